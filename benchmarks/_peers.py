@@ -1,0 +1,61 @@
+"""Provision the peer generators used by the benchmarks in a private virtualenv."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PEER_PACKAGE = "openapi-python-client==0.29.1"
+VENV_DIR = Path(__file__).resolve().parent / ".peers-venv"
+
+
+def _bin_dir(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin")
+
+
+def _runs(executable: Path) -> bool:
+    """Return True if ``executable --version`` exits successfully."""
+    if not executable.exists():
+        return False
+    try:
+        result = subprocess.run(
+            [str(executable), "--version"], capture_output=True, text=True, timeout=120
+        )
+    except OSError:
+        return False
+    return result.returncode == 0
+
+
+def ensure_openapi_python_client(venv: Path = VENV_DIR) -> Path:
+    """Return the peer executable in ``venv``, installing it first if needed."""
+    suffix = ".exe" if os.name == "nt" else ""
+    executable = _bin_dir(venv) / f"openapi-python-client{suffix}"
+    if _runs(executable):
+        return executable
+    print(f"Installing {PEER_PACKAGE} into {venv} ...", flush=True)
+    if not (_bin_dir(venv) / f"python{suffix}").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = _bin_dir(venv) / f"python{suffix}"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", PEER_PACKAGE], check=True
+    )
+    if not _runs(executable):
+        raise RuntimeError(f"{executable} does not run after installing {PEER_PACKAGE}")
+    return executable
+
+
+def peer_env(executable: Path) -> dict[str, str]:
+    """Environment for running a peer: its venv's bin first on PATH.
+
+    openapi-python-client runs ``ruff`` as a post-generation hook and silently
+    skips it when ``ruff`` is not on PATH; this keeps its default pipeline intact.
+    """
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(executable.parent), env.get("PATH", "")])
+    return env
+
+
+if __name__ == "__main__":
+    print(ensure_openapi_python_client())

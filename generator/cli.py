@@ -1,0 +1,121 @@
+"""Command line: `sdkwright generate | check | validate`.
+
+Exit codes: 0 ok, 1 output stale (check), 2 bad input (one message naming
+file, line and JSON pointer; never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator.config import Job, default_job
+from generator.errors import SpecError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _job(spec: str | None, output: str | None, package: str | None, lenient: bool) -> Job:
+    if spec is None:
+        job = default_job()
+        return Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient)
+    return Job(spec, Path(output or "output"), package, lenient)
+
+
+def _progress() -> Callable[[str], None]:
+    """Stage messages on a terminal; nothing when piped or in CI."""
+    if not sys.stderr.isatty():
+        return lambda message: None
+    started = time.perf_counter()
+
+    def show(message: str) -> None:
+        click.echo(f"[{time.perf_counter() - started:6.2f}s] {message}", err=True)
+
+    return show
+
+
+def _fail(error: SpecError) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(2)
+
+
+def _job_options(function: F) -> F:
+    function = click.option("--lenient", is_flag=True, help="Generate despite defects that do not block it, with warnings.")(function)
+    function = click.option("--package", "-p", help="Name of the generated Python package.")(function)
+    function = click.option("--output", "-o", type=click.Path(file_okay=False), help="Output directory (the SDK's project root).")(function)
+    return click.argument("spec", required=False)(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sdkwright")
+def main() -> None:
+    """Generate typed Python SDKs from OpenAPI documents.
+
+    Without SPEC, the commands use [tool.sdkwright] in the project's pyproject.toml.
+    """
+
+
+@main.command()
+@_job_options
+def generate(spec: str | None, output: str | None, package: str | None, lenient: bool) -> None:
+    """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory."""
+    from generator.pipeline import generate as run
+
+    try:
+        job = _job(spec, output, package, lenient)
+        result, changed = run(job, _progress())
+    except SpecError as error:
+        _fail(error)
+        return
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if sys.stderr.isatty():
+        click.echo(f"{len(changed)} file(s) changed in {job.output}", err=True)
+
+
+@main.command()
+@_job_options
+def check(spec: str | None, output: str | None, package: str | None, lenient: bool) -> None:
+    """Exit 1, listing the stale files, when the output differs from what SPEC gives."""
+    from generator.pipeline import stale_files
+
+    try:
+        job = _job(spec, output, package, lenient)
+        stale, _ = stale_files(job, _progress())
+    except SpecError as error:
+        _fail(error)
+        return
+    if stale:
+        click.echo(f"{job.output} is stale; these files differ from what the spec gives:", err=True)
+        for path in stale:
+            click.echo(f"  {path}", err=True)
+        fix = "sdkwright generate" + ("" if spec is None else f" {spec} --output {job.output}")
+        click.echo(f"Run `{fix}` to regenerate.", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("spec")
+@click.option("--lenient", is_flag=True, help="Report defects that do not block generation as warnings.")
+def validate(spec: str, lenient: bool) -> None:
+    """Check SPEC against the OpenAPI specification and the generator's own rules."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.resolve import Resolver
+    from generator.validate import validate as run
+
+    try:
+        document = load(spec)
+        warnings = run(document, lenient=lenient)
+        api = build_model(Resolver(document))
+    except SpecError as error:
+        _fail(error)
+        return
+    for warning in warnings:
+        click.echo(f"warning: {document.display_name}{warning}", err=True)
+    click.echo(f"{document.display_name}: valid OpenAPI {api.openapi}, {len(api.operations)} operations, {len(api.types)} types")

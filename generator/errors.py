@@ -1,0 +1,34 @@
+"""The user-facing error of every stage: a message tied to a place in a spec."""
+
+from __future__ import annotations
+
+
+class SpecError(Exception):
+    """A problem with the input, reported as file, line and JSON pointer (exit code 2)."""
+
+    def __init__(self, message: str, uri: str = "", pointer: str = "", line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.uri = uri
+        self.pointer = pointer
+        self.line = line
+
+    def __str__(self) -> str:
+        place = self.uri or "<input>"
+        if self.line is not None:
+            place += f":{self.line}"
+        where = f" at #{self.pointer}" if self.uri or self.pointer else ""
+        return f"{place}{where}: {self.message}"
+
+
+def escape_token(token: str) -> str:
+    """Escape one JSON pointer segment (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(pointer: str, *tokens: str | int) -> str:
+    return pointer + "".join("/" + escape_token(str(token)) for token in tokens)

@@ -1,0 +1,195 @@
+"""Load stage: read a YAML or JSON document from a file or an http(s) URL.
+
+Parsing uses libyaml when present (fast path). Line numbers are only needed for
+error messages, so they are computed on demand by composing the document again
+and walking to the JSON pointer of the problem.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from generator.errors import SpecError, unescape_token
+
+_BaseLoader: type[yaml.SafeLoader]
+try:
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class SpecLoader(_BaseLoader):
+    """A YAML 1.2 core-schema loader: keys stay strings, dates stay strings.
+
+    OpenAPI documents are YAML 1.2, where `on`, `yes` and `2020-01-01` are
+    strings and status codes used as keys (`200:`) are names, not numbers.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.constructor.ConstructorError(
+                    None, None, "YAML merge keys (<<) are not supported", key_node.start_mark
+                )
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(self.construct_object(key_node))
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+SpecLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+):
+    SpecLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    # YAML 1.2: a leading zero is decimal; 0o and 0x mark octal and hex.
+    value = str(node.value)
+    return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+
+
+SpecLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", SpecLoader.construct_yaml_str)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded document: where it came from, its text and its parsed contents."""
+
+    uri: str
+    text: str
+    contents: Any
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.uri)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode()).hexdigest()
+
+
+def display_name(uri: str) -> str:
+    """A path relative to the working directory for files, the URL otherwise."""
+    parts = urlsplit(uri)
+    if parts.scheme != "file":
+        return uri
+    path = Path(unquote(parts.path))
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def to_uri(source: str) -> str:
+    """The absolute URI of a path or URL given on the command line."""
+    if re.match(r"^https?://", source):
+        return source
+    if source.startswith("file://"):
+        return source
+    return Path(source).resolve().as_uri()
+
+
+def read_text(uri: str) -> str:
+    parts = urlsplit(uri)
+    if parts.scheme == "file":
+        path = Path(unquote(parts.path))
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise SpecError("no such file", display_name(uri)) from None
+        except UnicodeDecodeError as exc:
+            raise SpecError(f"not UTF-8 text ({exc.reason})", display_name(uri)) from None
+        except OSError as exc:
+            raise SpecError(exc.strerror or str(exc), display_name(uri)) from None
+    if parts.scheme in ("http", "https"):
+        import httpx
+
+        try:
+            response = httpx.get(uri, follow_redirects=True, timeout=30.0)
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            raise SpecError(f"could not fetch: {exc}", uri) from None
+        return response.text
+    raise SpecError(f"unsupported URI scheme {parts.scheme!r}", uri)
+
+
+def parse(text: str, uri: str) -> Any:
+    """Parse YAML or JSON text; a syntax error becomes a SpecError with its line."""
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")):
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError(f"invalid JSON: {exc.msg}", display_name(uri), "", exc.lineno) from None
+    try:
+        return yaml.load(text, Loader=SpecLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise SpecError(f"invalid YAML: {problem}", display_name(uri), "", line) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(f"invalid YAML: {exc}", display_name(uri)) from None
+
+
+def load(source: str) -> Document:
+    """Load a document from a path or an http(s) URL."""
+    uri = to_uri(source)
+    text = read_text(uri)
+    return Document(uri, text, parse(text, uri))
+
+
+@functools.lru_cache(maxsize=8)
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=SpecLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def line_of(document: Document, pointer: str) -> int | None:
+    """The 1-based line where the value at `pointer` starts (or its nearest parent)."""
+    node = _compose(document.text)
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for token in [unescape_token(t) for t in pointer.split("/")[1:]] if pointer else []:
+        if isinstance(node, yaml.MappingNode):
+            found = None
+            for key_node, value_node in node.value:
+                if key_node.value == token:
+                    found = (key_node, value_node)
+                    break
+            if found is None:
+                break
+            line = found[0].start_mark.line + 1
+            node = found[1]
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            node = node.value[int(token)]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line

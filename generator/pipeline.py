@@ -1,0 +1,180 @@
+"""The pipeline: load -> validate -> resolve -> model -> naming -> render -> format -> write.
+
+Also the fingerprint that lets `check` answer without running the pipeline
+when neither the spec nor the generator changed since the output was written.
+The heavy stages are imported only when they run, so that answer is quick.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator import __version__
+from generator.config import Job
+from generator.load import to_uri
+from generator.write import MANIFEST, Manifest, read_manifest
+
+Progress = Callable[[str], None]
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def generator_fingerprint() -> str:
+    """A digest of the generator's own code, templates and formatter version."""
+    from generator.render import TEMPLATES
+
+    digest = hashlib.sha256(__version__.encode())
+    for root in (_PACKAGE_ROOT, TEMPLATES):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("black").encode())
+    except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
+        pass
+    return digest.hexdigest()
+
+
+def _input_name(uri: str, output: Path) -> str:
+    """How the manifest names an input: relative to the output for files, else the URL."""
+    parts = urlsplit(uri)
+    if parts.scheme != "file":
+        return uri
+    return Path(os.path.relpath(unquote(parts.path), output.resolve())).as_posix()
+
+
+def _input_uri(name: str, output: Path) -> str:
+    if "://" in name:
+        return name
+    return (output.resolve() / name).resolve().as_uri()
+
+
+def fingerprint(job: Job, inputs: dict[str, str]) -> str:
+    data = {
+        "generator": generator_fingerprint(),
+        "package": job.package,
+        "lenient": job.lenient,
+        "root": _input_name(to_uri(job.spec), job.output),
+        "inputs": sorted(inputs.items()),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Result:
+    files: dict[str, str]
+    manifest: Manifest
+    warnings: tuple[str, ...]
+
+
+def generate_files(job: Job, progress: Progress = _quiet) -> Result:
+    """Run every stage but the write; the formatted files and their manifest."""
+    from generator.format import digest, format_files
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.render import render
+    from generator.resolve import Resolver
+    from generator.validate import validate
+
+    progress("load")
+    document = load(job.spec)
+    progress("validate")
+    warnings = validate(document, lenient=job.lenient)
+    progress("resolve")
+    resolver = Resolver(document)
+    progress("model")
+    api = build_model(resolver)
+    progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
+    names = build_names(api, job.package)
+    progress("render")
+    sources = render(api, names)
+
+    previous = read_manifest(job.output)
+
+    def reuse(path: str, source_digest: str) -> str | None:
+        if previous is None or previous.files.get(path, ("", ""))[0] != source_digest:
+            return None
+        try:
+            text = (job.output / path).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        return text if digest(text) == previous.files[path][1] else None
+
+    progress(f"format: {len(sources)} files")
+    files = format_files(sources, reuse)
+    inputs = {_input_name(uri, job.output): doc.digest for uri, doc in sorted(resolver.documents.items())}
+    manifest = Manifest(
+        fingerprint(job, inputs),
+        inputs,
+        {path: (digest(sources[path]), digest(files[path])) for path in files},
+    )
+    return Result(files, manifest, tuple(f"{document.display_name}{w}" for w in warnings))
+
+
+def generate(job: Job, progress: Progress = _quiet) -> tuple[Result, list[str]]:
+    """Generate and write; returns the result and the paths that changed."""
+    from generator.write import write_tree
+
+    result = generate_files(job, progress)
+    progress("write")
+    changed = write_tree(job.output, result.files, result.manifest)
+    return result, changed
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def is_fresh(job: Job) -> bool:
+    """True when the manifest proves the output is what the spec gives, without generating."""
+    manifest = read_manifest(job.output)
+    if manifest is None:
+        return False
+    inputs: dict[str, str] = {}
+    for name in manifest.inputs:
+        uri = _input_uri(name, job.output)
+        if not uri.startswith("file:"):
+            return False  # a remote input may have changed: generate to know
+        found = _file_digest(Path(unquote(urlsplit(uri).path)))
+        if found is None:
+            return False
+        inputs[name] = found
+    if fingerprint(job, inputs) != manifest.fingerprint:
+        return False
+    return all(_file_digest(job.output / path) == output for path, (_, output) in manifest.files.items())
+
+
+def stale_files(job: Job, progress: Progress = _quiet) -> tuple[list[str], Result | None]:
+    """The output files that differ from what the spec gives (empty when up to date)."""
+    if is_fresh(job):
+        return [], None
+    result = generate_files(job, progress)
+    stale = []
+    for path, text in [*result.files.items(), (MANIFEST, result.manifest.dumps())]:
+        target = job.output / path
+        try:
+            if target.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        except OSError:
+            stale.append(path)
+    previous = read_manifest(job.output)
+    if previous is not None:
+        stale.extend(sorted(set(previous.files) - set(result.files)))
+    return sorted(stale), result

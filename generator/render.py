@@ -1,0 +1,638 @@
+"""Render stage: build template views from the model and names, then apply the templates.
+
+All decisions live in the view builders below; the Jinja templates only print
+the strings they are given. Every literal that comes from the spec goes through
+`repr` or `docstring`, so no spec text can end a string or a docstring early.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator import ir
+from generator.naming import Names, flattened_body, request_properties, snake, upper_snake, words
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+if not TEMPLATES.is_dir():  # running from a source checkout
+    TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
+
+
+def docstring(text: str | None) -> str:
+    """The body of a triple-quoted docstring showing `text` as written, whatever it holds."""
+    if not text:
+        return ""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text.replace("\\", "\\\\"))
+    text = text.replace('"""', '\\"\\"\\"')
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    text = "\n".join(lines)
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    # A docstring of several lines closes on a line of its own (black indents it).
+    return text + "\n" if "\n" in text else text
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    default: str | None  # the code after `=`, if any
+    doc: str
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    doc: str
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True)
+class EnumView:
+    name: str
+    base: str
+    doc: str
+    members: tuple[tuple[str, str], ...]  # (member name, value literal)
+
+
+@dataclass(frozen=True)
+class AliasView:
+    name: str
+    target: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    name: str
+    annotation: str
+    default: str | None
+    doc: str
+
+
+@dataclass(frozen=True)
+class OperationView:
+    method: str
+    constant: str
+    http_method: str
+    path: str
+    doc: str
+    positional: tuple[ArgumentView, ...]
+    keyword: tuple[ArgumentView, ...]
+    returns: str
+    descriptor: str  # the Operation(...) expression
+
+
+@dataclass(frozen=True)
+class GroupView:
+    attribute: str
+    class_name: str
+    doc: str
+    operations: tuple[OperationView, ...]
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    name: str
+    base: str
+    doc: str
+    attribute: str | None  # `status_code = 400` or `code = "90032"`
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    argument: str
+    environment: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class ImportsView:
+    """What one generated module imports, computed from the code it holds."""
+
+    datetime: bool
+    dataclasses: tuple[str, ...]
+    typing: tuple[str, ...]
+    runtime: tuple[str, ...]
+    models: tuple[str, ...]
+
+
+def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), always: Iterable[str] = ()) -> ImportsView:
+    tokens = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code)) | set(always)
+    return ImportsView(
+        datetime="datetime" in tokens,
+        dataclasses=tuple(n for n in ("dataclass", "field") if n in tokens),
+        typing=tuple(n for n in ("Annotated", "Any") if n in tokens),
+        runtime=tuple(sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n))),
+        models=tuple(sorted(n for n in models if n in tokens)),
+    )
+
+
+@dataclass(frozen=True)
+class PackageView:
+    package: str
+    distribution: str
+    version: str
+    title: str
+    doc: str
+    base_url: str
+    classes: tuple[ClassView, ...]
+    enums: tuple[EnumView, ...]
+    aliases: tuple[AliasView, ...]
+    groups: tuple[GroupView, ...]
+    status_errors: tuple[ErrorView, ...]
+    code_errors: tuple[ErrorView, ...]
+    operation_errors: tuple[ErrorView, ...]
+    status_map: tuple[tuple[str, str], ...]
+    code_map: tuple[tuple[str, str], ...]
+    credentials: tuple[CredentialView, ...]
+    auth_expression: str
+    credentials_required: bool
+    imports: dict[str, ImportsView] = field(default_factory=dict)
+    example: str = ""
+    operation_table: tuple[tuple[str, str, str], ...] = ()
+
+
+class _Builder:
+    def __init__(self, api: ir.Api, names: Names) -> None:
+        self.api = api
+        self.names = names
+        self.types = api.type_by_key()
+
+    # -- types ---------------------------------------------------------------
+
+    def annotation(self, expr: ir.TypeExpr) -> str:
+        if isinstance(expr, ir.Primitive):
+            return {
+                "str": "str",
+                "int": "int",
+                "float": "float",
+                "bool": "bool",
+                "bytes": "bytes",
+                "date": "datetime.date",
+                "datetime": "datetime.datetime",
+                "any": "Any",
+                "none": "None",
+            }[expr.kind]
+        if isinstance(expr, ir.ListOf):
+            return f"list[{self.annotation(expr.item)}]"
+        if isinstance(expr, ir.MapOf):
+            return f"dict[str, {self.annotation(expr.value)}]"
+        if isinstance(expr, ir.Named):
+            return self.names.types[expr.key]
+        if isinstance(expr, ir.Nullable):
+            inner = self.annotation(expr.inner)
+            return inner if inner == "Any" else f"{inner} | None"
+        variants = " | ".join(dict.fromkeys(self.annotation(v) for v in expr.variants))
+        if "Any" in variants.split(" | "):
+            return "Any"
+        if expr.discriminator is None:
+            return variants
+        mapping = ", ".join(f"({value!r}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
+        return f"Annotated[{variants}, Discriminator({expr.discriminator.property!r}, ({mapping},))]"
+
+    def literal(self, value: Any, expr: ir.TypeExpr) -> str | None:
+        """Python source for a spec default of type `expr`; None if it does not fit."""
+        if isinstance(expr, ir.Nullable):
+            return "None" if value is None else self.literal(value, expr.inner)
+        if isinstance(expr, ir.Named):
+            target = self.types[expr.key]
+            if isinstance(target, ir.EnumType) and value in target.values:
+                member = self.names.members[target.key][target.values.index(value)]
+                return f"{self.names.types[target.key]}.{member}"
+            return None
+        if isinstance(expr, ir.Primitive):
+            checks = {
+                "str": lambda v: isinstance(v, str),
+                "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+                "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+                "bool": lambda v: isinstance(v, bool),
+            }
+            fits = checks.get(expr.kind)
+            if fits is not None and fits(value):
+                return repr(float(value) if expr.kind == "float" else value)
+            return None
+        if isinstance(expr, (ir.ListOf, ir.MapOf)) and isinstance(value, (list, dict)) and _json_literal(value):
+            return repr(value)
+        return None
+
+    def _field_default(self, prop: ir.Property, metadata: dict[str, Any]) -> tuple[str, str | None]:
+        annotation = self.annotation(prop.type)
+        literal = self.literal(prop.default.value, prop.type) if prop.default is not None else None
+        meta = f"metadata={_dict_literal(metadata)}" if metadata else ""
+        if prop.required:
+            return annotation, f"field({meta})" if meta else None
+        if literal is None:
+            annotation = f"{annotation} | Unset"
+            default = "UNSET"
+        else:
+            default = literal
+        if literal is not None and literal.startswith(("[", "{")):
+            return annotation, f"field(default_factory=lambda: {literal}{', ' + meta if meta else ''})"
+        return annotation, f"field(default={default}, {meta})" if meta else default
+
+    def class_view(self, obj: ir.ObjectType) -> ClassView:
+        names = self.names.fields[obj.key]
+        fields = []
+        for prop, name in zip(obj.properties, names):
+            metadata: dict[str, Any] = {}
+            if name != prop.wire_name:
+                metadata["wire"] = prop.wire_name
+            metadata.update(dict(prop.constraints.as_items()))
+            if prop.read_only:
+                metadata["readOnly"] = True
+            annotation, default = self._field_default(prop, metadata)
+            doc = prop.description or ""
+            if prop.deprecated:
+                doc = (doc + "\n\n" if doc else "") + "Deprecated."
+            fields.append(FieldView(name, annotation, default, docstring(doc)))
+        doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
+        return ClassView(self.names.types[obj.key], docstring(doc), tuple(fields))
+
+    def enum_view(self, enum: ir.EnumType) -> EnumView:
+        members = tuple(zip(self.names.members[enum.key], (repr(v) for v in enum.values)))
+        doc = enum.description if enum.hint.explicit else None
+        doc = doc or f"Values of {' '.join(enum.hint.context[-1:]) or self.names.types[enum.key]}."
+        base = "OpenIntEnum" if enum.base == "int" else "OpenStrEnum"
+        return EnumView(self.names.types[enum.key], base, docstring(doc), members)
+
+    def alias_views(self) -> tuple[AliasView, ...]:
+        aliases = [t for t in self.api.types if isinstance(t, ir.AliasType)]
+        ordered: list[ir.AliasType] = []
+        placed: set[str] = set()
+        pending = sorted(aliases, key=lambda a: self.names.types[a.key])
+        alias_keys = {a.key for a in aliases}
+        while pending:
+            progress = False
+            for alias in list(pending):
+                deps = _named_keys(alias.target) & alias_keys - {alias.key}
+                if deps <= placed:
+                    ordered.append(alias)
+                    placed.add(alias.key)
+                    pending.remove(alias)
+                    progress = True
+            if not progress:  # a cycle through aliases only: keep the rest in name order
+                ordered.extend(pending)
+                break
+        return tuple(
+            AliasView(self.names.types[a.key], self.annotation(a.target), docstring(a.description)) for a in ordered
+        )
+
+    # -- operations ----------------------------------------------------------
+
+    def _argument(self, name: str, expr: ir.TypeExpr, required: bool, default: ir.Default | None, doc: str | None) -> ArgumentView:
+        annotation = self.annotation(expr)
+        literal = self.literal(default.value, expr) if default is not None else None
+        if required:
+            return ArgumentView(name, annotation, None, one_line(doc))
+        if literal is None or literal.startswith(("[", "{")):
+            return ArgumentView(name, f"{annotation} | Unset", "UNSET", one_line(doc))
+        return ArgumentView(name, annotation, literal, one_line(doc))
+
+    def operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
+        op_names = self.names.operations[index]
+        arguments = list(op_names.arguments)
+        body_object = flattened_body(operation, self.types)
+        positional: list[ArgumentView] = []
+        keyword: list[ArgumentView] = []
+        param_code: list[str] = []
+        path_order = re.findall(r"{([^}]+)}", operation.path)
+        path_params = sorted(
+            (p for p in operation.parameters if p.location == "path"), key=lambda p: path_order.index(p.wire_name) if p.wire_name in path_order else len(path_order)
+        )
+        argument_of = dict(zip([id(p) for p in operation.parameters], arguments))
+        for param in path_params:
+            positional.append(self._argument(argument_of[id(param)], param.type, True, None, param.description))
+        for param in operation.parameters:
+            name = argument_of[id(param)]
+            if param.location != "path":
+                keyword.append(self._argument(name, param.type, param.required, param.default, param.description))
+            options = [repr(name), repr(param.wire_name), repr(param.location), self.annotation(param.type)]
+            if param.required:
+                options.append("required=True")
+            if param.style not in ("form", "simple"):
+                options.append(f"style={param.style!r}")
+            if param.explode != (param.style == "form"):
+                options.append(f"explode={param.explode!r}")
+            constraints = dict(param.constraints.as_items())
+            if constraints:
+                options.append(f"checks={_dict_literal(constraints)}")
+            param_code.append(f"Param({', '.join(options)})")
+
+        body_code = None
+        body = operation.body
+        if body is not None:
+            rest = arguments[len(operation.parameters) :]
+            if body_object is not None:
+                properties = request_properties(body_object)
+                attributes = [self.names.fields[body_object.key][body_object.properties.index(p)] for p in properties]
+                for prop, name in zip(properties, rest):
+                    keyword.append(self._argument(name, prop.type, prop.required, prop.default, prop.description))
+                renamed = ", ".join(f"{a!r}: {b!r}" for a, b in zip(rest, attributes) if a != b)
+                body_code = f"Body({body.media_type!r}, {self.names.types[body_object.key]}, flatten=True" + (f", renamed={{{renamed}}})" if renamed else ")")
+            else:
+                keyword.append(self._argument(rest[0], body.type, body.required, None, body.description))
+                extra = "" if rest[0] == "body" else f", argument={rest[0]!r}"
+                required = "" if body.required else ", required=False"
+                body_code = f"Body({body.media_type!r}, {self.annotation(body.type)}{extra}{required})"
+
+        keyword.sort(key=lambda a: a.default is not None)  # required keywords first, stable
+        successes = [r for r in operation.responses if r.is_success] or [r for r in operation.responses if r.status == "default"]
+        response_types = {r.status: (self.annotation(r.type) if r.type is not None else "None") for r in successes}
+        returns = " | ".join(dict.fromkeys(response_types.values())) or "None"
+        if "Any" in returns.split(" | "):
+            returns = "Any"
+        if returns != "None" and "None" in returns.split(" | "):
+            returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
+        responses = ", ".join(f"{status!r}: {annotation}" for status, annotation in response_types.items())
+
+        parts = [repr(operation.method), repr(operation.path)]
+        if param_code:
+            parts.append(f"params=({', '.join(param_code)},)")
+        if body_code:
+            parts.append(f"body={body_code}")
+        if responses:
+            parts.append(f"responses={{{responses}}}")
+        parts.append(f"error=errors.{op_names.error_class}")
+        descriptor = f"Operation({', '.join(parts)})"
+
+        summary = operation.summary or f"{operation.method} {operation.path}"
+        lines = [summary]
+        if operation.description and one_line(operation.description) != one_line(summary):
+            lines += ["", operation.description.strip()]
+        if operation.deprecated:
+            lines += ["", "Deprecated."]
+        documented = [a for a in positional + keyword if a.doc]
+        if documented:
+            lines += ["", "Args:"] + [f"    {a.name}: {a.doc}" for a in documented]
+        lines += ["", f"``{operation.method} {operation.path}``"]
+        return OperationView(
+            method=op_names.method,
+            constant=constant,
+            http_method=operation.method,
+            path=operation.path,
+            doc=docstring("\n".join(lines)),
+            positional=tuple(positional),
+            keyword=tuple(keyword),
+            returns=returns,
+            descriptor=descriptor,
+        )
+
+    # -- the package ---------------------------------------------------------
+
+    def package(self) -> PackageView:
+        api, names = self.api, self.names
+        constants = _constants([(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))])
+        groups = []
+        for group in names.groups:
+            views = [
+                self.operation_view(i, op, constants[i])
+                for i, op in enumerate(api.operations)
+                if (op.group or None) == group.tag
+            ]
+            views.sort(key=lambda v: v.method)
+            doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
+            groups.append(GroupView(group.attribute, group.class_name, docstring(doc), tuple(views)))
+
+        seen: set[str] = set()
+        classes, enums = [], []
+        for named in api.types:
+            name = names.types[named.key]
+            if name in seen:
+                continue  # one class for the enums that share a name
+            seen.add(name)
+            if isinstance(named, ir.ObjectType):
+                classes.append(self.class_view(named))
+            elif isinstance(named, ir.EnumType):
+                enums.append(self.enum_view(named))
+        classes.sort(key=lambda c: c.name)
+        enums.sort(key=lambda e: e.name)
+
+        from generator.naming import STATUS_NAMES  # noqa: F401 - documents where names come from
+
+        status_errors = tuple(
+            ErrorView(name, "ServerError" if status >= 500 else "ClientError", docstring(f"HTTP {status}."), f"status_code = {status}")
+            for status, name in sorted(names.status_errors.items())
+        )
+        code_errors = tuple(
+            ErrorView(
+                name,
+                "APIStatusError",
+                docstring(f"API error {code}" + (f": {source.title}." if source.title else ".")),
+                f"code = {code!r}",
+            )
+            for code, (name, source) in sorted(names.error_codes.items(), key=lambda item: item[1][0])
+        )
+        operation_errors = tuple(
+            sorted(
+                (
+                    ErrorView(
+                        names.operations[i].error_class,
+                        "APIStatusError",
+                        docstring(f"Raised when ``{names.operations[i].method}`` ({op.method} {op.path}) fails."),
+                        None,
+                    )
+                    for i, op in enumerate(api.operations)
+                ),
+                key=lambda e: e.name,
+            )
+        )
+        credentials, auth_expression = self._credentials()
+        server = api.servers[0] if api.servers else ir.Server("http://localhost")
+        base_url = server.url
+        for variable in server.variables:
+            base_url = base_url.replace("{" + variable.name + "}", variable.default)
+
+        aliases = self.alias_views()
+        model_names = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
+        models_code = " ".join(
+            [f"{f.annotation} {f.default or ''}" for c in classes for f in c.fields]
+            + [e.base for e in enums]
+            + [a.target for a in aliases]
+            + (["dataclass Model"] if classes else [])
+        )
+        signatures = " ".join(
+            f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
+        ) + " " + " ".join(o.returns for g in groups for o in g.operations)
+        descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations)
+        imports = {
+            "models": _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),
+            "client": _imports(
+                signatures + " " + auth_expression + (" credential" if credentials else ""),
+                ("UNSET", "ApiKeyAuth", "BaseClient", "BearerAuth", "Discriminator", "Resource", "Unset", "combine_auth", "credential"),
+                model_names,
+                always=("BaseClient", "Resource") if groups else ("BaseClient",),
+            ),
+            "operations": _imports(descriptors, ("Body", "Discriminator", "Operation", "Param"), model_names, always=("Operation",)),
+        }
+        first = next((o for g in groups for o in g.operations), None)
+        example = ""
+        if first is not None:
+            group = next(g for g in groups if first in g.operations)
+            args = [repr("...") for _ in first.positional] + [f"{a.name}=..." for a in first.keyword if a.default is None]
+            example = f"client.{group.attribute}.{first.method}({', '.join(args)})"
+        table = tuple(
+            (f"client.{g.attribute}.{o.method}", f"{o.http_method} {o.path}", one_line(_summary(api, o)))
+            for g in groups
+            for o in g.operations
+        )
+        return PackageView(
+            package=names.package,
+            distribution=names.package.replace("_", "-"),
+            version=_package_version(api.version),
+            title=api.title,
+            doc=docstring(f"Python SDK of the {api.title}" + (f" (version {api.version})." if api.version else ".")),
+            base_url=base_url,
+            classes=tuple(classes),
+            enums=tuple(enums),
+            aliases=aliases,
+            groups=tuple(groups),
+            status_errors=status_errors,
+            code_errors=code_errors,
+            operation_errors=operation_errors,
+            status_map=tuple((str(status), name) for status, name in sorted(names.status_errors.items())),
+            code_map=tuple((repr(code), name) for code, (name, _) in sorted(names.error_codes.items())),
+            credentials=credentials,
+            auth_expression=auth_expression,
+            credentials_required=bool(api.security) and bool(credentials),
+            imports=imports,
+            example=example,
+            operation_table=table,
+        )
+
+    def _credentials(self) -> tuple[tuple[CredentialView, ...], str]:
+        """Constructor arguments for the API's security schemes, and the auth they build."""
+        prefix = self.names.env_prefix
+        used = {key for requirement in self.api.security for key in requirement}
+        for operation in self.api.operations:
+            for requirement in operation.security or ():
+                used.update(requirement)
+        schemes = [s for s in self.api.security_schemes if s.key in used] or list(self.api.security_schemes)
+        token_schemes = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
+        views: list[CredentialView] = []
+        parts: list[str] = []
+        for scheme in schemes:
+            if scheme.kind == "basic":
+                user, password = ("username", "password") if len([s for s in schemes if s.kind == "basic"]) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
+                views.append(CredentialView(user, f"{prefix}_{user.upper()}", "User name for HTTP basic authentication."))
+                views.append(CredentialView(password, f"{prefix}_{password.upper()}", "Password for HTTP basic authentication."))
+                parts.append(f"httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
+            elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
+                argument = "api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key"
+                views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", one_line(scheme.description) or "API key."))
+                if scheme.kind == "apiKey":
+                    parts.append(f"ApiKeyAuth({scheme.parameter_name!r}, {scheme.location!r}, {argument}) if {argument} is not None else None")
+                else:
+                    parts.append(f"BearerAuth({argument}) if {argument} is not None else None")
+        expression = f"combine_auth([{', '.join(parts)}])" if parts else "None"
+        return tuple(views), expression
+
+
+def _summary(api: ir.Api, view: OperationView) -> str:
+    for operation in api.operations:
+        if operation.method == view.http_method and operation.path == view.path:
+            return operation.summary or ""
+    return ""
+
+
+def _constants(keys: Sequence[tuple[str, str]]) -> list[str]:
+    """Module-level names of the Operation descriptions: the method's, or group-qualified."""
+    from generator.naming import Claim, allocate
+
+    claims = [
+        Claim(str(i), (upper_snake(words(method)), upper_snake(words(group + " " + method)) or "OPERATION", f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}"))
+        for i, (group, method) in enumerate(keys)
+    ]
+    allocated = allocate(claims, reserved={"T", "UNSET"})
+    return [allocated[str(i)] for i in range(len(keys))]
+
+
+def _named_keys(expr: ir.TypeExpr) -> set[str]:
+    if isinstance(expr, ir.Named):
+        return {expr.key}
+    if isinstance(expr, (ir.ListOf,)):
+        return _named_keys(expr.item)
+    if isinstance(expr, ir.MapOf):
+        return _named_keys(expr.value)
+    if isinstance(expr, ir.Nullable):
+        return _named_keys(expr.inner)
+    if isinstance(expr, ir.UnionOf):
+        return set().union(*(_named_keys(v) for v in expr.variants))
+    return set()
+
+
+def _json_literal(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_literal(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_literal(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _dict_literal(values: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in values.items()) + "}"
+
+
+def _package_version(version: str) -> str:
+    numbers = re.findall(r"\d+", version)
+    return ".".join(str(int(n)) for n in numbers[:3]) if numbers else "0.0.0"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,  # noqa: S701 - Python source, every value pre-escaped by the builders
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+# Generated file (relative to the output root) -> template.
+FILES = {
+    "pyproject.toml": "project/pyproject.toml.j2",
+    "README.md": "project/README.md.j2",
+    "{package}/__init__.py": "package/__init__.py.j2",
+    "{package}/py.typed": None,
+    "{package}/_runtime.py": "package/_runtime.py",
+    "{package}/models.py": "package/models.py.j2",
+    "{package}/errors.py": "package/errors.py.j2",
+    "{package}/_operations.py": "package/_operations.py.j2",
+    "{package}/client.py": "package/client.py.j2",
+}
+
+
+def build_view(api: ir.Api, names: Names) -> PackageView:
+    return _Builder(api, names).package()
+
+
+def render(api: ir.Api, names: Names) -> dict[str, str]:
+    """The generated project: relative path -> unformatted text."""
+    view = build_view(api, names)
+    environment = _environment()
+    files: dict[str, str] = {}
+    for target, template in FILES.items():
+        path = target.format(package=names.package)
+        if template is None:
+            files[path] = ""
+        elif template.endswith(".j2"):
+            files[path] = environment.get_template(template).render(view=view)
+        else:
+            files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+    return files
+
+
+def python_files(files: Iterable[str]) -> list[str]:
+    return [f for f in files if f.endswith(".py")]

@@ -1,0 +1,141 @@
+"""Validate stage: check a document against the OpenAPI 3.0 or 3.1 specification.
+
+openapi-spec-validator does the checking. Its verdict on a document is cached by
+content digest, so regenerating an unchanged spec (pre-commit, `check`, builds)
+does not pay for validation twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.errors import SpecError, join_pointer
+from generator.load import Document, line_of
+
+SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
+
+# Errors in these places are defects of documentation, not of the API's shape:
+# with --lenient they become warnings (the whole Telnyx API, for instance, has
+# `default: null` on integers that are not nullable).
+_NON_BLOCKING_KEYWORDS = frozenset({"default", "example", "examples"})
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A defect that does not block generation."""
+
+    message: str
+    pointer: str
+    line: int | None
+
+    def __str__(self) -> str:
+        where = f":{self.line}" if self.line is not None else ""
+        return f"{where} at #{self.pointer}: {self.message}"
+
+
+def check_version(document: Document) -> str:
+    """The document's OpenAPI version, or a SpecError for what is not OpenAPI 3.0/3.1."""
+    contents = document.contents
+    name = document.display_name
+    if not isinstance(contents, dict):
+        raise SpecError("not an OpenAPI document: the top level is not a mapping", name, "", 1)
+    if "swagger" in contents:
+        raise SpecError(
+            "Swagger 2.0 is not supported: convert the document to OpenAPI 3 first",
+            name,
+            "/swagger",
+            line_of(document, "/swagger"),
+        )
+    version = contents.get("openapi")
+    if version is None:
+        raise SpecError("not an OpenAPI document: no `openapi` field", name, "", 1)
+    if not isinstance(version, str) or not SUPPORTED_VERSION.match(version):
+        raise SpecError(
+            f"unsupported OpenAPI version {version!r}: 3.0.x and 3.1.x are supported",
+            name,
+            "/openapi",
+            line_of(document, "/openapi"),
+        )
+    return version
+
+
+def _cache_marker(document: Document) -> Path | None:
+    # A document whose $refs leave it depends on other files: no cached verdict.
+    if re.search(r"""\$ref['"]?\s*:\s*['"]?(?!#)""", document.text):
+        return None
+    if os.environ.get("SDKWRIGHT_NO_CACHE"):
+        return None
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sdkwright" / "valid"
+    key = hashlib.sha256(f"{__version__}\0{document.digest}".encode()).hexdigest()
+    return root / key
+
+
+def _pointer_of(error: Any) -> str:
+    path = getattr(error, "absolute_path", None) or getattr(error, "path", None) or ()
+    located = getattr(error, "spec_pointer", "")
+    return join_pointer(located, *path) if path or located else ""
+
+
+def _locating(keyword_class: type[Any]) -> type[Any]:
+    """A keyword validator that records where in the spec each error it finds lies.
+
+    The checks beyond the meta-schema (unique operationIds, path parameters,
+    defaults) report no location of their own; the innermost spec node being
+    checked when an error appears is its place.
+    """
+
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    def __call__(self: Any, node: Any, *args: Any, **kwargs: Any) -> Any:
+        for error in keyword_class.__call__(self, node, *args, **kwargs):
+            if not getattr(error, "spec_pointer", "") and hasattr(node, "parts"):
+                if not isinstance(error, OpenAPIValidationError):
+                    error = OpenAPIValidationError.create_from(error)  # kept as is from here on
+                error.spec_pointer = join_pointer("", *node.parts)
+            yield error
+
+    return type(keyword_class.__name__, (keyword_class,), {"__call__": __call__})
+
+
+def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
+    """Raise SpecError for the first blocking defect; return the non-blocking ones."""
+    version = check_version(document)
+    marker = _cache_marker(document)
+    if marker is not None and marker.exists():
+        return []
+
+    from openapi_spec_validator.validation.validators import (
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
+
+    base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    keyword_validators = {name: _locating(cls) for name, cls in base_class.keyword_validators.items()}
+    validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
+    validator = validator_class(document.contents, base_uri=document.uri)
+    warnings: list[Warning] = []
+    for error in validator.iter_errors():
+        pointer = _pointer_of(error)
+        message = str(getattr(error, "message", error)).splitlines()[0]
+        keyword_path = [str(part) for part in getattr(error, "absolute_schema_path", ()) or ()]
+        non_blocking = bool(_NON_BLOCKING_KEYWORDS & set(pointer.split("/"))) or (
+            "default" in keyword_path or message.startswith(("None is not of type", "Default value"))
+        )
+        if lenient and non_blocking:
+            warnings.append(Warning(message, pointer, line_of(document, pointer)))
+            continue
+        hint = " (use --lenient to generate anyway)" if non_blocking else ""
+        raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
+    if marker is not None and not warnings:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only cache only costs time
+    return warnings

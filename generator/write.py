@@ -1,0 +1,125 @@
+"""Write stage: replace the output directory with the generated files, atomically.
+
+The new tree is written beside the old one and swapped in with one atomic
+rename exchange (Linux `renameat2`), so a generator killed at any moment
+leaves either the previous output or the new one, never a mix. Files in the
+output that the generator did not make (not listed in its manifest) are
+carried over untouched.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = ".sdkwright.json"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the last generation produced: its input fingerprint and each file's digests."""
+
+    fingerprint: str
+    inputs: dict[str, str]  # input document (relative to the output) -> digest
+    files: dict[str, tuple[str, str]]  # path -> (digest of unformatted source, digest of the file)
+
+    def dumps(self) -> str:
+        data = {
+            "generator": "sdkwright",
+            "fingerprint": self.fingerprint,
+            "inputs": dict(sorted(self.inputs.items())),
+            "files": {path: {"source": s, "output": o} for path, (s, o) in sorted(self.files.items())},
+        }
+        return json.dumps(data, indent=2) + "\n"
+
+
+def read_manifest(output: Path) -> Manifest | None:
+    try:
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        return Manifest(
+            str(data["fingerprint"]),
+            {str(k): str(v) for k, v in data.get("inputs", {}).items()},
+            {str(p): (str(d["source"]), str(d["output"])) for p, d in data["files"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories; False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None or not hasattr(os, "fsync"):
+        return False
+    try:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
+
+
+def safe_path(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that would leave `root`."""
+    if "\0" in relative or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
+        raise ValueError(f"refusing to write outside the output directory: {relative!r}")
+    path = (root / relative).resolve()
+    if root.resolve() not in path.parents:
+        raise ValueError(f"refusing to write outside the output directory: {relative!r}")
+    return path
+
+
+def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[str]:
+    """Make `output` hold exactly `files` (plus files it did not generate); return changed paths."""
+    output = output.resolve()
+    previous = read_manifest(output)
+    changed = sorted(
+        path
+        for path, text in files.items()
+        if not (output / path).is_file() or (output / path).read_text(encoding="utf-8") != text
+    )
+    removed = sorted(set(previous.files) - set(files)) if previous else []
+    manifest_text = manifest.dumps()
+    if not changed and not removed and (output / MANIFEST).is_file() and (output / MANIFEST).read_text(encoding="utf-8") == manifest_text:
+        return []
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        generated = set(previous.files) | {MANIFEST} if previous else {MANIFEST}
+        if output.is_dir():
+            for source in output.rglob("*"):
+                relative = source.relative_to(output).as_posix()
+                if source.is_file() and relative not in generated and relative not in files:
+                    target = staging / relative
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(source, target)
+        for relative, text in [*files.items(), (MANIFEST, manifest_text)]:
+            target = safe_path(staging, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if output.is_dir():
+            if _exchange(staging, output):
+                shutil.rmtree(staging)
+            else:
+                retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+                retired.rmdir()
+                output.rename(retired)
+                staging.rename(output)
+                shutil.rmtree(retired)
+        else:
+            staging.rename(output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(set(changed) | set(removed))
