@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator import __version__
+from generator import TEMPLATES, __version__
 from generator.config import Job
 from generator.load import to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
@@ -33,8 +33,6 @@ def _quiet(message: str) -> None:
 @functools.lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
-    from generator.render import TEMPLATES
-
     digest = hashlib.sha256(__version__.encode())
     for root in (_PACKAGE_ROOT, TEMPLATES):
         for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):

@@ -15,28 +15,66 @@ from typing import Any
 
 import jinja2
 
-from generator import ir
+from generator import TEMPLATES, ir
 from generator.naming import Names, flattened_body, request_properties, snake, upper_snake, words
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-if not TEMPLATES.is_dir():  # running from a source checkout
-    TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
 
 
-def docstring(text: str | None) -> str:
-    """The body of a triple-quoted docstring showing `text` as written, whatever it holds."""
+def docstring(text: str | None, indent: int = 0) -> str:
+    """The body of a triple-quoted docstring showing `text` as written, whatever it holds.
+
+    Lines are indented as black lays docstrings out, so black has nothing to redo.
+    """
     if not text:
         return ""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text.replace("\\", "\\\\"))
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text.replace("\\", "\\\\"),
+    )
     text = text.replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    text = "\n".join(lines)
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
-    # A docstring of several lines closes on a line of its own (black indents it).
-    return text + "\n" if "\n" in text else text
+    if lines[-1].endswith('"'):
+        lines[-1] = lines[-1][:-1] + '\\"'
+    if len(lines) == 1:
+        return lines[0]
+    margin = " " * indent
+    # A docstring of several lines closes on a line of its own.
+    return "\n".join([lines[0], *(margin + line if line else "" for line in lines[1:]), margin])
+
+
+def py(value: Any) -> str:
+    """Python source for a JSON-like value, quoted the way black quotes strings."""
+    if isinstance(value, str):
+        text = repr(value)
+        if text.startswith("'") and '"' not in value:
+            text = '"' + text[1:-1].replace("\\'", "'") + '"'
+        return text
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(py(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suffix: str = "") -> str:
+    """`prefix + function(arguments) + suffix` laid out as black lays out a call.
+
+    On one line if it fits; else the arguments on one line of their own; else
+    one argument a line with a trailing comma. black keeps each of these as is.
+    """
+    margin = " " * indent
+    line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
+    if len(margin) + len(line) <= 100:
+        return line
+    inner = ", ".join(arguments)
+    if len(margin) + 4 + len(inner) <= 100:
+        return f"{prefix}{function}(\n{margin}    {inner}\n{margin}){suffix}"
+    exploded = "".join(f"{margin}    {argument},\n" for argument in arguments)
+    return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
 
 
 def one_line(text: str | None) -> str:
@@ -99,6 +137,7 @@ class GroupView:
     attribute: str
     class_name: str
     doc: str
+    summary: str
     operations: tuple[OperationView, ...]
 
 
@@ -199,8 +238,8 @@ class _Builder:
             return "Any"
         if expr.discriminator is None:
             return variants
-        mapping = ", ".join(f"({value!r}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
-        return f"Annotated[{variants}, Discriminator({expr.discriminator.property!r}, ({mapping},))]"
+        mapping = ", ".join(f"({py(value)}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
+        return f"Annotated[{variants}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
 
     def literal(self, value: Any, expr: ir.TypeExpr) -> str | None:
         """Python source for a spec default of type `expr`; None if it does not fit."""
@@ -221,26 +260,25 @@ class _Builder:
             }
             fits = checks.get(expr.kind)
             if fits is not None and fits(value):
-                return repr(float(value) if expr.kind == "float" else value)
+                return py(float(value) if expr.kind == "float" else value)
             return None
         if isinstance(expr, (ir.ListOf, ir.MapOf)) and isinstance(value, (list, dict)) and _json_literal(value):
-            return repr(value)
+            return py(value)
         return None
 
-    def _field_default(self, prop: ir.Property, metadata: dict[str, Any]) -> tuple[str, str | None]:
+    def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.value, prop.type) if prop.default is not None else None
-        meta = f"metadata={_dict_literal(metadata)}" if metadata else ""
+        meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
+        if not prop.required:
+            annotation = annotation if literal is not None else f"{annotation} | Unset"
+        prefix = f"{name}: {annotation} = "
         if prop.required:
-            return annotation, f"field({meta})" if meta else None
-        if literal is None:
-            annotation = f"{annotation} | Unset"
-            default = "UNSET"
-        else:
-            default = literal
+            return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
+        default = literal if literal is not None else "UNSET"
         if literal is not None and literal.startswith(("[", "{")):
-            return annotation, f"field(default_factory=lambda: {literal}{', ' + meta if meta else ''})"
-        return annotation, f"field(default={default}, {meta})" if meta else default
+            return annotation, call(prefix, "field", [f"default_factory=lambda: {literal}", *meta], 4)[len(prefix) :]
+        return annotation, call(prefix, "field", [f"default={default}", *meta], 4)[len(prefix) :] if meta else default
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
         names = self.names.fields[obj.key]
@@ -252,20 +290,20 @@ class _Builder:
             metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
-            annotation, default = self._field_default(prop, metadata)
+            annotation, default = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             if prop.deprecated:
                 doc = (doc + "\n\n" if doc else "") + "Deprecated."
-            fields.append(FieldView(name, annotation, default, docstring(doc)))
+            fields.append(FieldView(name, annotation, default, docstring(doc, 4)))
         doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
-        return ClassView(self.names.types[obj.key], docstring(doc), tuple(fields))
+        return ClassView(self.names.types[obj.key], docstring(doc, 4), tuple(fields))
 
     def enum_view(self, enum: ir.EnumType) -> EnumView:
-        members = tuple(zip(self.names.members[enum.key], (repr(v) for v in enum.values)))
+        members = tuple(zip(self.names.members[enum.key], (py(v) for v in enum.values)))
         doc = enum.description if enum.hint.explicit else None
         doc = doc or f"Values of {' '.join(enum.hint.context[-1:]) or self.names.types[enum.key]}."
         base = "OpenIntEnum" if enum.base == "int" else "OpenStrEnum"
-        return EnumView(self.names.types[enum.key], base, docstring(doc), members)
+        return EnumView(self.names.types[enum.key], base, docstring(doc, 4), members)
 
     def alias_views(self) -> tuple[AliasView, ...]:
         aliases = [t for t in self.api.types if isinstance(t, ir.AliasType)]
@@ -306,7 +344,7 @@ class _Builder:
         body_object = flattened_body(operation, self.types)
         positional: list[ArgumentView] = []
         keyword: list[ArgumentView] = []
-        param_code: list[str] = []
+        param_code: list[list[str]] = []
         path_order = re.findall(r"{([^}]+)}", operation.path)
         path_params = sorted(
             (p for p in operation.parameters if p.location == "path"), key=lambda p: path_order.index(p.wire_name) if p.wire_name in path_order else len(path_order)
@@ -318,17 +356,17 @@ class _Builder:
             name = argument_of[id(param)]
             if param.location != "path":
                 keyword.append(self._argument(name, param.type, param.required, param.default, param.description))
-            options = [repr(name), repr(param.wire_name), repr(param.location), self.annotation(param.type)]
+            options = [py(name), py(param.wire_name), py(param.location), self.annotation(param.type)]
             if param.required:
                 options.append("required=True")
             if param.style not in ("form", "simple"):
-                options.append(f"style={param.style!r}")
+                options.append(f"style={py(param.style)}")
             if param.explode != (param.style == "form"):
                 options.append(f"explode={param.explode!r}")
             constraints = dict(param.constraints.as_items())
             if constraints:
                 options.append(f"checks={_dict_literal(constraints)}")
-            param_code.append(f"Param({', '.join(options)})")
+            param_code.append(options)
 
         body_code = None
         body = operation.body
@@ -339,13 +377,13 @@ class _Builder:
                 attributes = [self.names.fields[body_object.key][body_object.properties.index(p)] for p in properties]
                 for prop, name in zip(properties, rest):
                     keyword.append(self._argument(name, prop.type, prop.required, prop.default, prop.description))
-                renamed = ", ".join(f"{a!r}: {b!r}" for a, b in zip(rest, attributes) if a != b)
-                body_code = f"Body({body.media_type!r}, {self.names.types[body_object.key]}, flatten=True" + (f", renamed={{{renamed}}})" if renamed else ")")
+                renamed = ", ".join(f"{py(a)}: {py(b)}" for a, b in zip(rest, attributes) if a != b)
+                body_code = f"Body({py(body.media_type)}, {self.names.types[body_object.key]}, flatten=True" + (f", renamed={{{renamed}}})" if renamed else ")")
             else:
                 keyword.append(self._argument(rest[0], body.type, body.required, None, body.description))
-                extra = "" if rest[0] == "body" else f", argument={rest[0]!r}"
+                extra = "" if rest[0] == "body" else f", argument={py(rest[0])}"
                 required = "" if body.required else ", required=False"
-                body_code = f"Body({body.media_type!r}, {self.annotation(body.type)}{extra}{required})"
+                body_code = f"Body({py(body.media_type)}, {self.annotation(body.type)}{extra}{required})"
 
         keyword.sort(key=lambda a: a.default is not None)  # required keywords first, stable
         successes = [r for r in operation.responses if r.is_success] or [r for r in operation.responses if r.status == "default"]
@@ -355,17 +393,23 @@ class _Builder:
             returns = "Any"
         if returns != "None" and "None" in returns.split(" | "):
             returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
-        responses = ", ".join(f"{status!r}: {annotation}" for status, annotation in response_types.items())
+        responses = ", ".join(f"{py(status)}: {annotation}" for status, annotation in response_types.items())
 
-        parts = [repr(operation.method), repr(operation.path)]
-        if param_code:
-            parts.append(f"params=({', '.join(param_code)},)")
+        parts = [py(operation.method), py(operation.path)]
+        single = call("    params=(", "Param", param_code[0], 4, ",)").strip() if len(param_code) == 1 else ""
+        if single and "\n" not in single:
+            parts.append(single)
+        elif param_code:
+            parts.append("params=(\n" + "".join(f"        {call('', 'Param', p, 8)},\n" for p in param_code) + "    )")
         if body_code:
             parts.append(f"body={body_code}")
-        if responses:
+        if len(response_types) == 1:
             parts.append(f"responses={{{responses}}}")
+        elif response_types:
+            parts.append("responses={\n" + "".join(f"        {py(s)}: {a},\n" for s, a in response_types.items()) + "    }")
         parts.append(f"error=errors.{op_names.error_class}")
-        descriptor = f"Operation({', '.join(parts)})"
+        # Exploded with trailing commas: the layout black keeps.
+        descriptor = "Operation(\n" + "".join(f"    {p},\n" for p in parts) + ")"
 
         summary = operation.summary or f"{operation.method} {operation.path}"
         lines = [summary]
@@ -382,7 +426,7 @@ class _Builder:
             constant=constant,
             http_method=operation.method,
             path=operation.path,
-            doc=docstring("\n".join(lines)),
+            doc=docstring("\n".join(lines), 8),
             positional=tuple(positional),
             keyword=tuple(keyword),
             returns=returns,
@@ -403,7 +447,7 @@ class _Builder:
             ]
             views.sort(key=lambda v: v.method)
             doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
-            groups.append(GroupView(group.attribute, group.class_name, docstring(doc), tuple(views)))
+            groups.append(GroupView(group.attribute, group.class_name, docstring(doc, 4), docstring(one_line(doc)), tuple(views)))
 
         seen: set[str] = set()
         classes, enums = [], []
@@ -422,15 +466,15 @@ class _Builder:
         from generator.naming import STATUS_NAMES  # noqa: F401 - documents where names come from
 
         status_errors = tuple(
-            ErrorView(name, "ServerError" if status >= 500 else "ClientError", docstring(f"HTTP {status}."), f"status_code = {status}")
+            ErrorView(name, "ServerError" if status >= 500 else "ClientError", f"HTTP {status}.", f"status_code = {status}")
             for status, name in sorted(names.status_errors.items())
         )
         code_errors = tuple(
             ErrorView(
                 name,
                 "APIStatusError",
-                docstring(f"API error {code}" + (f": {source.title}." if source.title else ".")),
-                f"code = {code!r}",
+                docstring(f"API error {code}" + (f": {one_line(source.title)}." if source.title else "."), 4),
+                f"code = {py(code)}",
             )
             for code, (name, source) in sorted(names.error_codes.items(), key=lambda item: item[1][0])
         )
@@ -440,7 +484,7 @@ class _Builder:
                     ErrorView(
                         names.operations[i].error_class,
                         "APIStatusError",
-                        docstring(f"Raised when ``{names.operations[i].method}`` ({op.method} {op.path}) fails."),
+                        docstring(f"Raised when ``{names.operations[i].method}`` ({op.method} {op.path}) fails.", 4),
                         None,
                     )
                     for i, op in enumerate(api.operations)
@@ -502,7 +546,7 @@ class _Builder:
             code_errors=code_errors,
             operation_errors=operation_errors,
             status_map=tuple((str(status), name) for status, name in sorted(names.status_errors.items())),
-            code_map=tuple((repr(code), name) for code, (name, _) in sorted(names.error_codes.items())),
+            code_map=tuple((py(code), name) for code, (name, _) in sorted(names.error_codes.items())),
             credentials=credentials,
             auth_expression=auth_expression,
             credentials_required=bool(api.security) and bool(credentials),
@@ -532,7 +576,7 @@ class _Builder:
                 argument = "api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key"
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", one_line(scheme.description) or "API key."))
                 if scheme.kind == "apiKey":
-                    parts.append(f"ApiKeyAuth({scheme.parameter_name!r}, {scheme.location!r}, {argument}) if {argument} is not None else None")
+                    parts.append(f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
                 else:
                     parts.append(f"BearerAuth({argument}) if {argument} is not None else None")
         expression = f"combine_auth([{', '.join(parts)}])" if parts else "None"
@@ -581,7 +625,7 @@ def _json_literal(value: Any) -> bool:
 
 
 def _dict_literal(values: dict[str, Any]) -> str:
-    return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in values.items()) + "}"
+    return py(values)
 
 
 def _package_version(version: str) -> str:

@@ -92,6 +92,9 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[
 
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes 0700; the output is an ordinary folder
     try:
         generated = set(previous.files) | {MANIFEST} if previous else {MANIFEST}
         if output.is_dir():

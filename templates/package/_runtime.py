@@ -238,14 +238,19 @@ class _Map(_Codec):
     def encode(self, value: Any, where: str, strict: bool) -> Any:
         if strict and not isinstance(value, Mapping):
             raise ValueError(f"{where}: expected a mapping, got {_describe(value)}")
-        return {str(k): _encode_value(self.value, v, f"{where}[{k!r}]", strict) for k, v in value.items()}
+        return {
+            str(k): _encode_value(self.value, v, f"{where}[{k!r}]", strict)
+            for k, v in value.items()
+        }
 
 
 class _Union(_Codec):
     def __init__(self, variants: Sequence[_Codec], discriminator: Discriminator | None) -> None:
         self.variants = variants
         self.discriminator = discriminator
-        self.by_tag = {tag: _codec(kind) for tag, kind in discriminator.mapping} if discriminator else {}
+        self.by_tag = (
+            {tag: _codec(kind) for tag, kind in discriminator.mapping} if discriminator else {}
+        )
 
     def decode(self, data: Any) -> Any:
         if self.discriminator is not None and isinstance(data, Mapping):
@@ -276,7 +281,9 @@ class _Union(_Codec):
             except ValueError as exc:
                 errors.append(str(exc))
         if strict:
-            raise ValueError(f"{where}: {_describe(value)} matches no variant ({'; '.join(errors)})")
+            raise ValueError(
+                f"{where}: {_describe(value)} matches no variant ({'; '.join(errors)})"
+            )
         return _plain(value)
 
 
@@ -328,7 +335,9 @@ class _ModelCodec(_Codec):
                 raw = data[f.wire]
                 values[f.attr] = None if raw is None else f.resolved().decode(raw)
             elif f.required:
-                raise ValueError(f"{self.kind.__name__}: the response lacks required field {f.wire!r}")
+                raise ValueError(
+                    f"{self.kind.__name__}: the response lacks required field {f.wire!r}"
+                )
         return self.kind(**values)
 
     def encode(self, value: Any, where: str, strict: bool) -> Any:
@@ -341,7 +350,9 @@ class _ModelCodec(_Codec):
                 if strict and f.required and item is UNSET:
                     raise ValueError(f"{where}.{f.attr} is required")
                 continue
-            result[f.wire] = check(item, f.resolved(), f.checks, f"{where}.{f.attr}" if where else f.attr, strict)
+            result[f.wire] = check(
+                item, f.resolved(), f.checks, f"{where}.{f.attr}" if where else f.attr, strict
+            )
         return result
 
 
@@ -410,7 +421,9 @@ def _build_codec(annotation: Any) -> _Codec:
         args = [a for a in typing.get_args(annotation) if a is not Unset]
         nullable = type(None) in args
         variants = [_codec(a) for a in args if a is not type(None)]
-        single = variants[0] if len(variants) == 1 else _Union(variants, None) if variants else _Codec()
+        single = (
+            variants[0] if len(variants) == 1 else _Union(variants, None) if variants else _Codec()
+        )
         return _Nullable(single) if nullable else single
     if origin in (list, Sequence):
         return _List(_codec(typing.get_args(annotation)[0]))
@@ -452,7 +465,9 @@ def _check_bounds(value: Any, checks: Mapping[str, Any], where: str) -> None:
             raise ValueError(f"{where}: more than {checks['maxItems']} items")
 
 
-def check(value: Any, codec: _Codec, checks: Mapping[str, Any], where: str, strict: bool = True) -> Any:
+def check(
+    value: Any, codec: _Codec, checks: Mapping[str, Any], where: str, strict: bool = True
+) -> Any:
     """Check `value` against its type and the spec's constraints; return its JSON form."""
     if value is None:
         return _encode_value(codec, value, where, strict)
@@ -493,7 +508,9 @@ class APIStatusError(APIError):
     status_code: ClassVar[int | None] = None
     code: ClassVar[str | None] = None
 
-    def __init__(self, message: str, *, response: httpx.Response, body: Any, errors: Sequence[ErrorDetail]) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: Any, errors: Sequence[ErrorDetail]
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.response = response
@@ -532,7 +549,11 @@ def _error_details(body: Any) -> list[ErrorDetail]:
             ErrorDetail(
                 None if code is None else str(code),
                 entry.get("title") if isinstance(entry.get("title"), str) else None,
-                (entry.get("detail") or entry.get("message")) if isinstance(entry.get("detail") or entry.get("message"), str) else None,
+                (
+                    (entry.get("detail") or entry.get("message"))
+                    if isinstance(entry.get("detail") or entry.get("message"), str)
+                    else None
+                ),
                 pointer if isinstance(pointer, str) else None,
                 meta if isinstance(meta, Mapping) else None,
             )
@@ -545,7 +566,9 @@ def _combined(bases: tuple[type[APIStatusError], ...]) -> type[APIStatusError]:
     """One class deriving from the operation's, the status's and the code's error class."""
     if len(bases) == 1:
         return bases[0]
-    return type(bases[0].__name__, bases, {"__module__": bases[0].__module__, "__doc__": bases[0].__doc__})
+    return type(
+        bases[0].__name__, bases, {"__module__": bases[0].__module__, "__doc__": bases[0].__doc__}
+    )
 
 
 def _read_body(response: httpx.Response) -> Any:
@@ -579,7 +602,9 @@ class Body:
     media_type: str
     type: Any
     flatten: bool = False
-    renamed: Mapping[str, str] = dataclasses.field(default_factory=dict)  # argument -> field, where they differ
+    renamed: Mapping[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # argument -> field, where they differ
     argument: str = "body"
     required: bool = True
 
@@ -632,12 +657,16 @@ def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     fields = []
     for key, value in data.items():
         for item in value if isinstance(value, list) else [value]:
-            fields.append((key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item)))
+            fields.append(
+                (key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item))
+            )
     return fields
 
 
 def build_request(
-    client: httpx.Client | httpx.AsyncClient, operation: Operation[Any], arguments: Mapping[str, Any]
+    client: httpx.Client | httpx.AsyncClient,
+    operation: Operation[Any],
+    arguments: Mapping[str, Any],
 ) -> httpx.Request:
     """Check the arguments against the spec and turn them into an HTTP request."""
     path = operation.path
@@ -667,8 +696,14 @@ def build_request(
     body = operation.body
     if body is not None:
         if body.flatten:
-            given = {attr: arguments[arg] for arg, attr in body.arguments if arguments.get(arg, UNSET) is not UNSET}
-            payload = _codec(body.type).encode(body.type(**given), "", True)  # errors name the arguments
+            given = {
+                attr: arguments[arg]
+                for arg, attr in body.arguments
+                if arguments.get(arg, UNSET) is not UNSET
+            }
+            payload = _codec(body.type).encode(
+                body.type(**given), "", True
+            )  # errors name the arguments
         else:
             value = arguments.get(body.argument, UNSET)
             if value is UNSET:
@@ -683,14 +718,21 @@ def build_request(
             elif body.media_type == "multipart/form-data":
                 files = {k: v for k, v in payload.items() if isinstance(v, bytes)}
                 content["files"] = files
-                content["data"] = dict(_form_fields({k: v for k, v in payload.items() if k not in files}))
+                content["data"] = dict(
+                    _form_fields({k: v for k, v in payload.items() if k not in files})
+                )
             elif isinstance(payload, (bytes, str)) and not body.media_type.endswith("json"):
                 content["content"] = payload
                 headers["Content-Type"] = body.media_type
             else:
                 content["json"] = payload
     return client.build_request(
-        operation.method, path, params=query or None, headers=headers or None, cookies=cookies or None, **content
+        operation.method,
+        path,
+        params=query or None,
+        headers=headers or None,
+        cookies=cookies or None,
+        **content,
     )
 
 
@@ -706,7 +748,11 @@ def parse_response(
         raise _status_error(operation, response, status_errors, error_codes)
     responses = operation.responses
     key = str(status)
-    annotation = responses[key] if key in responses else responses.get(f"{key[0]}XX", responses.get("default"))
+    annotation = (
+        responses[key]
+        if key in responses
+        else responses.get(f"{key[0]}XX", responses.get("default"))
+    )
     if annotation is None or status == 204 or not response.content:
         return None  # type: ignore[return-value]
     if annotation is bytes:
@@ -728,10 +774,17 @@ def _status_error(
     status = response.status_code
     status_class = status_errors.get(status) or (ServerError if status >= 500 else ClientError)
     code_class = error_codes.get(details[0].code or "") if details else None
-    bases = tuple(dict.fromkeys(c for c in (operation.error, status_class, code_class) if c is not None))
+    bases = tuple(
+        dict.fromkeys(c for c in (operation.error, status_class, code_class) if c is not None)
+    )
     first = details[0] if details else None
-    summary = ": ".join(p for p in ((first.title, first.detail) if first else ()) if p) or response.reason_phrase
-    message = f"{operation.method} {operation.path} failed with {status}" + (f": {summary}" if summary else "")
+    summary = (
+        ": ".join(p for p in ((first.title, first.detail) if first else ()) if p)
+        or response.reason_phrase
+    )
+    message = f"{operation.method} {operation.path} failed with {status}" + (
+        f": {summary}" if summary else ""
+    )
     return _combined(bases)(message, response=response, body=body, errors=details)
 
 
@@ -787,7 +840,9 @@ class BaseClient:
         except httpx.TimeoutException as exc:
             raise APITimeoutError(f"{operation.method} {operation.path} timed out: {exc}") from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"{operation.method} {operation.path} could not connect: {exc}") from exc
+            raise APIConnectionError(
+                f"{operation.method} {operation.path} could not connect: {exc}"
+            ) from exc
         return parse_response(operation, response, self.status_errors, self.error_codes)
 
     def close(self) -> None:
@@ -808,7 +863,9 @@ class BearerAuth(httpx.Auth):
     def __init__(self, token: str) -> None:
         self.token = token
 
-    def auth_flow(self, request: httpx.Request) -> typing.Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> typing.Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self.token}"
         yield request
 
@@ -821,7 +878,9 @@ class ApiKeyAuth(httpx.Auth):
         self.location = location
         self.key = key
 
-    def auth_flow(self, request: httpx.Request) -> typing.Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> typing.Generator[httpx.Request, httpx.Response, None]:
         if self.location == "query":
             request.url = request.url.copy_merge_params({self.name: self.key})
         elif self.location == "cookie":
@@ -837,7 +896,9 @@ class MultiAuth(httpx.Auth):
     def __init__(self, parts: Iterable[httpx.Auth]) -> None:
         self.parts = list(parts)
 
-    def auth_flow(self, request: httpx.Request) -> typing.Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> typing.Generator[httpx.Request, httpx.Response, None]:
         for part in self.parts:
             flow = part.auth_flow(request)
             request = next(flow)

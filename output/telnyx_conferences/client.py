@@ -1,0 +1,160 @@
+"""Client of the Telnyx Conferences API."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import httpx
+
+from . import _operations as _ops
+from . import errors
+from ._runtime import UNSET, BaseClient, BearerAuth, Resource, Unset, combine_auth, credential
+from .models import (
+    BeepEnabled,
+    ConferenceCommandResponse,
+    ConferenceRegion,
+    ConferenceResponse,
+    SupervisorRole,
+)
+
+DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
+
+
+class ConferenceCommandsResource(Resource):
+    """Create conferences and control the call legs that take part in them."""
+
+    __slots__ = ()
+
+    def create_conference(
+        self,
+        *,
+        call_control_id: str,
+        name: str,
+        beep_enabled: BeepEnabled = BeepEnabled.NEVER,
+        client_state: str | Unset = UNSET,
+        comfort_noise: bool = True,
+        command_id: str | Unset = UNSET,
+        duration_minutes: int | Unset = UNSET,
+        hold_audio_url: str | Unset = UNSET,
+        hold_media_name: str | Unset = UNSET,
+        max_participants: int = 250,
+        start_conference_on_create: bool = True,
+    ) -> ConferenceResponse:
+        """Create conference
+
+        Create a conference from an existing call leg using a `call_control_id` and a conference name. Upon creating the conference, the call will be automatically bridged to the conference. Conferences will expire after all participants have left the conference or after 4 hours regardless of the number of active participants.
+
+        **Expected Webhooks:**
+
+        - `conference.created`
+        - `conference.participant.joined`
+        - `conference.participant.left`
+        - `conference.ended`
+        - `conference.recording.saved`
+        - `conference.floor.changed`
+
+        Args:
+            call_control_id: Unique identifier and token for controlling the call
+            name: Name of the conference
+            beep_enabled: Whether a beep sound should be played when participants join and/or leave the conference.
+            client_state: Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string. The client_state will be updated for the creator call leg and will be used for all webhooks related to the created conference.
+            comfort_noise: Toggle background comfort noise.
+            command_id: Use this field to avoid execution of duplicate commands. Telnyx will ignore subsequent commands with the same `command_id` as one that has already been executed.
+            duration_minutes: Time length (minutes) after which the conference will end.
+            hold_audio_url: The URL of a file to be played to participants joining the conference. The URL can point to either a WAV or MP3 file. hold_media_name and hold_audio_url cannot be used together in one request. Takes effect only when "start_conference_on_create" is set to "false".
+            hold_media_name: The media_name of a file to be played to participants joining the conference. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file. Takes effect only when "start_conference_on_create" is set to "false".
+            max_participants: The maximum number of active conference participants to allow. Must be between 2 and 800. Defaults to 250
+            start_conference_on_create: Whether the conference should be started on creation. If the conference isn't started all participants that join are automatically put on hold. Defaults to "true".
+
+        ``POST /conferences``
+        """
+        return self._call(_ops.CREATE_CONFERENCE, locals())
+
+    def join_conference(
+        self,
+        id: str,
+        *,
+        call_control_id: str,
+        client_state: str | Unset = UNSET,
+        command_id: str | Unset = UNSET,
+        end_conference_on_exit: bool | Unset = UNSET,
+        soft_end_conference_on_exit: bool | Unset = UNSET,
+        hold: bool | Unset = UNSET,
+        hold_audio_url: str | Unset = UNSET,
+        hold_media_name: str | Unset = UNSET,
+        mute: bool | Unset = UNSET,
+        start_conference_on_enter: bool | Unset = UNSET,
+        supervisor_role: SupervisorRole | Unset = UNSET,
+        whisper_call_control_ids: list[str] | Unset = UNSET,
+        beep_enabled: BeepEnabled | Unset = UNSET,
+        region: ConferenceRegion | Unset = UNSET,
+    ) -> ConferenceCommandResponse:
+        """Join a conference
+
+        Join an existing call leg to a conference. Issue the Join Conference command with the conference ID in the path and the `call_control_id` of the leg you wish to join to the conference as an attribute. The conference can have up to a certain amount of active participants, as set by the `max_participants` parameter in conference creation request.
+
+        **Expected Webhooks:**
+
+        - `conference.participant.joined`
+        - `conference.participant.left`
+
+        Args:
+            id: Uniquely identifies the conference by id or name
+            call_control_id: Unique identifier and token for controlling the call
+            client_state: Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string. Please note that the client_state will be updated for the participient call leg and the change will not affect conferencing webhooks unless the participient is the owner of the conference.
+            command_id: Use this field to avoid execution of duplicate commands. Telnyx will ignore subsequent commands with the same `command_id` as one that has already been executed.
+            end_conference_on_exit: Whether the conference should end and all remaining participants be hung up after the participant leaves the conference. Defaults to "false".
+            soft_end_conference_on_exit: Whether the conference should end after the participant leaves the conference. NOTE this doesn't hang up the other participants. Defaults to "false".
+            hold: Whether the participant should be put on hold immediately after joining the conference. Defaults to "false".
+            hold_audio_url: The URL of a file to be played to the participant when they are put on hold after joining the conference. hold_media_name and hold_audio_url cannot be used together in one request. Takes effect only when "start_conference_on_create" is set to "false". This property takes effect only if "hold" is set to "true".
+            hold_media_name: The media_name of a file to be played to the participant when they are put on hold after joining the conference. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file. Takes effect only when "start_conference_on_create" is set to "false". This property takes effect only if "hold" is set to "true".
+            mute: Whether the participant should be muted immediately after joining the conference. Defaults to "false".
+            start_conference_on_enter: Whether the conference should be started after the participant joins the conference. Defaults to "false".
+            supervisor_role: Sets the joining participant as a supervisor for the conference. A conference can have multiple supervisors. "barge" means the supervisor enters the conference as a normal participant. This is the same as "none". "monitor" means the supervisor is muted but can hear all participants. "whisper" means that only the specified "whisper_call_control_ids" can hear the supervisor. Defaults to "none".
+            whisper_call_control_ids: Array of unique call_control_ids the joining supervisor can whisper to. If none provided, the supervisor will join the conference as a monitoring participant only.
+            beep_enabled: Whether a beep sound should be played when the participant joins and/or leaves the conference. Can be used to override the conference-level setting.
+            region: Region where the conference data is located. Defaults to the region defined in user's data locality settings (Europe or US).
+
+        ``POST /conferences/{id}/actions/join``
+        """
+        return self._call(_ops.JOIN_CONFERENCE, locals())
+
+
+class Client(BaseClient):
+    """Python SDK of the Telnyx Conferences API (version 2.0.0).
+
+    Args:
+        api_key: API key. Defaults to the environment variable ``TELNYX_API_KEY``.
+        base_url: The API's address; defaults to ``https://api.telnyx.com/v2``.
+        http_client: An ``httpx.Client`` to send requests with (for proxies, transports, tests).
+        headers: Headers sent with every request.
+        timeout: Seconds (or an ``httpx.Timeout``) before a request fails; 60 s, 5 s to connect.
+    """
+
+    status_errors = errors.STATUS_ERRORS
+    error_codes = errors.ERROR_CODES
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        http_client: httpx.Client | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout = httpx.Timeout(60.0, connect=5.0),
+    ) -> None:
+        api_key = credential(api_key, "TELNYX_API_KEY")
+        if api_key is None:
+            raise errors.APIError("no credentials: pass api_key= or set TELNYX_API_KEY")
+        super().__init__(
+            base_url=base_url,
+            http_client=http_client,
+            headers=headers,
+            auth=combine_auth([BearerAuth(api_key) if api_key is not None else None]),
+            timeout=timeout,
+        )
+        self.conference_commands = ConferenceCommandsResource(self)
+        """Create conferences and control the call legs that take part in them."""
+
+
+__all__ = ["Client", "DEFAULT_BASE_URL", "ConferenceCommandsResource"]

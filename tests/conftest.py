@@ -1,0 +1,64 @@
+"""Shared fixtures: the repository, the shared third-party specs, generated SDKs."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CONFERENCES = REPO / "specs" / "conferences.yml"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_specs() -> Path:
+    """../shared/specs, or a skip when this checkout has no shared folder beside it."""
+    specs = SHARED / "specs"
+    if not specs.is_dir():
+        pytest.skip("../shared/specs is absent (third-party specs are not part of the repository)")
+    return specs
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+
+
+def import_package(root: Path, package: str) -> ModuleType:
+    """Import a generated package from its project root (replacing an earlier import)."""
+    for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+        del sys.modules[name]
+    sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module(package)
+    finally:
+        sys.path.remove(str(root))
+
+
+@pytest.fixture(scope="session")
+def conferences_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The SDK generated now from specs/conferences.yml (not the committed output)."""
+    from generator.config import Job
+    from generator.pipeline import generate
+
+    root = tmp_path_factory.mktemp("conferences-sdk")
+    generate(Job(str(CONFERENCES), root, "telnyx_conferences"))
+    yield import_package(root, "telnyx_conferences")
