@@ -6,6 +6,7 @@ Usage: python benchmarks/bench_generate.py [--spec PATH] [--repeat N]
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -81,27 +82,26 @@ def fmt_ratio(ours: float | None, peer: float | None) -> str:
     return f"{ours / peer:.3f}"
 
 
-def summarize(ours: Tool, peer: Tool) -> None:
+def summarize(ours_tools: list[Tool], peer: Tool) -> None:
     print()
-    print(f"{'tool':<30}{'runs':>6}{'failed':>8}{'min (s)':>10}{'median (s)':>12}")
-    for tool in (ours, peer):
+    print(f"{'tool':<36}{'runs':>6}{'failed':>8}{'min (s)':>10}{'median (s)':>12}")
+    for tool in (*ours_tools, peer):
         lo = f"{min(tool.times):.3f}" if tool.times else "n/a"
         med = f"{statistics.median(tool.times):.3f}" if tool.times else "n/a"
-        print(f"{tool.name:<30}{len(tool.times):>6}{tool.failures:>8}{lo:>10}{med:>12}")
-    ours_med = statistics.median(ours.times) if ours.times else None
+        print(f"{tool.name:<36}{len(tool.times):>6}{tool.failures:>8}{lo:>10}{med:>12}")
     peer_med = statistics.median(peer.times) if peer.times else None
-    ours_min = min(ours.times) if ours.times else None
     peer_min = min(peer.times) if peer.times else None
     print()
-    print(f"ratio ours/peer (median/median): {fmt_ratio(ours_med, peer_med)}")
-    print(f"ratio ours/peer (min/min):       {fmt_ratio(ours_min, peer_min)}")
-    print(f"target: ratio <= {TARGET_RATIO}")
-    if ours_med is None or not peer_med:
-        print("TARGET UNKNOWN: at least one tool has no successful run")
-    elif ours_med / peer_med <= TARGET_RATIO:
-        print("TARGET MET (median/median)")
-    else:
-        print("TARGET NOT MET (median/median)")
+    for ours in ours_tools:
+        ours_med = statistics.median(ours.times) if ours.times else None
+        ours_min = min(ours.times) if ours.times else None
+        verdict = "unknown"
+        if ours_med is not None and peer_med:
+            verdict = "met" if ours_med / peer_med <= TARGET_RATIO else "NOT met"
+        print(
+            f"{ours.name}: ratio median/median {fmt_ratio(ours_med, peer_med)}, "
+            f"min/min {fmt_ratio(ours_min, peer_min)}; target <= {TARGET_RATIO} {verdict}"
+        )
 
 
 def main() -> int:
@@ -125,57 +125,54 @@ def main() -> int:
 
     peer_exe = ensure_openapi_python_client()
     env = peer_env(peer_exe)
-    ours, peer = Tool("ours (python -m generator)"), Tool("openapi-python-client")
+    cold = Tool("ours, cold (SDKWRIGHT_NO_CACHE=1)")
+    cached = Tool("ours, warm cache")
+    peer = Tool("openapi-python-client")
     spec_ops = count_spec_operations(spec)
     peer_ops: int | None = None
     print(f"spec: {spec} ({spec_ops} operations)")
     print(f"repeats: {args.repeat}, order alternates between runs")
 
-    for index in range(args.repeat):
-        with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
-            tmpdir = Path(tmp)
-            runs = [
-                (
-                    ours,
-                    [
-                        sys.executable,
-                        "-m",
-                        "generator",
-                        "generate",
-                        str(spec),
-                        "--output",
-                        str(tmpdir / "ours"),
-                    ],
-                    None,
-                ),
-                (
-                    peer,
-                    [
-                        str(peer_exe),
-                        "generate",
-                        "--path",
-                        str(spec),
-                        "--output-path",
-                        str(tmpdir / "peer"),
-                        "--overwrite",
-                    ],
-                    env,
-                ),
-            ]
-            if index % 2:
-                runs.reverse()
-            for tool, cmd, run_env in runs:
-                elapsed, result = timed_run(cmd, ROOT, run_env)
-                if result.returncode != 0:
-                    tool.failures += 1
-                    report_failure(tool.name, result)
-                    continue
-                tool.times.append(elapsed)
-                print(f"  run {index + 1}: {tool.name:<28} {elapsed:8.3f} s")
-                if tool is peer and peer_ops is None:
-                    peer_ops = count_peer_operations(tmpdir / "peer")
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_dir:
+        cold_env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1"}
+        cached_env = {**os.environ, "XDG_CACHE_HOME": cache_dir}
+        ours_cmd = [sys.executable, "-m", "generator", "generate", str(spec), "--output"]
+        with tempfile.TemporaryDirectory(prefix="bench-warmup-") as warmup:
+            timed_run([*ours_cmd, str(Path(warmup) / "ours")], ROOT, cached_env)  # fills the cache
+        for index in range(args.repeat):
+            with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
+                tmpdir = Path(tmp)
+                runs = [
+                    (cold, [*ours_cmd, str(tmpdir / "cold")], cold_env),
+                    (cached, [*ours_cmd, str(tmpdir / "cached")], cached_env),
+                    (
+                        peer,
+                        [
+                            str(peer_exe),
+                            "generate",
+                            "--path",
+                            str(spec),
+                            "--output-path",
+                            str(tmpdir / "peer"),
+                            "--overwrite",
+                        ],
+                        env,
+                    ),
+                ]
+                if index % 2:
+                    runs.reverse()
+                for tool, cmd, run_env in runs:
+                    elapsed, result = timed_run(cmd, ROOT, run_env)
+                    if result.returncode != 0:
+                        tool.failures += 1
+                        report_failure(tool.name, result)
+                        continue
+                    tool.times.append(elapsed)
+                    print(f"  run {index + 1}: {tool.name:<36} {elapsed:8.3f} s")
+                    if tool is peer and peer_ops is None:
+                        peer_ops = count_peer_operations(tmpdir / "peer")
 
-    summarize(ours, peer)
+    summarize([cold, cached], peer)
     print()
     generated = "n/a" if peer_ops is None else str(peer_ops)
     print(

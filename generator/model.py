@@ -309,10 +309,14 @@ class ModelBuilder:
             union: ir.TypeExpr = variants[0]
         else:
             union = ir.UnionOf(tuple(variants), self._discriminator(node, schema, variants))
-        if self._is_component(node) and isinstance(union, ir.UnionOf):
+        if isinstance(union, ir.UnionOf) and (
+            self._is_component(node)
+            or union.discriminator is not None
+            or any(isinstance(v, ir.Named) for v in union.variants)
+        ):
+            # A union of models is named (hoisted): readable in signatures, documented once.
             hint = self._hint(node, context, schema)
-            target = union
-            self.types[node.key] = ir.AliasType(node.key, hint, _text(schema.get("description")), target)
+            self.types[node.key] = ir.AliasType(node.key, hint, _text(schema.get("description")), union)
             union = ir.Named(node.key)
         return _nullable(union) if nullable else union
 

@@ -420,7 +420,8 @@ class _Builder:
         documented = [a for a in positional + keyword if a.doc]
         if documented:
             lines += ["", "Args:"] + [f"    {a.name}: {a.doc}" for a in documented]
-        lines += ["", f"``{operation.method} {operation.path}``"]
+        if operation.summary:
+            lines += ["", f"``{operation.method} {operation.path}``"]
         return OperationView(
             method=op_names.method,
             constant=constant,
