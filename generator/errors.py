@@ -13,6 +13,9 @@ class SpecError(Exception):
         self.pointer = pointer
         self.line = line
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[str, str, str, int | None]]:
+        return (SpecError, (self.message, self.uri, self.pointer, self.line))
+
     def __str__(self) -> str:
         place = self.uri or "<input>"
         if self.line is not None:

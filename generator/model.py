@@ -67,6 +67,7 @@ class ModelBuilder:
         self.is_31 = str(self.document.contents.get("openapi", "")).startswith("3.1")
         self.types: dict[str, ir.NamedType] = {}
         self._in_progress: set[str] = set()
+        self._recursive: set[str] = set()
         self._exprs: dict[str, ir.TypeExpr] = {}
 
     # -- schemas -------------------------------------------------------------
@@ -104,13 +105,24 @@ class ModelBuilder:
         return self._explicit_context(node) is not None
 
     def _schema(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
-        cached = self._exprs.get(node.key)
+        key = node.key
+        cached = self._exprs.get(key)
         if cached is not None:
             return cached
-        if node.key in self._in_progress:
-            return ir.Named(node.key)
-        expr = self._build_schema(node, context)
-        self._exprs[node.key] = expr
+        if key in self._in_progress:
+            self._recursive.add(key)
+            return ir.Named(key)
+        self._in_progress.add(key)
+        try:
+            expr = self._build_schema(node, context)
+        finally:
+            self._in_progress.discard(key)
+        if key in self._recursive and expr != ir.Named(key):
+            # A schema that contains itself (a recursive union or list) needs a name to refer to.
+            schema = node.value if isinstance(node.value, dict) else {}
+            self.types[key] = ir.AliasType(key, self._hint(node, context, schema), _text(schema.get("description")), expr)
+            expr = ir.Named(key)
+        self._exprs[key] = expr
         return expr
 
     def _build_schema(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
@@ -123,6 +135,8 @@ class ModelBuilder:
         nullable = schema.get("nullable") is True
         types = schema.get("type")
         type_list: list[str] = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
+        if type_list == ["null"]:
+            return ir.Primitive("none")
         if "null" in type_list:
             nullable = True
             type_list = [t for t in type_list if t != "null"]
@@ -182,14 +196,10 @@ class ModelBuilder:
         )
 
     def _register(self, node: Located, make: Callable[[], ir.NamedType]) -> ir.TypeExpr:
-        key = node.key
-        if key not in self.types:
-            self._in_progress.add(key)
-            try:
-                self.types[key] = make()
-            finally:
-                self._in_progress.discard(key)
-        return ir.Named(key)
+        # `_schema` has marked the key as in progress: references back to it become Named.
+        if node.key not in self.types:
+            self.types[node.key] = make()
+        return ir.Named(node.key)
 
     def _enum(self, node: Located, context: tuple[str, ...], schema: dict[str, Any], values: list[Any]) -> ir.TypeExpr:
         unique = tuple(dict.fromkeys(values))

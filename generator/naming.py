@@ -31,7 +31,7 @@ _DATE_SYMBOLS = {"<=": " on or before ", ">=": " on or after ", "<": " before ",
 _ORDER_SYMBOLS = {"<=": " lte ", ">=": " gte ", "<": " lt ", ">": " gt ", "!=": " ne ", "=": " eq "}
 _SYMBOL_NAMES = {
     "[": "open", "]": "close", ".": "dot", "-": "dash", "@": "at", "$": "dollar", "+": "plus",
-    ":": "colon", "/": "slash", " ": "space", "_": "underscore", "#": "hash", "*": "star",
+    ":": "colon", "/": "slash", "_": "underscore", "#": "hash", "*": "star",
     "&": "and", "%": "percent", "!": "not", "~": "tilde", "<": "lt", ">": "gt", "=": "eq",
 }
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
@@ -51,7 +51,8 @@ TOP_LEVEL_RESERVED = frozenset(dir(builtins)) | RUNTIME_NAMES | {"models", "erro
 FIELD_RESERVED = frozenset(
     {"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "field", "from_dict", "to_dict"}
 ) | RUNTIME_NAMES
-ARGUMENT_RESERVED = frozenset({"self", "cls"})
+# `locals` is what a generated method's body calls; `self` and `cls` are taken.
+ARGUMENT_RESERVED = frozenset({"self", "cls", "locals"})
 MEMBER_RESERVED = frozenset({"MRO"})
 
 STATUS_NAMES = {
@@ -88,7 +89,7 @@ def ascii_text(text: str) -> str:
 def words(text: str, symbols: dict[str, str] | None = None) -> list[str]:
     """Split a name in any style (camelCase, snake_case, prose, kebab) into words."""
     for symbol, spelled in (symbols or {}).items():
-        text = text.replace(symbol, spelled)
+        text = text.replace(symbol, f" {spelled.strip()} ")
     return _WORD.findall(ascii_text(text))
 
 
@@ -134,20 +135,39 @@ def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
 
 @dataclass(frozen=True)
 class Claim:
-    """A request for a name: its candidates in order of preference."""
+    """A request for a name: its candidates in order of preference.
+
+    The last candidate is a fallback that carries a digest; `allocate` adds one
+    more of its own if even that collides, so every claim ends with a name.
+    """
 
     key: str
     candidates: tuple[str, ...]
     explicit: bool = False
 
 
+def _last_resort(claim: Claim) -> str:
+    last = claim.candidates[-1]
+    suffix = stable_suffix(claim.key + "\0last")
+    return f"{last}{suffix.upper()}" if last[:1].isupper() else f"{last}_{suffix}"
+
+
 def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str, str]:
-    """Give every claim a distinct name; see the module docstring for the rule."""
+    """Give every claim a distinct name; see the module docstring for the rule.
+
+    In a collision, a claim keeps the name when it is the only one for which
+    the name is stated by the spec, or the only one with no readable
+    candidate left; all the others move on. Nothing depends on claim order.
+    """
     reserved_set = frozenset(reserved)
+    options = {claim.key: (*claim.candidates, _last_resort(claim)) for claim in claims}
     level = {claim.key: 0 for claim in claims}
 
     def current(claim: Claim) -> str:
-        return claim.candidates[min(level[claim.key], len(claim.candidates) - 1)]
+        return options[claim.key][level[claim.key]]
+
+    def cornered(claim: Claim) -> bool:  # the next candidate is only a fallback
+        return level[claim.key] >= len(claim.candidates) - 2
 
     while True:
         holders: dict[str, list[Claim]] = defaultdict(list)
@@ -157,10 +177,13 @@ def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str,
         for name, group in holders.items():
             if len(group) == 1 and name not in reserved_set:
                 continue
-            keepers = [c for c in group if c.explicit and level[c.key] == 0]
-            keeper = keepers[0] if len(keepers) == 1 and name not in reserved_set else None
+            keeper = None
+            if name not in reserved_set:
+                stated = [c for c in group if c.explicit and level[c.key] == 0]
+                stuck = [c for c in group if cornered(c)]
+                keeper = stated[0] if len(stated) == 1 else stuck[0] if len(stuck) == 1 and not stated else None
             for claim in group:
-                if claim is keeper or level[claim.key] >= len(claim.candidates) - 1:
+                if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
                     continue
                 level[claim.key] += 1
                 moved = True
@@ -274,7 +297,7 @@ def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
                 [
                     identifier(snake(words(p.wire_name)), "field", FIELD_RESERVED),
                     identifier(snake(words(p.wire_name, _SYMBOL_NAMES)), "field", FIELD_RESERVED),
-                    identifier(snake(words(p.wire_name)) + "_" + stable_suffix(p.wire_name), "field", FIELD_RESERVED),
+                    identifier((snake(words(p.wire_name)) or "field") + "_" + stable_suffix(p.wire_name), "field", FIELD_RESERVED),
                 ]
             ),
         )
@@ -318,7 +341,7 @@ def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:
 def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
     claims: list[Claim] = []
     for index, param in enumerate(operation.parameters):
-        base = snake(argument_words(param.wire_name, param.type))
+        base = snake(argument_words(param.wire_name, param.type)) or "param"
         claims.append(
             Claim(
                 f"p{index}",
@@ -334,7 +357,7 @@ def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tupl
         )
     if body is not None:
         for index, prop in enumerate(request_properties(body)):
-            base = snake(argument_words(prop.wire_name, prop.type))
+            base = snake(argument_words(prop.wire_name, prop.type)) or "field"
             claims.append(
                 Claim(
                     f"b{index}",
@@ -415,7 +438,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
         extra.append(
             Claim(
                 f"op:{operation.method} {operation.path}",
-                _unique([_class_name(base + "Error"), _class_name(base + "OperationError"), _class_name(base + stable_suffix(operation.path).upper() + "Error")]),
+                _unique([_class_name(base + "Error"), _class_name(base + "OperationError"), _class_name(base + stable_suffix(operation.method + " " + operation.path).upper() + "Error")]),
             )
         )
 
@@ -436,7 +459,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
 
     method_claims: dict[str, list[Claim]] = defaultdict(list)
     for index, operation in enumerate(api.operations):
-        base = snake(operation_words(operation))
+        base = snake(operation_words(operation)) or "call"
         method_claims[operation.group or ""].append(
             Claim(
                 str(index),

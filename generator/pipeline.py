@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
@@ -47,6 +48,30 @@ def generator_fingerprint() -> str:
     except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
         pass
     return digest.hexdigest()
+
+
+# Mappings whose key order is part of the API (field order) or copied into code verbatim.
+_ORDER_KEPT = frozenset({"properties", "default", "const", "enum", "example", "examples"})
+
+
+def _canonical(value: Any, keep_order: bool = False) -> Any:
+    if isinstance(value, dict):
+        items = value.items() if keep_order else sorted(value.items())
+        return [[key, _canonical(item, keep_order or key in _ORDER_KEPT)] for key, item in items]
+    if isinstance(value, list):
+        return [_canonical(item, keep_order) for item in value]
+    return value
+
+
+def document_digest(contents: Any) -> str:
+    """A digest of a document that ignores what the generated SDK ignores.
+
+    Key order of paths, components, webhooks and the like, layout and comments
+    leave the output unchanged, so they leave this digest (and the manifest)
+    unchanged too.
+    """
+    canonical = json.dumps(_canonical(contents), ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _input_name(uri: str, output: Path) -> str:
@@ -89,20 +114,24 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     from generator.naming import build_names
     from generator.render import render
     from generator.resolve import Resolver
-    from generator.validate import validate
+    from generator.validate import validate_in_background
 
     progress("load")
     document = load(job.spec)
-    progress("validate")
-    warnings = validate(document, lenient=job.lenient)
-    progress("resolve")
-    resolver = Resolver(document)
-    progress("model")
-    api = build_model(resolver)
-    progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
-    names = build_names(api, job.package)
-    progress("render")
-    sources = render(api, names)
+    progress("validate (in the background)")
+    validated = validate_in_background(document, lenient=job.lenient)
+    try:
+        progress("resolve")
+        resolver = Resolver(document)
+        progress("model")
+        api = build_model(resolver)
+        progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
+        names = build_names(api, job.package)
+        progress("render")
+        sources = render(api, names)
+    except Exception:
+        validated()  # an invalid document is reported by the validator, in its words
+        raise
 
     previous = read_manifest(job.output)
 
@@ -117,7 +146,8 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
 
     progress(f"format: {len(sources)} files")
     files = format_files(sources, reuse)
-    inputs = {_input_name(uri, job.output): doc.digest for uri, doc in sorted(resolver.documents.items())}
+    warnings = validated()
+    inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
         fingerprint(job, inputs),
         inputs,
@@ -153,10 +183,12 @@ def is_fresh(job: Job) -> bool:
         uri = _input_uri(name, job.output)
         if not uri.startswith("file:"):
             return False  # a remote input may have changed: generate to know
-        found = _file_digest(Path(unquote(urlsplit(uri).path)))
-        if found is None:
+        try:
+            from generator.load import load
+
+            inputs[name] = document_digest(load(uri).contents)
+        except Exception:  # noqa: BLE001 - anything unreadable is for the full pipeline to report
             return False
-        inputs[name] = found
     if fingerprint(job, inputs) != manifest.fingerprint:
         return False
     return all(_file_digest(job.output / path) == output for path, (_, output) in manifest.files.items())

@@ -8,8 +8,10 @@ does not pay for validation twice.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,3 +141,44 @@ def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
         except OSError:
             pass  # a read-only cache only costs time
     return warnings
+
+
+def validate_in_background(document: Document, *, lenient: bool = False) -> Callable[[], list[Warning]]:
+    """Start validating in a forked process; the returned function waits for the verdict.
+
+    Validation is the slowest stage before formatting and depends on nothing
+    else, so it runs beside resolving, modelling, rendering and formatting.
+    """
+    check_version(document)
+    marker = _cache_marker(document)
+    if (marker is not None and marker.exists()) or not hasattr(os, "fork"):
+        verdict = validate(document, lenient=lenient)
+        return lambda: verdict
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            sender.send(("ok", validate(document, lenient=lenient)))
+        except SpecError as error:
+            sender.send(("error", error))
+        except BaseException as error:  # noqa: BLE001 - reported by the parent
+            sender.send(("crash", repr(error)))
+
+    process = context.Process(target=run, daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> list[Warning]:
+        try:
+            kind, value = receiver.recv()
+        except EOFError:
+            kind, value = "crash", f"the validator exited with code {process.exitcode}"
+        process.join()
+        if kind == "error":
+            raise value
+        if kind == "crash":
+            raise RuntimeError(f"validation failed: {value}")
+        return list(value)
+
+    return wait

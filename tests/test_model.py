@@ -1,0 +1,594 @@
+"""The model stage: inline OpenAPI 3.0 and 3.1 documents turned into `ir.Api`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import ir
+from generator.errors import SpecError
+from generator.load import load
+from generator.model import build_model
+from generator.resolve import Resolver
+
+OK: dict[str, Any] = {"200": {"description": "ok"}}
+
+
+def spec(version: str = "3.1.0", paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {"openapi": version, "info": {"title": "Test API", "version": "1.0"}, "paths": paths or {}}
+    if schemas is not None:
+        document["components"] = {"schemas": schemas}
+    document.update(extra)
+    return document
+
+
+def write(tmp_path: Path, document: dict[str, Any], fmt: str = "json") -> Path:
+    path = tmp_path / f"spec.{'yaml' if fmt == 'yaml' else 'json'}"
+    if fmt == "yaml":
+        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    else:
+        path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return path
+
+
+def build(tmp_path: Path, document: dict[str, Any], fmt: str = "json") -> ir.Api:
+    return build_model(Resolver(load(str(write(tmp_path, document, fmt)))))
+
+
+def schema_key(api: ir.Api, pointer: str) -> str:
+    """The key of the named type whose schema is at `pointer` (of the one document)."""
+    matches = [t.key for t in api.types if t.key.endswith("#" + pointer)]
+    assert len(matches) == 1, (pointer, [t.key for t in api.types])
+    return matches[0]
+
+
+def named(api: ir.Api, pointer: str) -> ir.NamedType:
+    return api.type_by_key()[schema_key(api, pointer)]
+
+
+def prop(obj: ir.NamedType, wire_name: str) -> ir.Property:
+    assert isinstance(obj, ir.ObjectType)
+    found = [p for p in obj.properties if p.wire_name == wire_name]
+    assert len(found) == 1, (wire_name, [p.wire_name for p in obj.properties])
+    return found[0]
+
+
+def operation(api: ir.Api, method: str, path: str) -> ir.Operation:
+    found = [op for op in api.operations if op.method == method and op.path == path]
+    assert len(found) == 1
+    return found[0]
+
+
+# -- operations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_every_path_and_method_becomes_an_operation(tmp_path: Path, version: str) -> None:
+    paths: dict[str, dict[str, Any]] = {
+        "/pets": {
+            "summary": "not a method",
+            "get": {"responses": OK},
+            "post": {"operationId": "createPet", "responses": OK},
+        },
+        "/pets/{pet_id}": {
+            "parameters": [{"name": "pet_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "get": {"responses": OK},
+            "put": {"responses": OK},
+            "patch": {"responses": OK},
+            "delete": {"responses": OK},
+            "head": {"responses": OK},
+            "options": {"responses": OK},
+            "trace": {"responses": OK},
+        },
+        "/health": {"get": {"operationId": "health", "responses": OK}},
+    }
+    api = build(tmp_path, spec(version, paths))
+
+    expected = {(method.upper(), path) for path, item in paths.items() for method in item if method not in ("summary", "parameters")}
+    assert len(api.operations) == len(expected) == 10
+    assert {(op.method, op.path) for op in api.operations} == expected
+    assert operation(api, "POST", "/pets").operation_id == "createPet"
+    assert operation(api, "GET", "/pets").operation_id is None
+
+
+def test_path_level_parameters_are_merged_and_the_operation_wins(tmp_path: Path) -> None:
+    paths = {
+        "/pets/{pet_id}": {
+            "parameters": [
+                {"name": "pet_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "limit", "in": "query", "description": "path level", "schema": {"type": "integer"}},
+                {"name": "trace", "in": "header", "schema": {"type": "string"}},
+            ],
+            "get": {
+                "parameters": [
+                    {"name": "limit", "in": "query", "description": "operation level", "required": True, "schema": {"type": "string"}},
+                    {"name": "fields", "in": "query", "schema": {"type": "string"}},
+                ],
+                "responses": OK,
+            },
+            "delete": {"responses": OK},
+        }
+    }
+    api = build(tmp_path, spec("3.0.3", paths))
+
+    get = operation(api, "GET", "/pets/{pet_id}")
+    by_place = {(p.location, p.wire_name): p for p in get.parameters}
+    assert set(by_place) == {("path", "pet_id"), ("query", "limit"), ("header", "trace"), ("query", "fields")}
+    assert len(get.parameters) == 4
+    limit = by_place[("query", "limit")]
+    assert limit.description == "operation level"
+    assert limit.type == ir.Primitive("str")
+    assert limit.required is True
+
+    delete = operation(api, "DELETE", "/pets/{pet_id}")
+    delete_places = {(p.location, p.wire_name): p for p in delete.parameters}
+    assert set(delete_places) == {("path", "pet_id"), ("query", "limit"), ("header", "trace")}
+    assert delete_places[("query", "limit")].type == ir.Primitive("int")
+    assert delete_places[("query", "limit")].description == "path level"
+
+
+def test_a_parameter_that_only_differs_by_location_is_kept(tmp_path: Path) -> None:
+    paths = {
+        "/items": {
+            "parameters": [{"name": "token", "in": "header", "schema": {"type": "string"}}],
+            "get": {"parameters": [{"name": "token", "in": "query", "schema": {"type": "string"}}], "responses": OK},
+        }
+    }
+    api = build(tmp_path, spec("3.1.0", paths))
+    get = operation(api, "GET", "/items")
+    assert sorted((p.location, p.wire_name) for p in get.parameters) == [("header", "token"), ("query", "token")]
+
+
+# -- nullability -------------------------------------------------------------------
+
+
+def test_openapi_30_nullable_becomes_nullable(tmp_path: Path) -> None:
+    schemas = {
+        "Pet": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "nullable": True},
+                "age": {"type": "integer"},
+                "owner": {"allOf": [{"$ref": "#/components/schemas/Owner"}], "nullable": True},
+                "mood": {"type": "string", "enum": ["happy", "sad"], "nullable": True},
+            },
+        },
+        "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
+    }
+    api = build(tmp_path, spec("3.0.3", schemas=schemas))
+    pet = named(api, "/components/schemas/Pet")
+
+    assert prop(pet, "name").type == ir.Nullable(ir.Primitive("str"))
+    assert prop(pet, "age").type == ir.Primitive("int")
+    assert prop(pet, "owner").type == ir.Nullable(ir.Named(schema_key(api, "/components/schemas/Owner")))
+    mood = prop(pet, "mood").type
+    assert isinstance(mood, ir.Nullable) and isinstance(mood.inner, ir.Named)
+    assert isinstance(api.type_by_key()[mood.inner.key], ir.EnumType)
+
+
+def test_openapi_31_null_in_type_list_becomes_nullable(tmp_path: Path) -> None:
+    schemas = {
+        "Pet": {
+            "type": "object",
+            "properties": {
+                "name": {"type": ["string", "null"]},
+                "born": {"type": ["null", "string"], "format": "date-time"},
+                "tag": {"type": "string"},
+                "counts": {"type": ["array", "null"], "items": {"type": "integer"}},
+                "mood": {"type": ["string", "null"], "enum": ["happy", "sad", None]},
+            },
+        },
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    pet = named(api, "/components/schemas/Pet")
+
+    assert prop(pet, "name").type == ir.Nullable(ir.Primitive("str"))
+    assert prop(pet, "born").type == ir.Nullable(ir.Primitive("datetime"))
+    assert prop(pet, "tag").type == ir.Primitive("str")
+    assert prop(pet, "counts").type == ir.Nullable(ir.ListOf(ir.Primitive("int")))
+    mood = prop(pet, "mood").type
+    assert isinstance(mood, ir.Nullable) and isinstance(mood.inner, ir.Named)
+    mood_enum = api.type_by_key()[mood.inner.key]
+    assert isinstance(mood_enum, ir.EnumType) and mood_enum.values == ("happy", "sad")
+
+
+def test_openapi_31_one_of_with_a_null_variant_is_nullable(tmp_path: Path) -> None:
+    schemas = {"Pet": {"type": "object", "properties": {"nick": {"oneOf": [{"type": "string"}, {"const": None}]}}}}
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    assert prop(named(api, "/components/schemas/Pet"), "nick").type == ir.Nullable(ir.Primitive("str"))
+
+
+def test_openapi_31_any_of_reference_or_type_null_is_a_nullable_reference(tmp_path: Path) -> None:
+    schemas = {
+        "Pet": {
+            "type": "object",
+            "properties": {"owner": {"anyOf": [{"$ref": "#/components/schemas/Owner"}, {"type": "null"}]}},
+        },
+        "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    owner = schema_key(api, "/components/schemas/Owner")
+    assert prop(named(api, "/components/schemas/Pet"), "owner").type == ir.Nullable(ir.Named(owner))
+
+
+# -- composition -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_all_of_merges_into_one_object(tmp_path: Path, version: str) -> None:
+    schemas = {
+        "Base": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {"id": {"type": "string"}, "created": {"type": "string", "format": "date-time"}},
+        },
+        "Extra": {"type": "object", "required": ["color"], "properties": {"color": {"type": "string"}}},
+        "Pet": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"$ref": "#/components/schemas/Extra"},
+                {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "age": {"type": "integer"}}},
+            ]
+        },
+    }
+    api = build(tmp_path, spec(version, schemas=schemas))
+    pet = named(api, "/components/schemas/Pet")
+
+    assert isinstance(pet, ir.ObjectType)
+    assert [p.wire_name for p in pet.properties] == ["id", "created", "color", "name", "age"]
+    assert {p.wire_name for p in pet.properties if p.required} == {"id", "color", "name"}
+    assert prop(pet, "created").type == ir.Primitive("datetime")
+    assert pet.hint.explicit == "Pet"
+    # The parts stay types of their own.
+    assert isinstance(named(api, "/components/schemas/Base"), ir.ObjectType)
+
+
+def test_nested_all_of_is_flattened(tmp_path: Path) -> None:
+    schemas = {
+        "A": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "B": {"allOf": [{"$ref": "#/components/schemas/A"}, {"type": "object", "required": ["b"], "properties": {"b": {"type": "integer"}}}]},
+        "C": {"allOf": [{"$ref": "#/components/schemas/B"}, {"type": "object", "properties": {"c": {"type": "boolean"}}}]},
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    c = named(api, "/components/schemas/C")
+    assert isinstance(c, ir.ObjectType)
+    assert {p.wire_name for p in c.properties} == {"a", "b", "c"}
+    assert prop(c, "b").required is True
+    assert prop(c, "a").required is False
+
+
+def _pet_schemas(discriminator: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Pet": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": discriminator,
+        },
+        "Cat": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}, "meows": {"type": "boolean"}}},
+        "Dog": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}, "barks": {"type": "boolean"}}},
+    }
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_one_of_with_discriminator_without_mapping(tmp_path: Path, version: str) -> None:
+    api = build(tmp_path, spec(version, schemas=_pet_schemas({"propertyName": "kind"})))
+    pet = named(api, "/components/schemas/Pet")
+    cat = schema_key(api, "/components/schemas/Cat")
+    dog = schema_key(api, "/components/schemas/Dog")
+
+    assert isinstance(pet, ir.AliasType)
+    union = pet.target
+    assert isinstance(union, ir.UnionOf)
+    assert union.variants == (ir.Named(cat), ir.Named(dog))
+    assert union.discriminator == ir.Discriminator("kind", (("Cat", cat), ("Dog", dog)))
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_one_of_with_discriminator_mapping(tmp_path: Path, version: str) -> None:
+    mapping = {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat", "dog": "Dog"}}
+    api = build(tmp_path, spec(version, schemas=_pet_schemas(mapping)))
+    pet = named(api, "/components/schemas/Pet")
+    cat = schema_key(api, "/components/schemas/Cat")
+    dog = schema_key(api, "/components/schemas/Dog")
+
+    assert isinstance(pet, ir.AliasType) and isinstance(pet.target, ir.UnionOf)
+    discriminator = pet.target.discriminator
+    assert discriminator is not None
+    assert discriminator.property == "kind"
+    assert dict(discriminator.mapping) == {"cat": cat, "dog": dog}
+
+
+def test_one_of_without_discriminator_is_a_plain_union(tmp_path: Path) -> None:
+    schemas = {"Value": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    value = named(api, "/components/schemas/Value")
+    assert isinstance(value, ir.AliasType)
+    assert value.target == ir.UnionOf((ir.Primitive("str"), ir.Primitive("int")), None)
+
+
+# -- enums -----------------------------------------------------------------------------
+
+
+def test_enums_are_hoisted_as_named_enum_types(tmp_path: Path) -> None:
+    schemas = {
+        "Region": {"type": "string", "enum": ["Europe", "Middle East", "US"], "description": "Where."},
+        "Pet": {
+            "type": "object",
+            "properties": {
+                "status": {"type": "string", "enum": ["available", "sold", "available"]},
+                "size": {"type": "integer", "enum": [1, 2, 3]},
+                "region": {"$ref": "#/components/schemas/Region"},
+            },
+        },
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    pet = named(api, "/components/schemas/Pet")
+
+    region = named(api, "/components/schemas/Region")
+    assert isinstance(region, ir.EnumType)
+    assert region.values == ("Europe", "Middle East", "US")
+    assert region.hint.explicit == "Region"
+    assert region.description == "Where."
+    assert prop(pet, "region").type == ir.Named(region.key)
+
+    status_type = prop(pet, "status").type
+    assert isinstance(status_type, ir.Named)
+    status = api.type_by_key()[status_type.key]
+    assert isinstance(status, ir.EnumType)
+    assert status.values == ("available", "sold")
+    assert status.base == "str"
+    assert status.hint.explicit is None
+    assert status.hint.context == ("Pet", "status")
+
+    size_type = prop(pet, "size").type
+    assert isinstance(size_type, ir.Named)
+    size = api.type_by_key()[size_type.key]
+    assert isinstance(size, ir.EnumType) and size.values == (1, 2, 3) and size.base == "int"
+
+
+# -- recursion ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_recursive_schema_is_a_reference_to_itself(tmp_path: Path, version: str) -> None:
+    schemas = {
+        "Node": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+                "parent": {"$ref": "#/components/schemas/Node"},
+            },
+        }
+    }
+    api = build(tmp_path, spec(version, schemas=schemas))
+    node = named(api, "/components/schemas/Node")
+    assert isinstance(node, ir.ObjectType)
+    assert prop(node, "children").type == ir.ListOf(ir.Named(node.key))
+    assert prop(node, "parent").type == ir.Named(node.key)
+    assert [t.key for t in api.types] == [node.key]
+
+
+def test_mutually_recursive_schemas_reference_each_other(tmp_path: Path) -> None:
+    schemas = {
+        "Folder": {"type": "object", "properties": {"files": {"type": "array", "items": {"$ref": "#/components/schemas/File"}}}},
+        "File": {"type": "object", "properties": {"folder": {"$ref": "#/components/schemas/Folder"}}},
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    folder = named(api, "/components/schemas/Folder")
+    file = named(api, "/components/schemas/File")
+    assert prop(folder, "files").type == ir.ListOf(ir.Named(file.key))
+    assert prop(file, "folder").type == ir.Named(folder.key)
+
+
+def test_recursive_union_through_an_array_is_a_reference_to_itself(tmp_path: Path) -> None:
+    schemas = {
+        "JsonValue": {
+            "oneOf": [
+                {"type": "string"},
+                {"type": "number"},
+                {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+            ]
+        }
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    value = named(api, "/components/schemas/JsonValue")
+    assert isinstance(value, ir.AliasType) and isinstance(value.target, ir.UnionOf)
+    assert ir.ListOf(ir.Named(value.key)) in value.target.variants
+
+
+# -- defaults and constraints ---------------------------------------------------------------
+
+
+def test_defaults_and_constraints_are_captured(tmp_path: Path) -> None:
+    schemas = {
+        "Query": {
+            "type": "object",
+            "properties": {
+                "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+                "ratio": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
+                "code": {"type": "string", "minLength": 2, "maxLength": 8, "pattern": "^[A-Z]+$", "default": "AB"},
+                "tags": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 5},
+                "enabled": {"type": "boolean", "default": False},
+                "note": {"type": ["string", "null"], "default": None},
+                "plain": {"type": "string"},
+            },
+        }
+    }
+    api = build(tmp_path, spec("3.1.0", schemas=schemas))
+    query = named(api, "/components/schemas/Query")
+
+    limit = prop(query, "limit")
+    assert limit.default == ir.Default(20)
+    assert (limit.constraints.minimum, limit.constraints.maximum) == (1, 100)
+    ratio = prop(query, "ratio")
+    assert (ratio.constraints.exclusive_minimum, ratio.constraints.exclusive_maximum) == (0, 1)
+    assert ratio.default is None
+    code = prop(query, "code")
+    assert code.default == ir.Default("AB")
+    assert (code.constraints.min_length, code.constraints.max_length, code.constraints.pattern) == (2, 8, "^[A-Z]+$")
+    tags = prop(query, "tags")
+    assert (tags.constraints.min_items, tags.constraints.max_items) == (1, 5)
+    # False is a default, not "no default".
+    assert prop(query, "enabled").default == ir.Default(False)
+    # null is a real default of a nullable value.
+    assert prop(query, "note").default == ir.Default(None)
+    assert prop(query, "plain").default is None
+    assert prop(query, "plain").constraints == ir.NO_CONSTRAINTS
+    assert dict(limit.constraints.as_items()) == {"minimum": 1, "maximum": 100}
+
+
+def test_openapi_30_boolean_exclusive_bounds(tmp_path: Path) -> None:
+    schemas = {
+        "Range": {
+            "type": "object",
+            "properties": {
+                "open": {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": 10, "exclusiveMaximum": True},
+                "closed": {"type": "number", "minimum": 0, "exclusiveMinimum": False, "maximum": 10},
+            },
+        }
+    }
+    api = build(tmp_path, spec("3.0.3", schemas=schemas))
+    range_type = named(api, "/components/schemas/Range")
+    open_constraints = prop(range_type, "open").constraints
+    assert open_constraints.exclusive_minimum == 0 and open_constraints.minimum is None
+    assert open_constraints.exclusive_maximum == 10 and open_constraints.maximum is None
+    closed = prop(range_type, "closed").constraints
+    assert (closed.minimum, closed.maximum, closed.exclusive_minimum) == (0, 10, None)
+
+
+def test_parameter_defaults_and_constraints_are_captured(tmp_path: Path) -> None:
+    paths = {
+        "/items": {
+            "get": {
+                "parameters": [
+                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                    {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 50}},
+                ],
+                "responses": OK,
+            }
+        }
+    }
+    api = build(tmp_path, spec("3.0.3", paths))
+    params = {p.wire_name: p for p in operation(api, "GET", "/items").parameters}
+    assert params["page"].default == ir.Default(1)
+    assert params["page"].constraints.minimum == 1
+    assert params["q"].constraints.max_length == 50
+    assert params["q"].default is None
+
+
+# -- error codes ---------------------------------------------------------------------------
+
+
+def _error_body(code: Any, title: str) -> dict[str, Any]:
+    return {"errors": [{"code": code, "title": title, "detail": "..."}]}
+
+
+def test_error_codes_come_from_named_examples_of_an_error_response(tmp_path: Path) -> None:
+    responses = {
+        "200": {"description": "ok"},
+        "422": {
+            "description": "unprocessable",
+            "content": {
+                "application/json": {
+                    "schema": {"type": "object"},
+                    "examples": {
+                        "max_participants_reached": {"value": _error_body("90032", "Maximum number of participants reached")},
+                        "queue_full": {"value": _error_body(90036, "Queue full")},
+                        "no_code": {"value": {"errors": [{"title": "Nothing to see"}]}},
+                    },
+                }
+            },
+        },
+        "401": {
+            "description": "unauthorized",
+            "content": {"application/json": {"example": _error_body("10009", "Authentication failed")}},
+        },
+    }
+    api = build(tmp_path, spec("3.1.0", {"/conferences": {"post": {"operationId": "create", "responses": responses}}}))
+    by_status = {r.status: r for r in operation(api, "POST", "/conferences").responses}
+
+    assert by_status["200"].error_codes == ()
+    codes = {c.code: c for c in by_status["422"].error_codes}
+    assert set(codes) == {"90032", "90036"}
+    assert codes["90032"].hint == "max_participants_reached"
+    assert codes["90032"].title == "Maximum number of participants reached"
+    assert codes["90036"].hint == "queue_full"
+    assert all(isinstance(c.code, str) for c in codes.values())
+    assert codes["90032"].pointer != codes["90036"].pointer
+
+    unnamed = by_status["401"].error_codes
+    assert [(c.code, c.hint) for c in unnamed] == [("10009", "Authentication failed")]
+
+
+def test_error_codes_from_referenced_examples_and_top_level_code(tmp_path: Path) -> None:
+    document = spec(
+        "3.1.0",
+        {
+            "/things": {
+                "get": {
+                    "responses": {
+                        "200": {"description": "ok"},
+                        "404": {
+                            "description": "missing",
+                            "content": {
+                                "application/json": {
+                                    "examples": {"thing_missing": {"$ref": "#/components/examples/ThingMissing"}}
+                                }
+                            },
+                        },
+                    }
+                }
+            }
+        },
+    )
+    document["components"] = {"examples": {"ThingMissing": {"value": {"code": "E404", "message": "Thing not found"}}}}
+    api = build(tmp_path, document)
+    response = {r.status: r for r in operation(api, "GET", "/things").responses}["404"]
+    assert [(c.code, c.hint, c.title) for c in response.error_codes] == [("E404", "thing_missing", "Thing not found")]
+
+
+# -- refused input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_undeclared_path_parameter_is_a_spec_error(tmp_path: Path, fmt: str) -> None:
+    paths = {
+        "/things/{thing_id}/parts/{part_id}": {
+            "get": {
+                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": OK,
+            }
+        }
+    }
+    with pytest.raises(SpecError) as caught:
+        build(tmp_path, spec("3.1.0", paths), fmt)
+    error = caught.value
+    assert "part_id" in error.message
+    assert "thing_id" not in error.message.replace("/things/{thing_id}", "")
+    assert error.pointer == "/paths/~1things~1{thing_id}~1parts~1{part_id}/get"
+    assert error.uri.endswith(f"spec.{fmt}")
+    if fmt == "yaml":
+        assert error.line is not None and error.line > 1
+    assert error.pointer in str(error)
+
+
+@pytest.mark.parametrize("status", ["20x", "600", "2xx", "OK"])
+def test_invalid_status_key_is_a_spec_error(tmp_path: Path, status: str) -> None:
+    paths = {"/things": {"get": {"responses": {"200": {"description": "ok"}, status: {"description": "odd"}}}}}
+    with pytest.raises(SpecError) as caught:
+        build(tmp_path, spec("3.1.0", paths), "yaml")
+    error = caught.value
+    assert repr(status) in error.message
+    assert error.pointer == "/paths/~1things/get/responses"
+    assert error.line is not None
+
+
+@pytest.mark.parametrize("status", ["200", "2XX", "4XX", "default", "503"])
+def test_valid_status_keys_are_kept(tmp_path: Path, status: str) -> None:
+    paths = {"/things": {"get": {"responses": {status: {"description": "fine"}}}}}
+    api = build(tmp_path, spec("3.1.0", paths))
+    assert [r.status for r in operation(api, "GET", "/things").responses] == [status]
