@@ -31,16 +31,13 @@ class SpecLoader(_BaseLoader):
     """A YAML 1.2 core-schema loader: keys stay strings, dates stay strings.
 
     OpenAPI documents are YAML 1.2, where `on`, `yes` and `2020-01-01` are
-    strings and status codes used as keys (`200:`) are names, not numbers.
+    strings, status codes used as keys (`200:`) are names, not numbers, and
+    `<<` is an ordinary key (YAML 1.2 has no merge keys).
     """
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.constructor.ConstructorError(
-                    None, None, "YAML merge keys (<<) are not supported", key_node.start_mark
-                )
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(self.construct_object(key_node))
             if key in mapping:
                 raise yaml.constructor.ConstructorError(

@@ -382,13 +382,23 @@ class ModelBuilder:
     def _operations(self) -> tuple[ir.Operation, ...]:
         paths = self.document.contents.get("paths") or {}
         operations = []
+        first_use: dict[str, str] = {}
         for path in sorted(paths):
             item_node = self.resolver.deref(self.root.child("paths", path))
             if not isinstance(item_node.value, dict):
                 continue
             for method in HTTP_METHODS:
                 if isinstance(item_node.value.get(method), dict):
-                    operations.append(self._operation(path, method, item_node, item_node.child(method)))
+                    operation = self._operation(path, method, item_node, item_node.child(method))
+                    if operation.operation_id is not None:
+                        where = f"{method.upper()} {path}"
+                        if operation.operation_id in first_use:
+                            raise self.resolver.error(
+                                f"operationId {operation.operation_id!r} is used by {first_use[operation.operation_id]} too",
+                                item_node.child(method, "operationId"),
+                            )
+                        first_use[operation.operation_id] = where
+                    operations.append(operation)
         return tuple(operations)
 
     def _operation(self, path: str, method: str, item: Located, node: Located) -> ir.Operation:
@@ -425,7 +435,7 @@ class ModelBuilder:
         declared = {p.wire_name for p in merged.values() if p.location == "path"}
         for template in re.findall(r"{([^}]+)}", path):
             if template not in declared:
-                raise self.resolver.error(f"path parameter {template!r} of {path!r} is not declared", node)
+                raise self.resolver.error(f"path parameter {template!r} of {path!r} is not declared", node.child("parameters") if "parameters" in node.value else node)
         return tuple(merged.values())
 
     def _parameter(self, node: Located, operation_name: str) -> ir.Parameter:
@@ -507,7 +517,7 @@ class ModelBuilder:
         result = []
         for status in sorted((str(s) for s in responses), key=_status_order):
             if not _STATUS.match(status):
-                raise self.resolver.error(f"invalid response status {status!r}", node.child("responses"))
+                raise self.resolver.error(f"invalid response status {status!r}", node.child("responses", status))
             response_node = self.resolver.deref(node.child("responses", status))
             if not isinstance(response_node.value, dict):
                 continue

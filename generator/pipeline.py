@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
 from generator.config import Job
+from generator.errors import SpecError
 from generator.load import to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
 
@@ -129,6 +130,13 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         names = build_names(api, job.package)
         progress("render")
         sources = render(api, names)
+    except SpecError as error:
+        # Both stages may object to one defect: report the more precise place.
+        try:
+            validated()
+        except SpecError as verdict:
+            raise verdict if len(verdict.pointer) >= len(error.pointer) else error from None
+        raise
     except Exception:
         validated()  # an invalid document is reported by the validator, in its words
         raise

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import referencing.exceptions
+
 from generator import __version__
 from generator.errors import SpecError, join_pointer
 from generator.load import Document, line_of
@@ -84,14 +86,14 @@ def _pointer_of(error: Any) -> str:
     return join_pointer(located, *path) if path or located else ""
 
 
-def _locating(keyword_class: type[Any]) -> type[Any]:
+def _locating(keyword: str, keyword_class: type[Any]) -> type[Any]:
     """A keyword validator that records where in the spec each error it finds lies.
 
     The checks beyond the meta-schema (unique operationIds, path parameters,
     defaults) report no location of their own; the innermost spec node being
-    checked when an error appears is its place.
+    checked when an error appears is its place, and its keyword says what kind
+    of check failed.
     """
-
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
     def __call__(self: Any, node: Any, *args: Any, **kwargs: Any) -> Any:
@@ -100,9 +102,27 @@ def _locating(keyword_class: type[Any]) -> type[Any]:
                 if not isinstance(error, OpenAPIValidationError):
                     error = OpenAPIValidationError.create_from(error)  # kept as is from here on
                 error.spec_pointer = join_pointer("", *node.parts)
+                error.spec_keyword = keyword
             yield error
 
     return type(keyword_class.__name__, (keyword_class,), {"__call__": __call__})
+
+
+def _broken_reference(document: Document, reason: BaseException) -> SpecError:
+    """The error for a validator that could not follow the document's references."""
+    from generator.resolve import Located, Resolver
+
+    resolver = Resolver(document)
+    pending = [Located(document.contents, document.uri, "")]
+    while pending:
+        node = pending.pop()
+        if isinstance(node.value, dict):
+            if isinstance(node.value.get("$ref"), str):
+                resolver.deref(node)  # raises the precise error
+            pending.extend(node.child(key) for key in sorted(node.value, reverse=True) if key != "$ref")
+        elif isinstance(node.value, list):
+            pending.extend(node.child(index) for index in reversed(range(len(node.value))))
+    return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
 def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
@@ -118,16 +138,20 @@ def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
     )
 
     base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    keyword_validators = {name: _locating(cls) for name, cls in base_class.keyword_validators.items()}
+    keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
     validator = validator_class(document.contents, base_uri=document.uri)
     warnings: list[Warning] = []
-    for error in validator.iter_errors():
+    try:
+        errors = list(validator.iter_errors())
+    except (referencing.exceptions.Unresolvable, RecursionError) as exc:
+        # The validator cannot follow a broken or cyclic $ref: find it and say where.
+        raise _broken_reference(document, exc) from None
+    for error in errors:
         pointer = _pointer_of(error)
         message = str(getattr(error, "message", error)).splitlines()[0]
-        keyword_path = [str(part) for part in getattr(error, "absolute_schema_path", ()) or ()]
-        non_blocking = bool(_NON_BLOCKING_KEYWORDS & set(pointer.split("/"))) or (
-            "default" in keyword_path or message.startswith(("None is not of type", "Default value"))
+        non_blocking = getattr(error, "spec_keyword", None) in _NON_BLOCKING_KEYWORDS or bool(
+            _NON_BLOCKING_KEYWORDS & set(pointer.split("/"))
         )
         if lenient and non_blocking:
             warnings.append(Warning(message, pointer, line_of(document, pointer)))

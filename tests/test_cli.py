@@ -1,0 +1,597 @@
+"""The command line, run in fresh processes: generate, check, validate, exit codes, errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CONFERENCES, run_cli
+
+PACKAGE = "telnyx_conferences"
+
+# error: FILE[:LINE] at #POINTER: MESSAGE
+ERROR_LINE = re.compile(r"^error: (?P<file>[^\s:]+)(?::(?P<line>\d+))? at (?P<pointer>#\S*): (?P<message>.+)$")
+
+MINI = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items/{id}:
+    get:
+      operationId: getItem
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+      responses:
+        '200':
+          description: ok
+"""
+
+
+def cli_env() -> dict[str, str]:
+    """The current environment without the caches that could hide behaviour."""
+    return {**os.environ, "SDKWRIGHT_NO_CACHE": "1"}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under `root` with its bytes (relative POSIX paths)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def spec_operations(spec: Path) -> int:
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+    return sum(1 for item in document["paths"].values() for method in item if method in methods)
+
+
+def make_project(root: Path) -> Path:
+    """A project of its own: pyproject.toml with [tool.sdkwright] and a copy of the spec."""
+    (root / "specs").mkdir(parents=True)
+    shutil.copyfile(CONFERENCES, root / "specs" / "conferences.yml")
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "example"\nversion = "0"\n\n'
+        f'[tool.sdkwright]\nspec = "specs/conferences.yml"\noutput = "output"\npackage = "{PACKAGE}"\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def assert_generated_project(output: Path, package: str) -> None:
+    assert (output / "pyproject.toml").is_file()
+    assert (output / "README.md").is_file()
+    assert (output / package / "py.typed").is_file()
+    for module in ("__init__.py", "client.py", "models.py", "errors.py", "_operations.py", "_runtime.py"):
+        assert (output / package / module).is_file(), module
+    assert (output / ".sdkwright.json").is_file()
+    assert f'packages = ["{package}"]' in (output / "pyproject.toml").read_text(encoding="utf-8")
+
+
+# -- generate ------------------------------------------------------------------
+
+
+def test_generate_with_spec_and_output(tmp_path: Path) -> None:
+    output = tmp_path / "sdk"
+    done = run_cli("generate", str(CONFERENCES), "--output", str(output), "--package", PACKAGE, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert_generated_project(output, PACKAGE)
+    assert "Telnyx Conferences API" in (output / "README.md").read_text(encoding="utf-8")
+
+
+def test_generate_derives_the_package_name_from_the_title(tmp_path: Path) -> None:
+    spec = tmp_path / "mini.yml"
+    spec.write_text(MINI.replace("title: Mini", "title: Widget Store"), encoding="utf-8")
+    done = run_cli("generate", "mini.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    packages = [p.parent.name for p in (tmp_path / "out").glob("*/py.typed")]
+    assert len(packages) == 1
+    assert "widget" in packages[0]
+
+
+def test_generate_without_arguments_uses_the_project_table(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    done = run_cli("generate", cwd=project, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert_generated_project(project / "output", PACKAGE)
+    assert not (project / "specs" / "output").exists()
+
+
+def test_generate_without_arguments_from_a_subfolder_finds_the_project(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    done = run_cli("generate", cwd=project / "specs", env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert_generated_project(project / "output", PACKAGE)
+    assert not (project / "specs" / "output").exists()
+
+
+def test_generate_without_arguments_and_without_a_project_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    done = run_cli("generate", cwd=folder, env=cli_env())
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ")
+    assert "Traceback" not in done.stderr
+    assert "tool.sdkwright" in done.stderr
+    assert not (folder / "output").exists()
+
+
+def test_generate_is_quiet_when_piped(tmp_path: Path) -> None:
+    done = run_cli("generate", str(CONFERENCES), "--output", str(tmp_path / "sdk"), env=cli_env())
+    assert done.returncode == 0
+    assert done.stdout == ""
+    assert done.stderr == ""
+
+
+def test_regenerate_without_changes_changes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "sdk"
+    first = run_cli("generate", str(CONFERENCES), "--output", str(output), env=cli_env())
+    assert first.returncode == 0, first.stderr
+    before = snapshot(output)
+    mtimes = {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()}
+    second = run_cli("generate", str(CONFERENCES), "--output", str(output), env=cli_env())
+    assert second.returncode == 0, second.stderr
+    assert snapshot(output) == before
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == mtimes
+
+
+# -- check ---------------------------------------------------------------------
+
+
+def test_check_passes_right_after_generate(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    done = run_cli("check", cwd=project, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_check_passes_right_after_generate_with_explicit_arguments(tmp_path: Path) -> None:
+    output = tmp_path / "sdk"
+    args = (str(CONFERENCES), "--output", str(output), "--package", PACKAGE)
+    assert run_cli("generate", *args, env=cli_env()).returncode == 0
+    done = run_cli("check", *args, env=cli_env())
+    assert done.returncode == 0, done.stderr
+
+
+def test_check_lists_an_edited_file_and_the_fix(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    edited = project / "output" / PACKAGE / "client.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# a local edit\n", encoding="utf-8")
+    done = run_cli("check", cwd=project, env=cli_env())
+    assert done.returncode == 1
+    listed = [line.strip() for line in done.stderr.splitlines()]
+    assert f"{PACKAGE}/client.py" in listed
+    assert f"{PACKAGE}/models.py" not in listed
+    assert "sdkwright generate" in done.stderr
+    assert "Traceback" not in done.stderr
+
+    fixed = run_cli("generate", cwd=project, env=cli_env())
+    assert fixed.returncode == 0
+    assert "# a local edit" not in edited.read_text(encoding="utf-8")
+    assert run_cli("check", cwd=project, env=cli_env()).returncode == 0
+
+
+def test_check_with_explicit_arguments_names_them_in_the_fix(tmp_path: Path) -> None:
+    output = tmp_path / "sdk"
+    args = (str(CONFERENCES), "--output", str(output), "--package", PACKAGE)
+    assert run_cli("generate", *args, env=cli_env()).returncode == 0
+    (output / "README.md").write_text("replaced\n", encoding="utf-8")
+    done = run_cli("check", *args, env=cli_env())
+    assert done.returncode == 1
+    assert "README.md" in [line.strip() for line in done.stderr.splitlines()]
+    fix = re.search(r"`(sdkwright generate[^`]*)`", done.stderr)
+    assert fix is not None, done.stderr
+    assert str(CONFERENCES) in fix.group(1)
+    assert str(output) in fix.group(1)
+
+
+def test_check_lists_a_deleted_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    (project / "output" / PACKAGE / "errors.py").unlink()
+    done = run_cli("check", cwd=project, env=cli_env())
+    assert done.returncode == 1
+    assert f"{PACKAGE}/errors.py" in [line.strip() for line in done.stderr.splitlines()]
+
+
+def test_check_after_adding_an_enum_value_lists_models(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    spec = project / "specs" / "conferences.yml"
+    text = spec.read_text(encoding="utf-8")
+    anchor = "        - US\n    ConferenceCommandResult:\n"
+    assert text.count(anchor) == 1
+    spec.write_text(text.replace(anchor, "        - US\n        - Asia Pacific\n    ConferenceCommandResult:\n"), encoding="utf-8")
+
+    done = run_cli("check", cwd=project, env=cli_env())
+    assert done.returncode == 1
+    listed = [line.strip() for line in done.stderr.splitlines()]
+    assert f"{PACKAGE}/models.py" in listed
+    assert "Asia Pacific" not in (project / "output" / PACKAGE / "models.py").read_text(encoding="utf-8")
+
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    assert "Asia Pacific" in (project / "output" / PACKAGE / "models.py").read_text(encoding="utf-8")
+    assert run_cli("check", cwd=project, env=cli_env()).returncode == 0
+
+
+def test_check_after_adding_a_property_lists_models(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    spec = project / "specs" / "conferences.yml"
+    text = spec.read_text(encoding="utf-8")
+    anchor = "    ConferenceRecordingUrls:\n"
+    assert text.count(anchor) == 1
+    start = text.index(anchor)
+    properties = text.index("      properties:\n", start) + len("      properties:\n")
+    added = "        archive_url:\n          type: string\n          description: Where the archive is kept.\n"
+    spec.write_text(text[:properties] + added + text[properties:], encoding="utf-8")
+
+    done = run_cli("check", cwd=project, env=cli_env())
+    assert done.returncode == 1
+    assert f"{PACKAGE}/models.py" in [line.strip() for line in done.stderr.splitlines()]
+    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+    assert "archive_url" in (project / "output" / PACKAGE / "models.py").read_text(encoding="utf-8")
+
+
+def test_check_on_a_missing_output_exits_1(tmp_path: Path) -> None:
+    done = run_cli("check", str(CONFERENCES), "--output", str(tmp_path / "never"), env=cli_env())
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "never").exists()
+
+
+# -- bad input -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A defective input and what its one-line error must say."""
+
+    name: str
+    text: str | None  # None: the file does not exist
+    lines: tuple[int, ...] | None  # acceptable lines; None: no line applies
+    pointer: str | None  # the error's pointer starts with this
+    mentions: tuple[str, ...] = ()
+
+
+UNCLOSED = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+  x-tags: [a, b
+paths: {}
+"""
+
+BAD_JSON = '{\n  "openapi": "3.0.3",\n  "info": {"title": "x",,\n  "paths": {}\n}\n'
+
+UNRESOLVABLE = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items:
+    get:
+      operationId: listItems
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Missing'
+components:
+  schemas:
+    Item:
+      type: object
+"""
+
+CYCLE = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items:
+    post:
+      operationId: createItem
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/A'
+      responses:
+        '200':
+          description: ok
+components:
+  schemas:
+    A:
+      $ref: '#/components/schemas/B'
+    B:
+      $ref: '#/components/schemas/A'
+"""
+
+BAD_STATUS = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items:
+    get:
+      operationId: listItems
+      responses:
+        '20x':
+          description: ok
+"""
+
+UNDECLARED = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items/{id}:
+    get:
+      operationId: getItem
+      responses:
+        '200':
+          description: ok
+"""
+
+DUPLICATE_IDS = """\
+openapi: 3.0.3
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items:
+    get:
+      operationId: sameName
+      responses:
+        '200':
+          description: ok
+  /others:
+    get:
+      operationId: sameName
+      responses:
+        '200':
+          description: ok
+"""
+
+SWAGGER = """\
+swagger: "2.0"
+info:
+  title: Mini
+  version: 1.0.0
+paths: {}
+"""
+
+FUTURE = """\
+openapi: 4.0.0
+info:
+  title: Mini
+  version: 1.0.0
+paths: {}
+"""
+
+BAD_INPUTS = [
+    pytest.param(Bad("unclosed.yml", UNCLOSED, (5, 6), "#", ("YAML",)), id="yaml-unclosed-bracket"),
+    pytest.param(Bad("broken.json", BAD_JSON, (3,), "#", ("JSON",)), id="json-malformed"),
+    pytest.param(
+        Bad("unresolvable.yml", UNRESOLVABLE, (15,), "#/paths/~1items/get/responses/200", ("Missing",)),
+        id="ref-unresolvable",
+    ),
+    pytest.param(
+        Bad("cycle.yml", CYCLE, tuple(range(9, 23)), "#/", ("cycle",)),
+        id="ref-cycle",
+    ),
+    pytest.param(Bad("status.yml", BAD_STATUS, (9, 10), "#/paths/~1items/get/responses", ("20x",)), id="status-20x"),
+    pytest.param(Bad("undeclared.yml", UNDECLARED, tuple(range(5, 9)), "#/paths", ("'id'",)), id="path-parameter-undeclared"),
+    pytest.param(Bad("duplicate.yml", DUPLICATE_IDS, tuple(range(5, 15)), "#/paths", ("sameName",)), id="operation-id-duplicate"),
+    pytest.param(Bad("swagger.yml", SWAGGER, (1,), "#/swagger", ("Swagger",)), id="swagger-2"),
+    pytest.param(Bad("future.yml", FUTURE, (1,), "#/openapi", ("4.0.0",)), id="openapi-4"),
+    pytest.param(Bad("absent.yml", None, None, None, ("no such file",)), id="file-missing"),
+]
+
+
+@pytest.fixture
+def previous_output(tmp_path: Path) -> Path:
+    """An output directory generated before, plus a file of the user's own in it."""
+    (tmp_path / "mini.yml").write_text(MINI, encoding="utf-8")
+    done = run_cli("generate", "mini.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "out" / "NOTES.txt").write_text("mine\n", encoding="utf-8")
+    return tmp_path / "out"
+
+
+def assert_one_line_error(stderr: str, bad: Bad) -> None:
+    assert "Traceback" not in stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("error: ")
+    match = ERROR_LINE.match(lines[0])
+    assert match is not None, lines[0]
+    assert Path(match["file"]).name == bad.name
+    if bad.lines is not None:
+        assert match["line"] is not None, lines[0]
+        assert int(match["line"]) in bad.lines, lines[0]
+    if bad.pointer is not None:
+        assert match["pointer"].startswith(bad.pointer), lines[0]
+    for word in bad.mentions:
+        assert word in match["message"], lines[0]
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS)
+def test_generate_rejects_bad_input_and_keeps_the_output(tmp_path: Path, previous_output: Path, bad: Bad) -> None:
+    if bad.text is not None:
+        (tmp_path / bad.name).write_text(bad.text, encoding="utf-8")
+    before = snapshot(previous_output)
+    done = run_cli("generate", bad.name, "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert_one_line_error(done.stderr, bad)
+    assert snapshot(previous_output) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS)
+def test_check_and_validate_reject_bad_input(tmp_path: Path, previous_output: Path, bad: Bad) -> None:
+    if bad.text is not None:
+        (tmp_path / bad.name).write_text(bad.text, encoding="utf-8")
+    before = snapshot(previous_output)
+    for command in (("check", bad.name, "--output", "out"), ("validate", bad.name)):
+        done = run_cli(*command, cwd=tmp_path, env=cli_env())
+        assert done.returncode == 2, (command, done.stderr)
+        assert_one_line_error(done.stderr, bad)
+    assert snapshot(previous_output) == before
+
+
+# -- --lenient -----------------------------------------------------------------
+
+NULL_DEFAULT = """\
+openapi: {version}
+info:
+  title: Mini
+  version: 1.0.0
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - name: limit
+          in: query
+          schema:
+            type: integer
+            default: null
+      responses:
+        '200':
+          description: ok
+"""
+
+LENIENT_VERSIONS = [
+    pytest.param("3.0.3", id="openapi-3.0"),
+    pytest.param("3.1.0", id="openapi-3.1"),
+]
+
+
+@pytest.mark.parametrize("version", LENIENT_VERSIONS)
+def test_lenient_turns_a_null_default_into_a_warning(tmp_path: Path, version: str) -> None:
+    (tmp_path / "nulls.yml").write_text(NULL_DEFAULT.format(version=version), encoding="utf-8")
+
+    strict = run_cli("generate", "nulls.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert strict.returncode == 2
+    lines = strict.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: nulls.yml:"), strict.stderr
+    assert "--lenient" in lines[0]
+    assert "#/paths/~1items/get/parameters/0" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+    lenient = run_cli("generate", "nulls.yml", "--output", "out", "--lenient", cwd=tmp_path, env=cli_env())
+    assert lenient.returncode == 0, lenient.stderr
+    warnings = lenient.stderr.splitlines()
+    assert warnings and all(line.startswith("warning: nulls.yml:") for line in warnings), lenient.stderr
+    assert "Traceback" not in lenient.stderr
+    assert list((tmp_path / "out").glob("*/py.typed"))
+
+    validated = run_cli("validate", "nulls.yml", "--lenient", cwd=tmp_path, env=cli_env())
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stderr.startswith("warning: ")
+
+
+def test_lenient_in_the_project_table(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "nulls.yml").write_text(NULL_DEFAULT.format(version="3.1.0"), encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.sdkwright]\nspec = "nulls.yml"\noutput = "sdk"\npackage = "mini"\nlenient = true\n', encoding="utf-8"
+    )
+    done = run_cli("generate", cwd=project, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("warning: ")
+    assert (project / "sdk" / "mini" / "py.typed").is_file()
+
+
+# -- validate ------------------------------------------------------------------
+
+
+def test_validate_prints_a_summary(tmp_path: Path) -> None:
+    done = run_cli("validate", str(CONFERENCES), env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    summary = done.stdout.strip()
+    assert "conferences.yml" in summary
+    assert "3.1.0" in summary
+    match = re.search(r"(\d+) operations", summary)
+    assert match is not None, summary
+    assert int(match.group(1)) == spec_operations(CONFERENCES)
+
+
+def test_validate_counts_the_operations_of_another_spec(tmp_path: Path) -> None:
+    spec = tmp_path / "two.yml"
+    document = yaml.safe_load(MINI)
+    document["paths"]["/items/{id}"]["delete"] = {
+        "operationId": "deleteItem",
+        "parameters": document["paths"]["/items/{id}"]["get"]["parameters"],
+        "responses": {"204": {"description": "gone"}},
+    }
+    document["paths"]["/items"] = {"get": {"operationId": "listItems", "responses": {"200": {"description": "ok"}}}}
+    spec.write_text(yaml.safe_dump(document), encoding="utf-8")
+    done = run_cli("validate", str(spec), env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"\b3 operations\b", done.stdout), done.stdout
+
+
+def test_validate_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "mini.yml").write_text(MINI, encoding="utf-8")
+    done = run_cli("validate", "mini.yml", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.yml"]
+
+
+def test_validate_bad_spec_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "status.yml").write_text(BAD_STATUS, encoding="utf-8")
+    done = run_cli("validate", "status.yml", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("error: status.yml:")
+    assert "Traceback" not in done.stderr
+
+
+def test_validate_requires_a_spec() -> None:
+    done = run_cli("validate", env=cli_env())
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    done = run_cli("frobnicate", env=cli_env())
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+
+
+def test_module_and_script_entry_points_agree(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "sdkwright"
+    if not script.exists():
+        pytest.skip("the sdkwright script is not installed beside this interpreter")
+    via_script = subprocess.run(
+        [str(script), "validate", str(CONFERENCES)], capture_output=True, text=True, timeout=600, env=cli_env()
+    )
+    via_module = run_cli("validate", str(CONFERENCES), env=cli_env())
+    assert via_script.returncode == via_module.returncode == 0
+    assert via_script.stdout == via_module.stdout

@@ -1,0 +1,227 @@
+"""The committed output/: what the generator makes now, deterministic, typed, black-stable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import black
+import pytest
+import yaml
+
+from conftest import CONFERENCES, REPO
+from generator.config import Job
+from generator.format import MODE, format_source, join_pieces, split_module
+from generator.load import load, parse, to_uri
+from generator.model import build_model
+from generator.naming import build_names
+from generator.pipeline import Result, generate, generate_files
+from generator.render import render
+from generator.resolve import Resolver
+from generator.write import MANIFEST, read_manifest
+
+OUTPUT = REPO / "output"
+PACKAGE = "telnyx_conferences"
+IGNORED = {"__pycache__", ".mypy_cache", ".pytest_cache"}
+
+
+def committed_files() -> dict[str, bytes]:
+    return {
+        p.relative_to(OUTPUT).as_posix(): p.read_bytes()
+        for p in sorted(OUTPUT.rglob("*"))
+        if p.is_file() and not IGNORED & set(p.relative_to(OUTPUT).parts)
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SDKWRIGHT_NO_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """specs/conferences.yml generated from scratch, the output and spec laid out as in the repository.
+
+    The spec is copied beside an empty output directory, so the manifest names the
+    input as the committed one does and nothing is taken from an earlier run.
+    """
+    root = tmp_path_factory.mktemp("fresh")
+    (root / "specs").mkdir()
+    shutil.copyfile(CONFERENCES, root / "specs" / "conferences.yml")
+    output = root / "output"
+    assert read_manifest(output) is None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SDKWRIGHT_NO_CACHE", "1")
+        patch.setenv("XDG_CACHE_HOME", str(root / "cache"))
+        result = generate_files(Job(str(root / "specs" / "conferences.yml"), output, PACKAGE))
+    assert not (root / "cache").exists()
+    assert not output.exists()
+    return result
+
+
+# -- output/ is what the generator makes ---------------------------------------------
+
+
+def test_committed_output_has_the_generated_file_set(fresh: Result) -> None:
+    assert sorted(committed_files()) == sorted([*fresh.files, MANIFEST])
+
+
+def test_committed_output_equals_a_fresh_generation(fresh: Result) -> None:
+    committed = committed_files()
+    differing = sorted(path for path, text in fresh.files.items() if committed.get(path) != text.encode())
+    assert differing == [], "output/ is stale; regenerate it with `sdkwright generate`"
+
+
+def test_committed_manifest_equals_a_fresh_generation(fresh: Result) -> None:
+    assert (OUTPUT / MANIFEST).read_text(encoding="utf-8") == fresh.manifest.dumps()
+
+
+def test_the_manifest_describes_the_files(fresh: Result) -> None:
+    assert sorted(fresh.manifest.files) == sorted(fresh.files)
+    for path, text in fresh.files.items():
+        assert fresh.manifest.files[path][1] == hashlib.sha256(text.encode()).hexdigest(), path
+    assert list(fresh.manifest.inputs) == ["../specs/conferences.yml"]
+
+
+def test_fresh_generation_warns_of_nothing(fresh: Result) -> None:
+    assert fresh.warnings == ()
+
+
+# -- determinism ---------------------------------------------------------------------
+
+
+def reversed_mapping(mapping: dict[str, Any]) -> dict[str, Any]:
+    return dict(reversed(list(mapping.items())))
+
+
+def reordered(contents: dict[str, Any]) -> dict[str, Any]:
+    """The spec with paths, methods, components, schemas, responses and webhooks in reverse order."""
+    copy = json.loads(json.dumps(contents))
+    copy["paths"] = reversed_mapping({path: reversed_mapping(item) for path, item in copy["paths"].items()})
+    copy["webhooks"] = reversed_mapping(copy["webhooks"])
+    components = copy["components"]
+    for section in ("schemas", "responses", "securitySchemes"):
+        if section in components:
+            components[section] = reversed_mapping(components[section])
+    copy["components"] = reversed_mapping(components)
+    for operation in [op for item in copy["paths"].values() for op in item.values() if isinstance(op, dict)]:
+        if isinstance(operation.get("responses"), dict):
+            operation["responses"] = reversed_mapping(operation["responses"])
+    return reversed_mapping(copy)
+
+
+def generate_copy(root: Path, text: str) -> dict[str, bytes]:
+    root.mkdir()
+    (root / "spec.yml").write_text(text, encoding="utf-8")
+    generate(Job(str(root / "spec.yml"), root / "out", PACKAGE))
+    return {p.relative_to(root / "out").as_posix(): p.read_bytes() for p in sorted((root / "out").rglob("*")) if p.is_file()}
+
+
+def test_reordering_the_spec_changes_no_byte(tmp_path: Path) -> None:
+    original = load(str(CONFERENCES))
+    text = yaml.safe_dump(reordered(original.contents), sort_keys=False, allow_unicode=True, width=1000)
+    shuffled = parse(text, to_uri("copy.yml"))
+    assert shuffled == original.contents
+    assert list(shuffled["paths"]) == list(reversed(list(original.contents["paths"])))
+    assert list(shuffled["components"]["schemas"]) == list(reversed(list(original.contents["components"]["schemas"])))
+    assert list(shuffled["webhooks"]) == list(reversed(list(original.contents["webhooks"])))
+
+    first = generate_copy(tmp_path / "a", CONFERENCES.read_text(encoding="utf-8"))
+    second = generate_copy(tmp_path / "b", text)
+    assert sorted(first) == sorted(second)
+    for path in first:
+        if path != MANIFEST:
+            assert first[path] == second[path], path
+
+    manifest_a, manifest_b = json.loads(first[MANIFEST]), json.loads(second[MANIFEST])
+    assert manifest_a["files"] == manifest_b["files"]
+    assert list(manifest_a["inputs"]) == list(manifest_b["inputs"]) == ["../spec.yml"]
+
+
+def test_generation_is_repeatable(tmp_path: Path, fresh: Result) -> None:
+    text = CONFERENCES.read_text(encoding="utf-8")
+    again = generate_copy(tmp_path / "again", text)
+    for path, content in fresh.files.items():
+        assert again[path] == content.encode(), path
+
+
+# -- the generated package ------------------------------------------------------------
+
+
+def test_committed_package_passes_mypy_strict(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), PACKAGE],
+        cwd=OUTPUT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success" in done.stdout
+
+
+def test_committed_package_imports_in_a_fresh_process() -> None:
+    code = (
+        "import telnyx_conferences as p, telnyx_conferences.client, telnyx_conferences.models, "
+        "telnyx_conferences.errors, telnyx_conferences._operations\n"
+        "assert p.__file__.startswith(%r), p.__file__\n"
+        "print(sorted(n for n in dir(p) if not n.startswith('_')))\n" % str(OUTPUT)
+    )
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", code],
+        cwd=OUTPUT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Client" in done.stdout
+
+
+def generated_python() -> list[Path]:
+    return sorted(p for p in (OUTPUT / PACKAGE).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+@pytest.mark.parametrize("path", generated_python(), ids=lambda p: p.name)
+def test_generated_module_is_black_stable(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert black.format_str(text, mode=MODE) == text
+
+
+def unformatted_sources() -> dict[str, str]:
+    document = load(str(CONFERENCES))
+    api = build_model(Resolver(document))
+    return render(api, build_names(api, PACKAGE))
+
+
+def test_piecewise_formatting_equals_whole_file_black() -> None:
+    sources = {path: text for path, text in unformatted_sources().items() if path.endswith(".py")}
+    assert {Path(p).name for p in sources} >= {"models.py", "client.py", "errors.py", "_operations.py", "__init__.py"}
+    for path, source in sources.items():
+        pieces = split_module(source)
+        assert "".join(piece for piece, _ in pieces).count("\n") <= source.count("\n")
+        joined = join_pieces([(format_source(piece), blanks) for piece, blanks in pieces])
+        assert joined == black.format_str(source, mode=MODE), path
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'import a\nimport b\nx = 1\n\n\n\ny = 2\n',
+        '"""Doc."""\n\nfrom __future__ import annotations\n\nimport os\n\n\nclass A:\n    pass\nZ = 1\n"""About Z."""\ndef f():\n    return 1\n\n\n\n\nw = 3\n',
+        '"""Doc."""\nimport os\nT = 1\n\n@decorator\nclass A:\n    x: int = 1\n\n\nclass B(A):\n    """B."""\n\n    y = 2\n',
+        'def f(a,b):\n  return a+b\nX=[1,\n2]\n',
+    ],
+    ids=["assignments", "mixed", "decorated", "unformatted"],
+)
+def test_piecewise_formatting_of_sample_modules(source: str) -> None:
+    joined = join_pieces([(format_source(piece), blanks) for piece, blanks in split_module(source)])
+    assert joined == black.format_str(source, mode=MODE)
