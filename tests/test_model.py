@@ -569,7 +569,7 @@ def test_undeclared_path_parameter_is_a_spec_error(tmp_path: Path, fmt: str) -> 
     error = caught.value
     assert "part_id" in error.message
     assert "thing_id" not in error.message.replace("/things/{thing_id}", "")
-    assert error.pointer == "/paths/~1things~1{thing_id}~1parts~1{part_id}/get"
+    assert error.pointer == "/paths/~1things~1{thing_id}~1parts~1{part_id}/get/parameters"
     assert error.uri.endswith(f"spec.{fmt}")
     if fmt == "yaml":
         assert error.line is not None and error.line > 1
@@ -583,7 +583,7 @@ def test_invalid_status_key_is_a_spec_error(tmp_path: Path, status: str) -> None
         build(tmp_path, spec("3.1.0", paths), "yaml")
     error = caught.value
     assert repr(status) in error.message
-    assert error.pointer == "/paths/~1things/get/responses"
+    assert error.pointer == f"/paths/~1things/get/responses/{status}"
     assert error.line is not None
 
 
