@@ -12,6 +12,7 @@ Formatting is the main cost at scale, so:
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -21,9 +22,11 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-import black
+from typing import TYPE_CHECKING
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=100)
+if TYPE_CHECKING:
+    from black.mode import Mode
+
 _PARALLEL_THRESHOLD = 200_000  # characters to format before worker processes pay off
 
 
@@ -31,11 +34,22 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def mode() -> Mode:
+    """black's settings (imported only when something is left to format)."""
+    from black.mode import Mode, TargetVersion
+
+    return Mode(target_versions={TargetVersion.PY310}, line_length=100)
+
+
 def format_source(source: str) -> str:
     """black's formatting of one piece of a module."""
+    from black import format_str
+    from black.parsing import InvalidInput
+
     try:
-        return black.format_str(source, mode=MODE)
-    except black.InvalidInput as exc:  # a generator bug, never a user error
+        return format_str(source, mode=mode())
+    except InvalidInput as exc:  # a generator bug, never a user error
         raise RuntimeError(f"generated code does not parse: {exc}") from exc
 
 
@@ -98,7 +112,9 @@ def _cache() -> Iterator[sqlite3.Connection | None]:
     connection = None
     try:
         root.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(root / f"black-{black.__version__}.sqlite3", timeout=5)
+        from importlib.metadata import version
+
+        connection = sqlite3.connect(root / f"black-{version('black')}.sqlite3", timeout=5)
         connection.execute("CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
     except (OSError, sqlite3.Error):
         connection = None
@@ -140,6 +156,7 @@ def _format_all(sources: list[str]) -> list[str]:
     workers = min(os.cpu_count() or 1, len(sources))
     if total < _PARALLEL_THRESHOLD or workers < 2 or not hasattr(os, "fork"):
         return [format_source(s) for s in sources]
+    mode()  # import black once, before the workers fork
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(format_source, sources, chunksize=max(1, len(sources) // (workers * 8))))
 

@@ -20,11 +20,10 @@ import yaml
 
 from generator.errors import SpecError, unescape_token
 
-_BaseLoader: type[yaml.SafeLoader]
 try:
-    _BaseLoader = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
 class SpecLoader(_BaseLoader):
@@ -61,14 +60,14 @@ for _tag, _pattern, _first in (
     SpecLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
-def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: SpecLoader, node: yaml.ScalarNode) -> int:
     # YAML 1.2: a leading zero is decimal; 0o and 0x mark octal and hex.
     value = str(node.value)
     return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
 
 
 SpecLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", SpecLoader.construct_yaml_str)
+SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", SpecLoader.construct_yaml_str)  # type: ignore[type-var]
 
 
 @dataclass(frozen=True)

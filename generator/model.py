@@ -499,9 +499,11 @@ class ModelBuilder:
             return None
         body_context = self._explicit_body_context(body_node) or context
         found = self._content(body_node, body_context)
-        if found is None or found[1] is None:
+        if found is None:
             return None
         media, expr = found
+        if expr is None:
+            return None
         return ir.Body(media, expr, body_node.value.get("required") is True, _text(body_node.value.get("description")))
 
     def _explicit_body_context(self, node: Located) -> tuple[str, ...] | None:

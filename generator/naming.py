@@ -416,9 +416,9 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
     sources: dict[str, ir.ErrorCode] = {}
     for operation in api.operations:
         for response in operation.responses:
-            for code in response.error_codes:
-                if code.code not in sources or code.pointer < sources[code.code].pointer:
-                    sources[code.code] = code
+            for documented in response.error_codes:
+                if documented.code not in sources or documented.pointer < sources[documented.code].pointer:
+                    sources[documented.code] = documented
 
     extra: list[Claim] = []
     for status, name in status_errors.items():

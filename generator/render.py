@@ -524,9 +524,9 @@ class _Builder:
         first = next((o for g in groups for o in g.operations), None)
         example = ""
         if first is not None:
-            group = next(g for g in groups if first in g.operations)
+            owner = next(g for g in groups if first in g.operations)
             args = [repr("...") for _ in first.positional] + [f"{a.name}=..." for a in first.keyword if a.default is None]
-            example = f"client.{group.attribute}.{first.method}({', '.join(args)})"
+            example = f"client.{owner.attribute}.{first.method}({', '.join(args)})"
         table = tuple(
             (f"client.{g.attribute}.{o.method}", f"{o.http_method} {o.path}", one_line(_summary(api, o)))
             for g in groups

@@ -53,16 +53,15 @@ class Resolver:
     def __init__(self, root: Document) -> None:
         self.root = root
         self.documents: dict[str, Document] = {root.uri: root}
-        resource = referencing.Resource(root.contents, referencing.Specification.OPAQUE)
-        self._registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve).with_resource(
-            root.uri, resource
-        )
+        resource = referencing.Specification.OPAQUE.create_resource(root.contents)
+        registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
+        self._registry = registry.with_resource(root.uri, resource)
 
     def _retrieve(self, uri: str) -> referencing.Resource[Any]:
         text = read_text(uri)
         document = Document(uri, text, parse(text, uri))
         self.documents[uri] = document
-        return referencing.Resource(document.contents, referencing.Specification.OPAQUE)
+        return referencing.Specification.OPAQUE.create_resource(document.contents)
 
     def error(self, message: str, at: Located) -> SpecError:
         document = self.documents.get(at.uri)

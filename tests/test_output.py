@@ -17,7 +17,7 @@ import yaml
 
 from conftest import CONFERENCES, REPO
 from generator.config import Job
-from generator.format import MODE, format_source, join_pieces, split_module
+from generator.format import format_source, join_pieces, mode, split_module
 from generator.load import load, parse, to_uri
 from generator.model import build_model
 from generator.naming import build_names
@@ -193,7 +193,7 @@ def generated_python() -> list[Path]:
 @pytest.mark.parametrize("path", generated_python(), ids=lambda p: p.name)
 def test_generated_module_is_black_stable(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert black.format_str(text, mode=MODE) == text
+    assert black.format_str(text, mode=mode()) == text
 
 
 def unformatted_sources() -> dict[str, str]:
@@ -209,7 +209,7 @@ def test_piecewise_formatting_equals_whole_file_black() -> None:
         pieces = split_module(source)
         assert "".join(piece for piece, _ in pieces).count("\n") <= source.count("\n")
         joined = join_pieces([(format_source(piece), blanks) for piece, blanks in pieces])
-        assert joined == black.format_str(source, mode=MODE), path
+        assert joined == black.format_str(source, mode=mode()), path
 
 
 @pytest.mark.parametrize(
@@ -224,4 +224,4 @@ def test_piecewise_formatting_equals_whole_file_black() -> None:
 )
 def test_piecewise_formatting_of_sample_modules(source: str) -> None:
     joined = join_pieces([(format_source(piece), blanks) for piece, blanks in split_module(source)])
-    assert joined == black.format_str(source, mode=MODE)
+    assert joined == black.format_str(source, mode=mode())
