@@ -10,7 +10,7 @@ statuses, webhooks), so reordering a spec does not change the model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from generator import ir
@@ -81,7 +81,7 @@ class ModelBuilder:
             siblings = {k: v for k, v in value.items() if k not in ("$ref", "description", "summary")}
             if self.is_31 and any(k in siblings for k in ("properties", "allOf", "oneOf", "anyOf", "required")):
                 # 3.1 allows keywords beside $ref: they refine the target, as allOf would.
-                return self._all_of(node, context, [{"$ref": value["$ref"]}, siblings], extra_required=())
+                return self._all_of(node, context, [{"$ref": value["$ref"]}, siblings])
             if siblings.get("nullable") is True or (
                 isinstance(siblings.get("type"), list) and "null" in siblings["type"]
             ):
@@ -171,7 +171,7 @@ class ModelBuilder:
             if len(parts) == 1 and not own.get("properties"):
                 inner = self.type_of(node.child("allOf", 0), context)
                 return inner
-            return self._all_of(node, context, list(parts), extra_required=())
+            return self._all_of(node, context, list(parts))
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword] and not schema.get("properties"):
                 return self._union(node, context, schema, keyword)
@@ -267,7 +267,7 @@ class ModelBuilder:
             deprecated=merged.get("deprecated") is True,
         )
 
-    def _all_of(self, node: Located, context: tuple[str, ...], parts: list[Any], extra_required: Iterable[str]) -> ir.TypeExpr:
+    def _all_of(self, node: Located, context: tuple[str, ...], parts: list[Any]) -> ir.TypeExpr:
         schema = node.value if isinstance(node.value, dict) else {}
 
         def sources() -> list[tuple[Located, dict[str, Any]]]:

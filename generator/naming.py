@@ -268,7 +268,7 @@ def _class_name(name: str) -> str:
     return identifier(name, "Model", TOP_LEVEL_RESERVED)
 
 
-def _name_types(api: ir.Api, extra: Sequence[Claim]) -> tuple[dict[str, str], dict[str, str]]:
+def _name_types(api: ir.Api, extra: Sequence[Claim]) -> dict[str, str]:
     """Names of all named types and of the extra top-level claims (errors, groups)."""
     # Inline enums with the same values and the same preferred name are one type.
     shared: dict[tuple[object, ...], str] = {}
@@ -286,7 +286,7 @@ def _name_types(api: ir.Api, extra: Sequence[Claim]) -> tuple[dict[str, str], di
     allocated = allocate([*claims, *extra], TOP_LEVEL_RESERVED)
     for key, target in alias_of.items():
         allocated[key] = allocated[target]
-    return allocated, allocated
+    return allocated
 
 
 def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
@@ -442,7 +442,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
             )
         )
 
-    allocated, _ = _name_types(api, extra)
+    allocated = _name_types(api, extra)
     type_names = {t.key: allocated[t.key] for t in api.types}
 
     tag_descriptions = dict(api.tags)

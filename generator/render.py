@@ -464,8 +464,6 @@ class _Builder:
         classes.sort(key=lambda c: c.name)
         enums.sort(key=lambda e: e.name)
 
-        from generator.naming import STATUS_NAMES  # noqa: F401 - documents where names come from
-
         status_errors = tuple(
             ErrorView(name, "ServerError" if status >= 500 else "ClientError", f"HTTP {status}.", f"status_code = {status}")
             for status, name in sorted(names.status_errors.items())
@@ -677,7 +675,3 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
     return files
-
-
-def python_files(files: Iterable[str]) -> list[str]:
-    return [f for f in files if f.endswith(".py")]

@@ -31,7 +31,7 @@ _NON_BLOCKING_KEYWORDS = frozenset({"default", "example", "examples"})
 
 
 @dataclass(frozen=True)
-class Warning:
+class SpecWarning:
     """A defect that does not block generation."""
 
     message: str
@@ -125,7 +125,7 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
-def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
+def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     """Raise SpecError for the first blocking defect; return the non-blocking ones."""
     version = check_version(document)
     marker = _cache_marker(document)
@@ -141,7 +141,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
     keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
     validator = validator_class(document.contents, base_uri=document.uri)
-    warnings: list[Warning] = []
+    warnings: list[SpecWarning] = []
     try:
         errors = list(validator.iter_errors())
     except (referencing.exceptions.Unresolvable, RecursionError) as exc:
@@ -154,7 +154,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
             _NON_BLOCKING_KEYWORDS & set(pointer.split("/"))
         )
         if lenient and non_blocking:
-            warnings.append(Warning(message, pointer, line_of(document, pointer)))
+            warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
             continue
         hint = " (use --lenient to generate anyway)" if non_blocking else ""
         raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
@@ -167,7 +167,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[Warning]:
     return warnings
 
 
-def validate_in_background(document: Document, *, lenient: bool = False) -> Callable[[], list[Warning]]:
+def validate_in_background(document: Document, *, lenient: bool = False) -> Callable[[], list[SpecWarning]]:
     """Start validating in a forked process; the returned function waits for the verdict.
 
     Validation is the slowest stage before formatting and depends on nothing
@@ -193,7 +193,7 @@ def validate_in_background(document: Document, *, lenient: bool = False) -> Call
     process.start()
     sender.close()
 
-    def wait() -> list[Warning]:
+    def wait() -> list[SpecWarning]:
         try:
             kind, value = receiver.recv()
         except EOFError:
