@@ -125,6 +125,7 @@ class OperationView:
     constant: str
     http_method: str
     path: str
+    summary: str
     doc: str
     positional: tuple[ArgumentView, ...]
     keyword: tuple[ArgumentView, ...]
@@ -427,6 +428,7 @@ class _Builder:
             constant=constant,
             http_method=operation.method,
             path=operation.path,
+            summary=one_line(operation.summary),
             doc=docstring("\n".join(lines), 8),
             positional=tuple(positional),
             keyword=tuple(keyword),
@@ -526,7 +528,7 @@ class _Builder:
             args = [repr("...") for _ in first.positional] + [f"{a.name}=..." for a in first.keyword if a.default is None]
             example = f"client.{owner.attribute}.{first.method}({', '.join(args)})"
         table = tuple(
-            (f"client.{g.attribute}.{o.method}", f"{o.http_method} {o.path}", one_line(_summary(api, o)))
+            (f"client.{g.attribute}.{o.method}", f"{o.http_method} {o.path}", o.summary)
             for g in groups
             for o in g.operations
         )
@@ -580,13 +582,6 @@ class _Builder:
                     parts.append(f"BearerAuth({argument}) if {argument} is not None else None")
         expression = f"combine_auth([{', '.join(parts)}])" if parts else "None"
         return tuple(views), expression
-
-
-def _summary(api: ir.Api, view: OperationView) -> str:
-    for operation in api.operations:
-        if operation.method == view.http_method and operation.path == view.path:
-            return operation.summary or ""
-    return ""
 
 
 def _constants(keys: Sequence[tuple[str, str]]) -> list[str]:

@@ -45,6 +45,16 @@ class Unset:
 UNSET: Any = Unset()
 
 
+def _unlisted_member(kind: Any, base: type, value: object) -> Any:
+    """A member of `kind` for a value the spec does not list; outside `__members__`."""
+    if not isinstance(value, base) or isinstance(value, bool):
+        return None
+    member: Any = base.__new__(kind, value)
+    member._name_ = "UNKNOWN"
+    member._value_ = value
+    return member
+
+
 class OpenStrEnum(str, enum.Enum):
     """A string enum that accepts values the spec does not list (servers add values).
 
@@ -53,12 +63,7 @@ class OpenStrEnum(str, enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = "UNKNOWN"
-        member._value_ = value
-        return member
+        return _unlisted_member(cls, str, value)
 
     def __str__(self) -> str:
         return str(self.value)
@@ -69,12 +74,7 @@ class OpenIntEnum(int, enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = "UNKNOWN"
-        member._value_ = value
-        return member
+        return _unlisted_member(cls, int, value)
 
 
 @dataclasses.dataclass(frozen=True)
