@@ -215,6 +215,50 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True)
+class IdempotencyKey:
+    """A request value the server uses to ignore repeats of one command."""
+
+    location: Literal["body", "header"]
+    wire_name: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation's pages follow one another.
+
+    Paths are wire names from the page (the success response's object) down.
+    """
+
+    style: Literal["page_number", "next_link"]
+    items: str  # the page's list of items
+    item_type: TypeExpr
+    parameter: str | None = None  # page_number: the parameter that selects the page
+    parameter_key: str | None = None  # ... the property of that parameter's object, if any
+    page_number: tuple[str, ...] = ()
+    total_pages: tuple[str, ...] = ()
+    link: tuple[str, ...] = ()  # next_link: the next page's URL or path
+
+
+@dataclass(frozen=True)
+class EventTag:
+    """The value that tells one webhook event from the others, and where it is."""
+
+    path: tuple[str, ...]  # wire names from the event's body down
+    value: str
+
+
+@dataclass(frozen=True)
+class Webhook:
+    name: str
+    operation_id: str | None
+    summary: str | None
+    description: str | None
+    body: Body | None
+    pointer: str
+    tag: EventTag | None = None
+
+
+@dataclass(frozen=True)
 class Operation:
     operation_id: str | None
     method: str
@@ -228,16 +272,9 @@ class Operation:
     responses: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...] | None  # None: the API's default
     pointer: str
-
-
-@dataclass(frozen=True)
-class Webhook:
-    name: str
-    operation_id: str | None
-    summary: str | None
-    description: str | None
-    body: Body | None
-    pointer: str
+    callbacks: tuple[Webhook, ...] = ()  # requests the API sends back, named by callback
+    idempotency_key: IdempotencyKey | None = None
+    pagination: Pagination | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator import ir
+from generator.conventions import recognise_conventions
 from generator.errors import SpecError
 from generator.load import Document
 from generator.resolve import Located, Resolver
@@ -420,6 +421,7 @@ class ModelBuilder:
             responses=self._responses(node, name),
             security=_requirements(op.get("security")),
             pointer=node.pointer,
+            callbacks=self._callbacks(node),
         )
 
     def _parameters(self, item: Located, node: Located, name: str, path: str) -> tuple[ir.Parameter, ...]:
@@ -567,27 +569,43 @@ class ModelBuilder:
         webhooks = self.document.contents.get("webhooks")
         if not isinstance(webhooks, dict):
             return ()
-        result = []
-        for name in sorted(webhooks):
-            item = self.resolver.deref(self.root.child("webhooks", name))
-            if not isinstance(item.value, dict):
+        found = (self._event(name, self.resolver.deref(self.root.child("webhooks", name))) for name in sorted(webhooks))
+        return tuple(event for event in found if event is not None)
+
+    def _callbacks(self, node: Located) -> tuple[ir.Webhook, ...]:
+        """The requests an operation's `callbacks` say the API sends, one per callback URL."""
+        callbacks = node.value.get("callbacks")
+        if not isinstance(callbacks, dict):
+            return ()
+        events = []
+        for name in sorted(callbacks):
+            callback = self.resolver.deref(node.child("callbacks", name))
+            if not isinstance(callback.value, dict):
                 continue
-            for method in HTTP_METHODS:
-                if isinstance(item.value.get(method), dict):
-                    node = item.child(method)
-                    op = node.value
-                    result.append(
-                        ir.Webhook(
-                            name=name,
-                            operation_id=_text(op.get("operationId")),
-                            summary=_text(op.get("summary")),
-                            description=_text(op.get("description")),
-                            body=self._body(node, (f"{name} event",)),
-                            pointer=node.pointer,
-                        )
-                    )
-                    break
-        return tuple(result)
+            for expression in sorted(callback.value):
+                label = name if len(callback.value) == 1 else f"{name} {expression}"
+                event = self._event(label, self.resolver.deref(callback.child(expression)))
+                if event is not None:
+                    events.append(event)
+        return tuple(events)
+
+    def _event(self, name: str, item: Located) -> ir.Webhook | None:
+        """The request of a webhook's or callback's path item (its first method)."""
+        if not isinstance(item.value, dict):
+            return None
+        for method in HTTP_METHODS:
+            if isinstance(item.value.get(method), dict):
+                node = item.child(method)
+                op = node.value
+                return ir.Webhook(
+                    name=name,
+                    operation_id=_text(op.get("operationId")),
+                    summary=_text(op.get("summary")),
+                    description=_text(op.get("description")),
+                    body=self._body(node, (f"{name} event",)),
+                    pointer=node.pointer,
+                )
+        return None
 
     def _servers(self, servers: Any) -> tuple[ir.Server, ...]:
         result = []
@@ -716,6 +734,6 @@ def _requirements(value: Any) -> tuple[tuple[str, ...], ...] | None:
 def build_model(resolver: Resolver) -> ir.Api:
     """Build the intermediate model of the document `resolver` starts from."""
     try:
-        return ModelBuilder(resolver).build()
+        return recognise_conventions(ModelBuilder(resolver).build())
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None

@@ -43,7 +43,10 @@ RUNTIME_NAMES = frozenset(
         "Discriminator", "Operation", "Param", "Body", "Resource", "BaseClient", "Client",
         "AsyncClient", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
         "ClientError", "ServerError", "ErrorDetail", "ERROR_CODES", "STATUS_ERRORS", "dataclass",
-        "field", "datetime", "httpx", "annotations",
+        "field", "datetime", "httpx", "annotations", "AsyncBaseClient", "AsyncResource", "Pager",
+        "AsyncPager", "CallOptions", "Unpack", "TYPE_CHECKING", "RetryPolicy", "awaitable",
+        "async_pages", "EventRoute", "UnknownEvent", "WebhookEvent", "parse_webhook",
+        "verify_webhook", "NextLink", "PageNumber",
     }
 )
 TOP_LEVEL_RESERVED = frozenset(dir(builtins)) | RUNTIME_NAMES | {"models", "errors", "client"}
@@ -51,8 +54,9 @@ TOP_LEVEL_RESERVED = frozenset(dir(builtins)) | RUNTIME_NAMES | {"models", "erro
 FIELD_RESERVED = frozenset(
     {"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "field", "from_dict", "to_dict"}
 ) | RUNTIME_NAMES
-# `locals` is what a generated method's body calls; `self` and `cls` are taken.
-ARGUMENT_RESERVED = frozenset({"self", "cls", "locals"})
+# `locals` is what a generated method's body calls; `self` and `cls` are taken; the
+# per-call options (`CallOptions`) are keyword arguments of every method.
+ARGUMENT_RESERVED = frozenset({"self", "cls", "locals", "options", "timeout", "extra_headers", "max_retries"})
 MEMBER_RESERVED = frozenset({"MRO"})
 
 STATUS_NAMES = {
@@ -203,6 +207,7 @@ class Group:
     attribute: str
     class_name: str
     description: str | None
+    async_class_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,7 @@ class OperationNames:
     group: str | None
     error_class: str
     arguments: tuple[str, ...]  # parameters in order, then body fields (flattened) or `body`
+    pager: str | None = None  # the method iterating over the items of every page
 
 
 @dataclass(frozen=True)
@@ -433,6 +439,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
     for tag in group_tags:
         base = pascal(words(tag or "default")) or "Default"
         extra.append(Claim(f"group:{tag}", _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
+        extra.append(Claim(f"async group:{tag}", _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
     for index, operation in enumerate(api.operations):
         base = pascal(operation_words(operation))
         extra.append(
@@ -451,10 +458,11 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
             Claim(tag, _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
             for tag in group_tags
         ],
-        reserved={"close", "request", "base_url", "http_client", "with_options"},
+        reserved={"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"},
     )
     groups = tuple(
-        Group(tag or None, attributes[tag], allocated[f"group:{tag}"], tag_descriptions.get(tag)) for tag in group_tags
+        Group(tag or None, attributes[tag], allocated[f"group:{tag}"], tag_descriptions.get(tag), allocated[f"async group:{tag}"])
+        for tag in group_tags
     )
 
     method_claims: dict[str, list[Claim]] = defaultdict(list)
@@ -473,6 +481,20 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
                 ),
             )
         )
+        if operation.pagination is not None:
+            rest = base[len("list_") :] if base.startswith("list_") else base
+            method_claims[operation.group or ""].append(
+                Claim(
+                    f"{index} pages",
+                    _unique(
+                        [
+                            identifier(f"iter_{rest}", "call", ARGUMENT_RESERVED),
+                            identifier(f"iter_{base}", "call", ARGUMENT_RESERVED),
+                            identifier(f"iter_{base}_{stable_suffix(operation.method + operation.path)}", "call", ARGUMENT_RESERVED),
+                        ]
+                    ),
+                )
+            )
     methods: dict[str, str] = {}
     for claims in method_claims.values():
         methods.update(allocate(claims))
@@ -483,6 +505,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
             group=operation.group,
             error_class=allocated[f"op:{operation.method} {operation.path}"],
             arguments=_argument_names(operation, flattened_body(operation, types)),
+            pager=methods.get(f"{index} pages"),
         )
         for index, operation in enumerate(api.operations)
     )

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from generator import TEMPLATES, ir
+from generator.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, snake, upper_snake, words
 
 
@@ -131,12 +132,15 @@ class OperationView:
     keyword: tuple[ArgumentView, ...]
     returns: str
     descriptor: str  # the Operation(...) expression
+    pager: str | None = None  # the method iterating over the items of all pages
+    item_type: str = ""  # the annotation of one item, for `pager`
 
 
 @dataclass(frozen=True)
 class GroupView:
     attribute: str
     class_name: str
+    async_class_name: str
     doc: str
     summary: str
     operations: tuple[OperationView, ...]
@@ -155,6 +159,20 @@ class CredentialView:
     argument: str
     environment: str
     doc: str
+
+
+@dataclass(frozen=True)
+class ClientView:
+    name: str
+    base: str
+    http_client: str
+    is_async: bool
+
+
+CLIENTS = (
+    ClientView("Client", "BaseClient", "httpx.Client", False),
+    ClientView("AsyncClient", "AsyncBaseClient", "httpx.AsyncClient", True),
+)
 
 
 @dataclass(frozen=True)
@@ -202,6 +220,7 @@ class PackageView:
     imports: dict[str, ImportsView] = field(default_factory=dict)
     example: str = ""
     operation_table: tuple[tuple[str, str, str], ...] = ()
+    clients: tuple[ClientView, ...] = CLIENTS
 
 
 class _Builder:
@@ -209,6 +228,7 @@ class _Builder:
         self.api = api
         self.names = names
         self.types = api.type_by_key()
+        self.table = TypeTable(api)
 
     # -- types ---------------------------------------------------------------
 
@@ -339,6 +359,18 @@ class _Builder:
             return ArgumentView(name, f"{annotation} | Unset", "UNSET", one_line(doc))
         return ArgumentView(name, annotation, literal, one_line(doc))
 
+    def _attribute_path(self, start: ir.TypeExpr, path: Sequence[str]) -> tuple[str, ...]:
+        """The attribute names along a path of wire names, from a value of type `start`."""
+        attributes = []
+        expr: ir.TypeExpr | None = start
+        for wire in path:
+            obj = self.table.object(expr)
+            assert obj is not None, f"no object at {wire!r}"
+            index = [p.wire_name for p in obj.properties].index(wire)
+            attributes.append(self.names.fields[obj.key][index])
+            expr = obj.properties[index].type
+        return tuple(attributes)
+
     def operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
         op_names = self.names.operations[index]
         arguments = list(op_names.arguments)
@@ -409,6 +441,33 @@ class _Builder:
         elif response_types:
             parts.append("responses={\n" + "".join(f"        {py(s)}: {a},\n" for s, a in response_types.items()) + "    }")
         parts.append(f"error=errors.{op_names.error_class}")
+        key, key_argument = operation.idempotency_key, None
+        if key is not None and key.location == "header":
+            key_argument = next(argument_of[id(p)] for p in operation.parameters if p.location == "header" and p.wire_name == key.wire_name)
+        elif key is not None and body_object is not None:
+            wires = [p.wire_name for p in request_properties(body_object)]
+            if key.wire_name in wires:
+                key_argument = arguments[len(operation.parameters) + wires.index(key.wire_name)]
+        if key_argument is not None:
+            parts.append(f"idempotency_key={py(key_argument)}")
+        item_type = ""
+        paging = operation.pagination
+        if paging is not None and op_names.pager is not None and successes:
+            page_type = next(r.type for r in successes if r.status == "200")
+            assert page_type is not None
+            item_type = self.annotation(paging.item_type)
+            items = self._attribute_path(page_type, (paging.items,))[0]
+            if paging.style == "next_link":
+                parts.append(f"pagination=NextLink({py(items)}, {py(self._attribute_path(page_type, paging.link))})")
+            else:
+                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
+                options = [py(items), py(argument_of[id(param)])]
+                if paging.parameter_key is not None:
+                    options.append(f"key={py(self._attribute_path(param.type, (paging.parameter_key,))[0])}")
+                if paging.page_number:
+                    options.append(f"page_number={py(self._attribute_path(page_type, paging.page_number))}")
+                options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
+                parts.append(call("    pagination=", "PageNumber", options, 4).strip())
         # Exploded with trailing commas: the layout black keeps.
         descriptor = "Operation(\n" + "".join(f"    {p},\n" for p in parts) + ")"
 
@@ -434,6 +493,8 @@ class _Builder:
             keyword=tuple(keyword),
             returns=returns,
             descriptor=descriptor,
+            pager=op_names.pager if item_type else None,
+            item_type=item_type,
         )
 
     # -- the package ---------------------------------------------------------
@@ -450,7 +511,7 @@ class _Builder:
             ]
             views.sort(key=lambda v: v.method)
             doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
-            groups.append(GroupView(group.attribute, group.class_name, docstring(doc, 4), docstring(one_line(doc)), tuple(views)))
+            groups.append(GroupView(group.attribute, group.class_name, group.async_class_name, docstring(doc, 4), docstring(one_line(doc)), tuple(views)))
 
         seen: set[str] = set()
         classes, enums = [], []
@@ -509,17 +570,25 @@ class _Builder:
         )
         signatures = " ".join(
             f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
-        ) + " " + " ".join(o.returns for g in groups for o in g.operations)
+        ) + " " + " ".join(f"{o.returns} {o.item_type}" for g in groups for o in g.operations)
         descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations)
         imports = {
             "models": _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),
             "client": _imports(
                 signatures + " " + auth_expression + (" credential" if credentials else ""),
-                ("UNSET", "ApiKeyAuth", "BaseClient", "BearerAuth", "Discriminator", "Resource", "Unset", "combine_auth", "credential"),
+                (
+                    "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncResource", "BaseClient", "BearerAuth", "CallOptions",
+                    "Discriminator", "Pager", "Resource", "RetryPolicy", "Unset", "async_pages", "awaitable", "combine_auth",
+                    "credential",
+                ),
                 model_names,
-                always=("BaseClient", "Resource") if groups else ("BaseClient",),
+                always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")
+                + (("AsyncResource", "CallOptions", "Resource", "awaitable") if any(g.operations for g in groups) else ())
+                + (("Pager", "async_pages") if any(o.pager for g in groups for o in g.operations) else ()),
             ),
-            "operations": _imports(descriptors, ("Body", "Discriminator", "Operation", "Param"), model_names, always=("Operation",)),
+            "operations": _imports(
+                descriptors, ("Body", "Discriminator", "NextLink", "Operation", "PageNumber", "Param"), model_names, always=("Operation",)
+            ),
         }
         first = next((o for g in groups for o in g.operations), None)
         example = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -126,7 +127,10 @@ def test_create_conference_sends_method_url_auth_and_json(conferences_sdk: Modul
     assert str(request.url) == f"{BASE}/conferences"
     assert request.headers["Authorization"] == "Bearer test-key"
     assert request.headers["Content-Type"] == "application/json"
-    assert recorder.body() == {
+    body = recorder.body()
+    # No command_id given: the client fills a fresh one, so the call can be retried.
+    assert uuid.UUID(body.pop("command_id")).version == 4
+    assert body == {
         "call_control_id": CALL,
         "name": "Business",
         "client_state": "aGF2ZSBhIG5pY2UgZGF5ID1d",
@@ -150,14 +154,17 @@ def test_create_conference_sends_the_spec_defaults(conferences_sdk: ModuleType) 
         "max_participants": 250,
         "start_conference_on_create": True,
     }
+    assert body.pop("command_id")  # the idempotency key the client fills
     assert body == {"call_control_id": CALL, "name": "Business", **defaults}
 
 
 def test_optional_arguments_not_passed_are_absent(conferences_sdk: ModuleType) -> None:
     recorder = Recorder()
-    client_for(conferences_sdk, recorder).conference_commands.join_conference("conf-1", call_control_id=CALL)
+    client_for(conferences_sdk, recorder).conference_commands.join_conference(
+        "conf-1", call_control_id=CALL, command_id="given"
+    )
     body = recorder.body()
-    assert body == {"call_control_id": CALL}
+    assert body == {"call_control_id": CALL, "command_id": "given"}  # a given key is kept
     assert b"null" not in recorder.last.content
 
 

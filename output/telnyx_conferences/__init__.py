@@ -4,8 +4,8 @@ Generated from the API's OpenAPI document; regenerate rather than edit.
 """
 
 from . import errors, models
-from ._runtime import UNSET, Unset
-from .client import Client
+from ._runtime import UNSET, RetryPolicy, Unset
+from .client import AsyncClient, Client
 from .errors import (
     APIConnectionError,
     APIError,
@@ -20,8 +20,10 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncClient",
     "Client",
     "ClientError",
+    "RetryPolicy",
     "ServerError",
     "UNSET",
     "Unset",

@@ -17,6 +17,7 @@ CREATE_CONFERENCE: Operation[ConferenceResponse] = Operation(
     body=Body("application/json", CreateConferenceRequest, flatten=True),
     responses={"200": ConferenceResponse},
     error=errors.CreateConferenceError,
+    idempotency_key="command_id",
 )
 
 JOIN_CONFERENCE: Operation[ConferenceCommandResponse] = Operation(
@@ -26,4 +27,5 @@ JOIN_CONFERENCE: Operation[ConferenceCommandResponse] = Operation(
     body=Body("application/json", JoinConferenceRequest, flatten=True),
     responses={"200": ConferenceCommandResponse},
     error=errors.JoinConferenceError,
+    idempotency_key="command_id",
 )

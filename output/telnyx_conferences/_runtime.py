@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import email.utils
 import enum
 import functools
 import json
+import random
 import re
+import time
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+import uuid
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import httpx
 
 T = TypeVar("T")
 M = TypeVar("M", bound="Model")
+P = ParamSpec("P")
 
 
 class Unset:
@@ -620,6 +625,25 @@ class Body:
 
 
 @dataclasses.dataclass(frozen=True)
+class PageNumber:
+    """Pages chosen by a page-number argument; the response says how many pages there are."""
+
+    items: str  # the attribute of a page that holds its items
+    argument: str  # the argument that selects the page
+    key: str | None = None  # the page number's attribute or key, when the argument is an object
+    page_number: tuple[str, ...] = ()  # attribute path of the current page's number
+    total_pages: tuple[str, ...] = ()  # attribute path of the number of pages
+
+
+@dataclasses.dataclass(frozen=True)
+class NextLink:
+    """Pages chained by a link to the next one in each page."""
+
+    items: str  # the attribute of a page that holds its items
+    link: tuple[str, ...]  # attribute path of the next page's URL or path
+
+
+@dataclasses.dataclass(frozen=True)
 class Operation(Generic[T]):
     """Everything the runtime needs to call one API operation."""
 
@@ -629,6 +653,16 @@ class Operation(Generic[T]):
     body: Body | None = None
     responses: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     error: type[APIStatusError] = APIStatusError
+    idempotency_key: str | None = None  # an argument the client fills with a fresh UUID
+    pagination: PageNumber | NextLink | None = None
+
+    @property
+    def retry_safe(self) -> bool:
+        """Whether sending the request again cannot repeat a side effect."""
+        return self.method in _IDEMPOTENT_METHODS or self.idempotency_key is not None
+
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 
 
 def _text_value(value: Any) -> str:
@@ -664,14 +698,19 @@ def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def build_request(
-    client: httpx.Client | httpx.AsyncClient,
     operation: Operation[Any],
     arguments: Mapping[str, Any],
+    base_url: str,
+    headers: httpx.Headers,
+    timeout: httpx.Timeout,
 ) -> httpx.Request:
-    """Check the arguments against the spec and turn them into an HTTP request."""
+    """Check the arguments against the spec and turn them into an HTTP request.
+
+    `base_url` ends without a slash; `headers` are the client's, copied before use.
+    """
     path = operation.path
     query: list[tuple[str, Any]] = []
-    headers: dict[str, str] = {}
+    request_headers = headers.copy()
     cookies: dict[str, str] = {}
     for param in operation.params:
         value = arguments.get(param.argument, UNSET)
@@ -688,7 +727,7 @@ def build_request(
         elif param.location == "query":
             query.extend(pairs)
         elif param.location == "header":
-            headers[param.wire] = ",".join(v for _, v in pairs)
+            request_headers[param.wire] = ",".join(v for _, v in pairs)
         else:
             cookies[param.wire] = ",".join(v for _, v in pairs)
 
@@ -723,15 +762,24 @@ def build_request(
                 )
             elif isinstance(payload, (bytes, str)) and not body.media_type.endswith("json"):
                 content["content"] = payload
-                headers["Content-Type"] = body.media_type
+                request_headers["Content-Type"] = body.media_type
             else:
-                content["json"] = payload
-    return client.build_request(
+                content["content"] = json.dumps(
+                    payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                ).encode()
+                request_headers["Content-Type"] = "application/json"
+    options = typing.cast(CallOptions, arguments.get("options") or {})
+    for name, value in options.get("extra_headers", {}).items():
+        request_headers[name] = value
+    if cookies:
+        request_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    chosen = options.get("timeout", timeout)
+    return httpx.Request(
         operation.method,
-        path,
+        base_url + path,
         params=query or None,
-        headers=headers or None,
-        cookies=cookies or None,
+        headers=request_headers,
+        extensions={"timeout": httpx.Timeout(chosen).as_dict()},
         **content,
     )
 
@@ -791,6 +839,91 @@ def _status_error(
 # -- clients ------------------------------------------------------------------
 
 
+class CallOptions(typing.TypedDict, total=False):
+    """Keyword arguments every operation method takes besides the API's own."""
+
+    timeout: float | httpx.Timeout | None  # seconds, for this call only; None waits forever
+    extra_headers: Mapping[str, str]  # sent with this call, over the client's headers
+    max_retries: int  # retries for this call, instead of the client's policy
+
+
+@dataclasses.dataclass(frozen=True)
+class RetryPolicy:
+    """When and how soon a failed request is sent again.
+
+    Connection errors, 408, 429 and 5xx answers are retried, with exponential
+    backoff (`initial_delay` doubling up to `max_delay`, plus up to a quarter of
+    jitter) or after the server's `Retry-After` (capped at `max_retry_after`).
+    A request that may have had an effect (POST or PATCH) is sent again only if
+    it never reached the server, or if its operation carries an idempotency
+    key, which the client fills once and sends unchanged on every attempt.
+    """
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait before retry number `attempt + 1`."""
+        delay: float = min(self.max_delay, self.initial_delay * 2.0**attempt)
+        return min(self.max_delay, delay * (1 + random.random() / 4))
+
+    def after_error(
+        self, error: httpx.TransportError, attempt: int, retries: int, retry_safe: bool
+    ) -> float | None:
+        """Seconds to wait before sending again after `error`, or None to give up."""
+        if attempt >= retries:
+            return None
+        if not retry_safe and not isinstance(error, _UNSENT_ERRORS):
+            return None  # the server may have acted on it
+        return self.backoff(attempt)
+
+    def after_response(
+        self, response: httpx.Response, attempt: int, retries: int, retry_safe: bool
+    ) -> float | None:
+        """Seconds to wait before sending again after `response`, or None to keep it."""
+        status = response.status_code
+        if attempt >= retries or not retry_safe:
+            return None
+        if status not in (408, 429) and status < 500:
+            return None
+        after = retry_after(response.headers)
+        if after is not None:
+            return min(after, self.max_retry_after)
+        return self.backoff(attempt)
+
+
+# Failures that happen before any byte of the request reaches the server.
+
+
+_UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def retry_after(headers: httpx.Headers) -> float | None:
+    """The delay a response asks for, from `Retry-After` (seconds or HTTP date)."""
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return max(0.0, float(millis) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return max(0.0, (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+
+
 def credential(value: str | None, *environment: str) -> str | None:
     """An explicit credential, or the first environment variable that is set."""
     import os
@@ -804,8 +937,11 @@ def credential(value: str | None, *environment: str) -> str | None:
     return None
 
 
-class BaseClient:
-    """Holds the HTTP client and sends operations; subclasses add the API's groups."""
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+
+
+class _Sender:
+    """What the sync and async clients share: configuration and request building."""
 
     status_errors: ClassVar[Mapping[int, type[APIStatusError]]] = {}
     error_codes: ClassVar[Mapping[str, type[APIStatusError]]] = {}
@@ -814,36 +950,116 @@ class BaseClient:
         self,
         *,
         base_url: str,
-        http_client: httpx.Client | None = None,
-        headers: Mapping[str, str] | None = None,
-        auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout = httpx.Timeout(60.0, connect=5.0),
+        http_client: httpx.Client | httpx.AsyncClient,
+        owns_http_client: bool,
+        headers: Mapping[str, str] | None,
+        auth: httpx.Auth | None,
+        timeout: float | httpx.Timeout | None | Unset,
+        max_retries: int | Unset,
+        retry_policy: RetryPolicy | None,
     ) -> None:
-        self._owns_http_client = http_client is None
-        self._http = http_client or httpx.Client(timeout=timeout)
-        self._base_url = httpx.URL(base_url.rstrip("/") + "/")
-        self._headers = dict(headers or {})
-        self._auth = auth
+        self._owns_http_client = owns_http_client
+        self._base_url = base_url.rstrip("/")
+        self._headers = http_client.headers.copy()
+        self._headers.update(headers or {})
+        self._auth: httpx.Auth | Any = auth or httpx.USE_CLIENT_DEFAULT
+        self._timeout = httpx.Timeout(
+            (DEFAULT_TIMEOUT if owns_http_client else http_client.timeout)
+            if isinstance(timeout, Unset)
+            else timeout
+        )
+        policy = retry_policy or RetryPolicy()
+        if not isinstance(max_retries, Unset):
+            policy = dataclasses.replace(policy, max_retries=max_retries)
+        self.retry_policy = policy
 
     @property
     def base_url(self) -> str:
-        return str(self._base_url)
+        return self._base_url
+
+    def _request(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> httpx.Request:
+        key = operation.idempotency_key
+        if key is not None and arguments.get(key, UNSET) is UNSET:
+            # One key for every attempt, so that the server can ignore repeats.
+            arguments = {**arguments, key: str(uuid.uuid4())}
+        return build_request(operation, arguments, self._base_url, self._headers, self._timeout)
+
+    def _link_request(self, link: str, previous: httpx.Request) -> httpx.Request:
+        """A GET of the page at `link` (absolute, or relative to the API's address)."""
+        url = httpx.URL(self._base_url + "/").join(link)
+        headers = self._headers.copy()
+        for name in ("Content-Type", "Content-Length"):
+            headers.pop(name, None)
+        return httpx.Request("GET", url, headers=headers, extensions=previous.extensions)
+
+    def _retries(self, arguments: Mapping[str, Any]) -> int:
+        options = typing.cast(CallOptions, arguments.get("options") or {})
+        return options.get("max_retries", self.retry_policy.max_retries)
+
+    def _failure(
+        self, operation: Operation[Any], error: httpx.TransportError
+    ) -> APIConnectionError:
+        where = f"{operation.method} {operation.path}"
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"{where} timed out: {error}")
+        return APIConnectionError(f"{where} could not connect: {error}")
+
+    def _result(self, operation: Operation[T], response: httpx.Response) -> T:
+        return parse_response(operation, response, self.status_errors, self.error_codes)
+
+
+class BaseClient(_Sender):
+    """Sends operations with an `httpx.Client`; subclasses add the API's groups."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        http_client: httpx.Client | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        self._http = http_client or httpx.Client()
+        super().__init__(
+            base_url=base_url,
+            http_client=self._http,
+            owns_http_client=http_client is None,
+            headers=headers,
+            auth=auth,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+        )
 
     def _send(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
-        request = build_request(self._http, operation, arguments)
-        request.url = self._base_url.join(request.url.raw_path.decode("ascii").lstrip("/"))
-        for name, value in self._headers.items():
-            request.headers.setdefault(name, value)
-        try:
-            response = self._http.send(request, auth=self._auth or httpx.USE_CLIENT_DEFAULT)
-            response.read()
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(f"{operation.method} {operation.path} timed out: {exc}") from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"{operation.method} {operation.path} could not connect: {exc}"
-            ) from exc
-        return parse_response(operation, response, self.status_errors, self.error_codes)
+        request = self._request(operation, arguments)
+        return self._result(operation, self._transmit(operation, request, arguments))
+
+    def _transmit(
+        self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
+    ) -> httpx.Response:
+        """Send `request`, again as the retry policy allows; the last response."""
+        policy, retries, safe = self.retry_policy, self._retries(arguments), operation.retry_safe
+        attempt = 0
+        while True:
+            try:
+                response = self._http.send(request, auth=self._auth)
+            except httpx.TransportError as error:
+                delay = policy.after_error(error, attempt, retries, safe)
+                if delay is None:
+                    raise self._failure(operation, error) from error
+            else:
+                delay = policy.after_response(response, attempt, retries, safe)
+                if delay is None:
+                    return response
+            time.sleep(delay)
+            attempt += 1
+
+    def _paginate(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Pager[Any]:
+        return Pager(self, operation, dict(arguments))
 
     def close(self) -> None:
         """Close the HTTP client, if this client created it."""
@@ -855,6 +1071,199 @@ class BaseClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class AsyncBaseClient(_Sender):
+    """Sends operations with an `httpx.AsyncClient`; subclasses add the API's groups."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        http_client: httpx.AsyncClient | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        self._http = http_client or httpx.AsyncClient()
+        super().__init__(
+            base_url=base_url,
+            http_client=self._http,
+            owns_http_client=http_client is None,
+            headers=headers,
+            auth=auth,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+        )
+
+    async def _send(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
+        request = self._request(operation, arguments)
+        return self._result(operation, await self._transmit(operation, request, arguments))
+
+    async def _transmit(
+        self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
+    ) -> httpx.Response:
+        """Send `request`, again as the retry policy allows; the last response."""
+        policy, retries, safe = self.retry_policy, self._retries(arguments), operation.retry_safe
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(request, auth=self._auth)
+            except httpx.TransportError as error:
+                delay = policy.after_error(error, attempt, retries, safe)
+                if delay is None:
+                    raise self._failure(operation, error) from error
+            else:
+                delay = policy.after_response(response, attempt, retries, safe)
+                if delay is None:
+                    return response
+            import asyncio  # only async clients need it, and it is slow to import
+
+            await asyncio.sleep(delay)
+            attempt += 1
+
+    def _paginate(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> AsyncPager[Any]:
+        return AsyncPager(self, operation, dict(arguments))
+
+    async def close(self) -> None:
+        """Close the HTTP client, if this client created it."""
+        if self._owns_http_client:
+            await self._http.aclose()
+
+    async def aclose(self) -> None:
+        """Close the HTTP client, if this client created it."""
+        await self.close()
+
+    async def __aenter__(self: T) -> T:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+
+# -- pagination ---------------------------------------------------------------
+
+
+def _attribute_path(value: Any, path: Sequence[str]) -> Any:
+    for name in path:
+        value = getattr(value, name, None)
+    return value
+
+
+class _Pages:
+    """The state of a walk over the pages of a paginated operation."""
+
+    def __init__(
+        self, client: _Sender, operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        assert operation.pagination is not None
+        self.client = client
+        self.operation = operation
+        self.paging = operation.pagination
+        self.arguments = arguments
+
+    def first(self) -> httpx.Request:
+        return self.client._request(self.operation, self.arguments)
+
+    def items(self, page: Any) -> list[Any]:
+        items = getattr(page, self.paging.items, None)
+        return items if isinstance(items, list) else []
+
+    def following(self, page: Any, request: httpx.Request) -> httpx.Request | None:
+        """The request for the page after `page`, or None when it was the last."""
+        paging = self.paging
+        if not self.items(page):
+            return None
+        if isinstance(paging, NextLink):
+            link = _attribute_path(page, paging.link)
+            return self.client._link_request(link, request) if isinstance(link, str) else None
+        number = _attribute_path(page, paging.page_number)
+        total = _attribute_path(page, paging.total_pages)
+        if not isinstance(number, int):
+            number = self._current_number()
+        if not isinstance(total, int) or number >= total:
+            return None
+        self.arguments[paging.argument] = self._with_number(number + 1)
+        return self.client._request(self.operation, self.arguments)
+
+    def _current_number(self) -> int:
+        paging = self.paging
+        assert isinstance(paging, PageNumber)
+        value = self.arguments.get(paging.argument, UNSET)
+        if paging.key is not None and value is not UNSET:
+            value = (
+                value.get(paging.key)
+                if isinstance(value, Mapping)
+                else getattr(value, paging.key, None)
+            )
+        return value if isinstance(value, int) else 1
+
+    def _with_number(self, number: int) -> Any:
+        paging = self.paging
+        assert isinstance(paging, PageNumber)
+        if paging.key is None:
+            return number
+        value = self.arguments.get(paging.argument, UNSET)
+        if isinstance(value, Model):
+            return dataclasses.replace(value, **{paging.key: number})  # type: ignore[type-var]
+        if isinstance(value, Mapping):
+            return {**value, paging.key: number}
+        param = next(p for p in self.operation.params if p.argument == paging.argument)
+        if isinstance(param.type, type) and issubclass(param.type, Model):
+            return param.type(**{paging.key: number})
+        return {paging.key: number}
+
+
+class Pager(Generic[T]):
+    """The items of a paginated operation, across pages fetched only as iterated."""
+
+    def __init__(
+        self, client: BaseClient, operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        self._client = client
+        self._pages = _Pages(client, operation, arguments)
+
+    def pages(self) -> typing.Iterator[Any]:
+        """The pages themselves, each the operation's typed response."""
+        walk, client = self._pages, self._client
+        request: httpx.Request | None = walk.first()
+        while request is not None:
+            response = client._transmit(walk.operation, request, walk.arguments)
+            page = client._result(walk.operation, response)
+            yield page
+            request = walk.following(page, request)
+
+    def __iter__(self) -> typing.Iterator[T]:
+        for page in self.pages():
+            yield from self._pages.items(page)
+
+
+class AsyncPager(Generic[T]):
+    """The items of a paginated operation, across pages fetched only as iterated."""
+
+    def __init__(
+        self, client: AsyncBaseClient, operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        self._client = client
+        self._pages = _Pages(client, operation, arguments)
+
+    async def pages(self) -> typing.AsyncIterator[Any]:
+        """The pages themselves, each the operation's typed response."""
+        walk, client = self._pages, self._client
+        request: httpx.Request | None = walk.first()
+        while request is not None:
+            response = await client._transmit(walk.operation, request, walk.arguments)
+            page = client._result(walk.operation, response)
+            yield page
+            request = walk.following(page, request)
+
+    async def __aiter__(self) -> typing.AsyncIterator[T]:
+        async for page in self.pages():
+            for item in self._pages.items(page):
+                yield item
 
 
 class BearerAuth(httpx.Auth):
@@ -923,6 +1332,42 @@ class Resource:
     def _call(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
         return self._client._send(operation, arguments)
 
+    def _paginate(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Pager[Any]:
+        return self._client._paginate(operation, arguments)
+
+
+class AsyncResource:
+    """A group of operations of the async client; its methods are the sync group's, awaited."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncBaseClient) -> None:
+        self._client = client
+
+    async def _call(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
+        return await self._client._send(operation, arguments)
+
+    def _paginate(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> AsyncPager[Any]:
+        return self._client._paginate(operation, arguments)
+
+
+def awaitable(
+    method: Callable[Concatenate[Any, P], T],
+) -> Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]:
+    """A sync group's method as a method of the async group.
+
+    The method's body returns what `self._call` returns, which for an async
+    group is a coroutine: one definition serves both clients.
+    """
+    return method  # type: ignore[return-value]
+
+
+def async_pages(
+    method: Callable[Concatenate[Any, P], Pager[T]],
+) -> Callable[Concatenate[Any, P], AsyncPager[T]]:
+    """A sync group's paginating method as a method of the async group."""
+    return method  # type: ignore[return-value]
+
 
 __all__ = [
     "UNSET",
@@ -931,22 +1376,33 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "ApiKeyAuth",
+    "AsyncBaseClient",
+    "AsyncPager",
+    "AsyncResource",
     "BaseClient",
     "BearerAuth",
     "Body",
+    "CallOptions",
     "ClientError",
     "Discriminator",
     "ErrorDetail",
     "Model",
+    "NextLink",
     "OpenIntEnum",
     "OpenStrEnum",
     "Operation",
+    "PageNumber",
+    "Pager",
     "Param",
     "Resource",
+    "RetryPolicy",
     "ServerError",
     "Unset",
+    "async_pages",
+    "awaitable",
     "check",
     "combine_auth",
     "credential",
     "decode",
+    "retry_after",
 ]

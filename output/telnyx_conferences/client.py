@@ -1,14 +1,28 @@
-"""Client of the Telnyx Conferences API."""
+"""Clients of the Telnyx Conferences API: `Client` and `AsyncClient`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from . import _operations as _ops
 from . import errors
-from ._runtime import UNSET, BaseClient, BearerAuth, Resource, Unset, combine_auth, credential
+from ._runtime import (
+    UNSET,
+    AsyncBaseClient,
+    AsyncResource,
+    BaseClient,
+    BearerAuth,
+    CallOptions,
+    Resource,
+    RetryPolicy,
+    Unset,
+    awaitable,
+    combine_auth,
+    credential,
+)
 from .models import (
     BeepEnabled,
     ConferenceCommandResponse,
@@ -16,6 +30,9 @@ from .models import (
     ConferenceResponse,
     SupervisorRole,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
 
@@ -39,6 +56,7 @@ class ConferenceCommandsResource(Resource):
         hold_media_name: str | Unset = UNSET,
         max_participants: int = 250,
         start_conference_on_create: bool = True,
+        **options: Unpack[CallOptions],
     ) -> ConferenceResponse:
         """Create conference
 
@@ -88,6 +106,7 @@ class ConferenceCommandsResource(Resource):
         whisper_call_control_ids: list[str] | Unset = UNSET,
         beep_enabled: BeepEnabled | Unset = UNSET,
         region: ConferenceRegion | Unset = UNSET,
+        **options: Unpack[CallOptions],
     ) -> ConferenceCommandResponse:
         """Join a conference
 
@@ -120,6 +139,23 @@ class ConferenceCommandsResource(Resource):
         return self._call(_ops.JOIN_CONFERENCE, locals())
 
 
+class AsyncConferenceCommandsResource(AsyncResource):
+    """Create conferences and control the call legs that take part in them."""
+
+    __slots__ = ()
+
+    create_conference = awaitable(ConferenceCommandsResource.create_conference)
+    join_conference = awaitable(ConferenceCommandsResource.join_conference)
+
+
+def _auth(api_key: str | None) -> httpx.Auth | None:
+    """The credentials given, or found in the environment, as an `httpx.Auth`."""
+    api_key = credential(api_key, "TELNYX_API_KEY")
+    if api_key is None:
+        raise errors.APIError("no credentials: pass api_key= or set TELNYX_API_KEY")
+    return combine_auth([BearerAuth(api_key) if api_key is not None else None])
+
+
 class Client(BaseClient):
     """Python SDK of the Telnyx Conferences API (version 2.0.0).
 
@@ -129,6 +165,8 @@ class Client(BaseClient):
         http_client: An ``httpx.Client`` to send requests with (for proxies, transports, tests).
         headers: Headers sent with every request.
         timeout: Seconds (or an ``httpx.Timeout``) before a request fails; 60 s, 5 s to connect.
+        max_retries: How many times a failed request is sent again; 2 by default.
+        retry_policy: Backoff and retry limits; see ``RetryPolicy``.
     """
 
     status_errors = errors.STATUS_ERRORS
@@ -141,20 +179,67 @@ class Client(BaseClient):
         base_url: str = DEFAULT_BASE_URL,
         http_client: httpx.Client | None = None,
         headers: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout = httpx.Timeout(60.0, connect=5.0),
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
-        api_key = credential(api_key, "TELNYX_API_KEY")
-        if api_key is None:
-            raise errors.APIError("no credentials: pass api_key= or set TELNYX_API_KEY")
         super().__init__(
             base_url=base_url,
             http_client=http_client,
             headers=headers,
-            auth=combine_auth([BearerAuth(api_key) if api_key is not None else None]),
+            auth=_auth(api_key),
             timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
         )
         self.conference_commands = ConferenceCommandsResource(self)
         """Create conferences and control the call legs that take part in them."""
 
 
-__all__ = ["Client", "DEFAULT_BASE_URL", "ConferenceCommandsResource"]
+class AsyncClient(AsyncBaseClient):
+    """Python SDK of the Telnyx Conferences API (version 2.0.0). Every method is a coroutine.
+
+    Args:
+        api_key: API key. Defaults to the environment variable ``TELNYX_API_KEY``.
+        base_url: The API's address; defaults to ``https://api.telnyx.com/v2``.
+        http_client: An ``httpx.AsyncClient`` to send requests with (for proxies, transports, tests).
+        headers: Headers sent with every request.
+        timeout: Seconds (or an ``httpx.Timeout``) before a request fails; 60 s, 5 s to connect.
+        max_retries: How many times a failed request is sent again; 2 by default.
+        retry_policy: Backoff and retry limits; see ``RetryPolicy``.
+    """
+
+    status_errors = errors.STATUS_ERRORS
+    error_codes = errors.ERROR_CODES
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        http_client: httpx.AsyncClient | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            http_client=http_client,
+            headers=headers,
+            auth=_auth(api_key),
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+        )
+        self.conference_commands = AsyncConferenceCommandsResource(self)
+        """Create conferences and control the call legs that take part in them."""
+
+
+__all__ = [
+    "AsyncClient",
+    "Client",
+    "DEFAULT_BASE_URL",
+    "AsyncConferenceCommandsResource",
+    "ConferenceCommandsResource",
+]

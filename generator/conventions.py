@@ -1,0 +1,200 @@
+"""API conventions the model recognises beyond what OpenAPI states.
+
+Part of the model stage, run on the finished model: it returns a new `ir.Api`
+whose operations and webhooks say what the runtime needs to know about
+
+- idempotency keys: a body field or header that lets the server ignore a
+  repeated command (Telnyx's `command_id`, an `Idempotency-Key` header), so a
+  POST may be retried safely;
+- pagination: a list operation whose pages are numbered (a page-number
+  parameter and a `meta` object with `page_number` and `total_pages`, as in
+  Telnyx) or chained (a `next_page_uri` in each page, as in Twilio);
+- webhook events: the constant (`data.event_type`) that tells each event of
+  the API from the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+
+from generator import ir
+
+# Normalised names (lower case, without `-` and `_`) of idempotency keys.
+IDEMPOTENCY_FIELDS = frozenset({"commandid", "idempotencykey", "idempotencytoken"})
+IDEMPOTENCY_HEADERS = frozenset({"idempotencykey", "xidempotencykey", "itwilioidempotencytoken"})
+NEXT_LINK_FIELDS = ("next_page_uri", "next_page_url", "next_page", "next_url", "next_link", "next")
+PAGE_NUMBER_FIELDS = ("page_number", "current_page", "page")
+TOTAL_PAGES_FIELDS = ("total_pages", "page_count", "pages")
+PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_\s]", "", name).lower()
+
+
+class TypeTable:
+    def __init__(self, api: ir.Api) -> None:
+        self.by_key = api.type_by_key()
+
+    def object(self, expr: ir.TypeExpr | None) -> ir.ObjectType | None:
+        """The object type `expr` stands for (through `Nullable`), if it is one."""
+        while isinstance(expr, ir.Nullable):
+            expr = expr.inner
+        if isinstance(expr, ir.Named):
+            named = self.by_key.get(expr.key)
+            if isinstance(named, ir.AliasType):
+                return self.object(named.target)
+            return named if isinstance(named, ir.ObjectType) else None
+        return None
+
+    def enum(self, expr: ir.TypeExpr) -> ir.EnumType | None:
+        while isinstance(expr, ir.Nullable):
+            expr = expr.inner
+        named = self.by_key.get(expr.key) if isinstance(expr, ir.Named) else None
+        return named if isinstance(named, ir.EnumType) else None
+
+
+def _core(expr: ir.TypeExpr) -> ir.TypeExpr:
+    while isinstance(expr, ir.Nullable):
+        expr = expr.inner
+    return expr
+
+
+def _is(expr: ir.TypeExpr, *kinds: str) -> bool:
+    core = _core(expr)
+    return isinstance(core, ir.Primitive) and core.kind in kinds
+
+
+def _find(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], *kinds: str) -> tuple[str, ...]:
+    """The path to a property named one of `names` (in order of preference) with a type of
+    `kinds`, in `page` or one of its object properties; () if there is none."""
+    for name in names:
+        for prop in page.properties:
+            if prop.wire_name == name and _is(prop.type, *kinds):
+                return (name,)
+    for name in names:
+        for outer in sorted(page.properties, key=lambda p: p.wire_name):
+            inner = types.object(outer.type)
+            if inner is None:
+                continue
+            for prop in inner.properties:
+                if prop.wire_name == name and _is(prop.type, *kinds):
+                    return (outer.wire_name, name)
+    return ()
+
+
+def idempotency_key(operation: ir.Operation, types: TypeTable) -> ir.IdempotencyKey | None:
+    for param in operation.parameters:
+        if param.location == "header" and _normalised(param.wire_name) in IDEMPOTENCY_HEADERS:
+            return ir.IdempotencyKey("header", param.wire_name)
+    body = types.object(operation.body.type) if operation.body is not None else None
+    if body is not None:
+        for prop in body.properties:
+            if _normalised(prop.wire_name) in IDEMPOTENCY_FIELDS and _is(prop.type, "str") and not prop.read_only:
+                return ir.IdempotencyKey("body", prop.wire_name)
+    return None
+
+
+def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | None:
+    if operation.method != "GET":
+        return None
+    success = next((r for r in operation.responses if r.status == "200"), None)
+    page = types.object(success.type) if success is not None else None
+    if page is None:
+        return None
+    lists = [p for p in page.properties if isinstance(_core(p.type), ir.ListOf)]
+    if len(lists) > 1:
+        lists = [p for p in lists if p.wire_name == "data"]
+    if len(lists) != 1:
+        return None
+    items = lists[0]
+    item_list = _core(items.type)
+    assert isinstance(item_list, ir.ListOf)
+    link = _find(types, page, NEXT_LINK_FIELDS, "str")
+    if link:
+        return ir.Pagination("next_link", items.wire_name, item_list.item, link=link)
+    total = _find(types, page, TOTAL_PAGES_FIELDS, "int")
+    if not total:
+        return None
+    for param in operation.parameters:
+        if param.location != "query":
+            continue
+        if PAGE_PARAMETER.match(param.wire_name) and _is(param.type, "int"):
+            key = None
+        elif param.wire_name == "page" and (holder := types.object(param.type)) is not None:
+            number = next((p for p in holder.properties if p.wire_name == "number" and _is(p.type, "int")), None)
+            if number is None:
+                continue
+            key = number.wire_name
+        else:
+            continue
+        return ir.Pagination(
+            "page_number",
+            items.wire_name,
+            item_list.item,
+            parameter=param.wire_name,
+            parameter_key=key,
+            page_number=_find(types, page, PAGE_NUMBER_FIELDS, "int"),
+            total_pages=total,
+        )
+    return None
+
+
+def _constants(types: TypeTable, body: ir.ObjectType, depth: int = 0, seen: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], str]]:
+    """(path, value) of every one-value string enum in `body`, nearest first."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    nested: list[tuple[str, ir.ObjectType]] = []
+    for prop in body.properties:
+        enum = types.enum(prop.type)
+        if enum is not None and len(enum.values) == 1 and isinstance(enum.values[0], str):
+            found.append(((prop.wire_name,), enum.values[0]))
+        inner = types.object(prop.type)
+        if inner is not None and inner.key not in seen:
+            nested.append((prop.wire_name, inner))
+    if depth < 2:
+        for name, inner in nested:
+            found += [((name,) + path, value) for path, value in _constants(types, inner, depth + 1, seen | {body.key})]
+    return found
+
+
+def _rank(path: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    last = path[-1].lower()
+    return (len(path), 0 if "event" in last else 1 if "type" in last else 2, path)
+
+
+def event_tags(webhooks: list[ir.Webhook], types: TypeTable) -> list[ir.EventTag | None]:
+    """For each event, the constant that tells it from the others: the best-ranked path
+    whose values differ between all the events that have it."""
+    candidates = [
+        _constants(types, body) if (body := types.object(w.body.type if w.body else None)) else [] for w in webhooks
+    ]
+    values_at: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for found in candidates:
+        for path, value in found:
+            values_at[path].append(value)
+    telling = {path for path, values in values_at.items() if len(values) == len(set(values))}
+    tags: list[ir.EventTag | None] = []
+    for found in candidates:
+        usable = sorted((path, value) for path, value in found if path in telling)
+        best = min(usable, key=lambda pv: _rank(pv[0]), default=None)
+        tags.append(ir.EventTag(best[0], best[1]) if best else None)
+    return tags
+
+
+def recognise_conventions(api: ir.Api) -> ir.Api:
+    types = TypeTable(api)
+    events = list(api.webhooks) + [c for op in api.operations for c in op.callbacks]
+    tags = iter(event_tags(events, types))
+    webhooks = tuple(dataclasses.replace(w, tag=next(tags)) for w in api.webhooks)
+    operations = tuple(
+        dataclasses.replace(
+            op,
+            idempotency_key=idempotency_key(op, types),
+            pagination=pagination(op, types),
+            callbacks=tuple(dataclasses.replace(c, tag=next(tags)) for c in op.callbacks),
+        )
+        for op in api.operations
+    )
+    return dataclasses.replace(api, operations=operations, webhooks=webhooks)
