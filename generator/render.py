@@ -162,6 +162,13 @@ class CredentialView:
 
 
 @dataclass(frozen=True)
+class EventView:
+    path: str  # a tuple literal of wire names
+    value: str  # a string literal
+    class_name: str
+
+
+@dataclass(frozen=True)
 class ClientView:
     name: str
     base: str
@@ -221,6 +228,8 @@ class PackageView:
     example: str = ""
     operation_table: tuple[tuple[str, str, str], ...] = ()
     clients: tuple[ClientView, ...] = CLIENTS
+    events: tuple[EventView, ...] = ()
+    event_classes: tuple[str, ...] = ()
 
 
 class _Builder:
@@ -590,6 +599,7 @@ class _Builder:
                 descriptors, ("Body", "Discriminator", "NextLink", "Operation", "PageNumber", "Param"), model_names, always=("Operation",)
             ),
         }
+        events = self.event_views()
         first = next((o for g in groups for o in g.operations), None)
         example = ""
         if first is not None:
@@ -623,7 +633,19 @@ class _Builder:
             imports=imports,
             example=example,
             operation_table=table,
+            events=events,
+            event_classes=tuple(sorted({e.class_name for e in events})),
         )
+
+    def event_views(self) -> tuple[EventView, ...]:
+        """How webhook bodies are routed to their event classes, by the value that tells them apart."""
+        views = {}
+        for event in list(self.api.webhooks) + [c for op in self.api.operations for c in op.callbacks]:
+            target = self.table.object(event.body.type) if event.body is not None else None
+            if event.tag is None or target is None:
+                continue
+            views[(event.tag.path, event.tag.value)] = EventView(py(event.tag.path), py(event.tag.value), self.names.types[target.key])
+        return tuple(views[key] for key in sorted(views))
 
     def _credentials(self) -> tuple[tuple[CredentialView, ...], str]:
         """Constructor arguments for the API's security schemes, and the auth they build."""
@@ -718,6 +740,7 @@ FILES = {
     "{package}/errors.py": "package/errors.py.j2",
     "{package}/_operations.py": "package/_operations.py.j2",
     "{package}/client.py": "package/client.py.j2",
+    "{package}/webhooks.py": "package/webhooks.py.j2",  # only for an API that sends events
 }
 
 
@@ -732,6 +755,8 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
     files: dict[str, str] = {}
     for target, template in FILES.items():
         path = target.format(package=names.package)
+        if target.endswith("/webhooks.py") and not view.events:
+            continue
         if template is None:
             files[path] = ""
         elif template.endswith(".j2"):

@@ -7,6 +7,8 @@ here, once, so that a change of the spec changes only declarations.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime
 import email.utils
@@ -21,7 +23,7 @@ import typing
 import uuid
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -753,7 +755,8 @@ def build_request(
                 payload = check(value, _codec(body.type), {}, body.argument)
         if payload is not UNSET:
             if body.media_type == "application/x-www-form-urlencoded":
-                content["data"] = _form_fields(payload)
+                content["content"] = urlencode(_form_fields(payload)).encode()
+                request_headers["Content-Type"] = body.media_type
             elif body.media_type == "multipart/form-data":
                 files = {k: v for k, v in payload.items() if isinstance(v, bytes)}
                 content["files"] = files
@@ -1319,6 +1322,119 @@ def combine_auth(parts: Sequence[httpx.Auth | None]) -> httpx.Auth | None:
     return present[0] if len(present) == 1 else MultiAuth(present)
 
 
+# -- webhooks -----------------------------------------------------------------
+
+
+class WebhookVerificationError(ValueError):
+    """A webhook whose headers, timestamp or signature do not prove it came from the API."""
+
+
+@dataclasses.dataclass(frozen=True)
+class EventRoute:
+    """Bodies whose value at `path` (wire names) is `value` are events of class `event`."""
+
+    path: tuple[str, ...]
+    value: str
+    event: type[Model]
+
+
+@dataclasses.dataclass(frozen=True)
+class UnknownEvent:
+    """An event of a type this SDK does not know (the API added it): its body as sent."""
+
+    event_type: str | None
+    body: Mapping[str, Any]
+
+
+def _wire_path(data: Any, path: Sequence[str]) -> Any:
+    for name in path:
+        data = data.get(name) if isinstance(data, Mapping) else None
+    return data
+
+
+def parse_event(body: bytes | str, routes: Sequence[EventRoute]) -> Any:
+    """The typed event a webhook's JSON body holds, or `UnknownEvent`."""
+    data = json.loads(body)
+    if not isinstance(data, Mapping):
+        raise WebhookVerificationError("the webhook's body is not a JSON object")
+    for route in routes:
+        if _wire_path(data, route.path) == route.value:
+            return route.event.from_dict(data)
+    tag = _wire_path(data, routes[0].path) if routes else None
+    return UnknownEvent(tag if isinstance(tag, str) else None, data)
+
+
+def verify_signature(
+    body: bytes | str,
+    headers: Mapping[str, str],
+    public_key: str | bytes,
+    tolerance: float = 300,
+    *,
+    signature_header: str = "telnyx-signature-ed25519",
+    timestamp_header: str = "telnyx-timestamp",
+) -> None:
+    """Check the Ed25519 signature of `"{timestamp}|{body}"` and the timestamp's age.
+
+    `public_key` is the raw 32-byte key or its base64 text. Raises
+    `WebhookVerificationError` for a missing header, a timestamp more than
+    `tolerance` seconds away from now (a replay) or a signature that does not
+    match.
+    """
+    lowered = {name.lower(): value for name, value in headers.items()}
+    signature, timestamp = lowered.get(signature_header), lowered.get(timestamp_header)
+    if not signature or not timestamp:
+        missing = signature_header if not signature else timestamp_header
+        raise WebhookVerificationError(f"the webhook lacks the {missing} header")
+    try:
+        sent = int(timestamp)
+    except ValueError:
+        raise WebhookVerificationError(f"{timestamp_header} is not a Unix time") from None
+    if abs(time.time() - sent) > tolerance:
+        raise WebhookVerificationError(
+            f"{timestamp_header} is more than {tolerance:g} s from now: a replayed webhook?"
+        )
+    try:
+        key = public_key if isinstance(public_key, bytes) else base64.b64decode(public_key)
+        raw_signature = base64.b64decode(signature, validate=True)
+    except (binascii.Error, ValueError):
+        raise WebhookVerificationError("the key or signature is not valid base64") from None
+    payload = body.encode() if isinstance(body, str) else body
+    if not _ed25519_verifies(key, raw_signature, timestamp.encode() + b"|" + payload):
+        raise WebhookVerificationError("the webhook's signature does not match its body")
+
+
+def _ed25519_verifies(key: bytes, signature: bytes, message: bytes) -> bool:
+    """Ed25519 with PyNaCl, or else `cryptography`: the optional `webhooks` extra.
+
+    Imported by name, so that the SDK type-checks without either installed.
+    """
+    import importlib
+
+    try:
+        signing: Any = importlib.import_module("nacl.signing")
+        nacl_errors: Any = importlib.import_module("nacl.exceptions")
+    except ImportError:
+        pass
+    else:
+        try:
+            signing.VerifyKey(key).verify(message, signature)
+        except (nacl_errors.CryptoError, ValueError, TypeError):
+            return False
+        return True
+    try:
+        ed25519: Any = importlib.import_module("cryptography.hazmat.primitives.asymmetric.ed25519")
+        crypto_errors: Any = importlib.import_module("cryptography.exceptions")
+    except ImportError:
+        raise ImportError(
+            "verifying webhooks needs PyNaCl or cryptography: install the 'webhooks' extra"
+        ) from None
+    try:
+        ed25519.Ed25519PublicKey.from_public_bytes(key).verify(signature, message)
+    except (crypto_errors.InvalidSignature, ValueError):
+        return False
+    return True
+
+
 class Resource:
     """A group of operations (one tag of the spec), reached as an attribute of the client."""
 
@@ -1384,6 +1500,7 @@ __all__ = [
     "ClientError",
     "Discriminator",
     "ErrorDetail",
+    "EventRoute",
     "Model",
     "NextLink",
     "OpenIntEnum",
@@ -1395,12 +1512,16 @@ __all__ = [
     "Resource",
     "RetryPolicy",
     "ServerError",
+    "UnknownEvent",
     "Unset",
+    "WebhookVerificationError",
     "async_pages",
     "awaitable",
     "check",
     "combine_auth",
     "credential",
     "decode",
+    "parse_event",
     "retry_after",
+    "verify_signature",
 ]
