@@ -57,5 +57,21 @@ def peer_env(executable: Path) -> dict[str, str]:
     return env
 
 
+TELNYX_PACKAGE = "telnyx==4.189.0"
+
+
+def ensure_telnyx_sdk(venv: Path = VENV_DIR) -> Path:
+    """Return the python of ``venv`` with the official ``telnyx`` SDK installed."""
+    suffix = ".exe" if os.name == "nt" else ""
+    python = _bin_dir(venv) / f"python{suffix}"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    probe = subprocess.run([str(python), "-c", "import telnyx"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"Installing {TELNYX_PACKAGE} into {venv} ...", flush=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", TELNYX_PACKAGE], check=True)
+    return python
+
+
 if __name__ == "__main__":
     print(ensure_openapi_python_client())

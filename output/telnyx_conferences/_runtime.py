@@ -703,16 +703,16 @@ def build_request(
     operation: Operation[Any],
     arguments: Mapping[str, Any],
     base_url: str,
-    headers: httpx.Headers,
+    headers: Mapping[str, str],
     timeout: httpx.Timeout,
 ) -> httpx.Request:
     """Check the arguments against the spec and turn them into an HTTP request.
 
-    `base_url` ends without a slash; `headers` are the client's, copied before use.
+    `base_url` ends without a slash; `headers` are the client's, by lower-case name.
     """
     path = operation.path
     query: list[tuple[str, Any]] = []
-    request_headers = headers.copy()
+    request_headers = dict(headers)
     cookies: dict[str, str] = {}
     for param in operation.params:
         value = arguments.get(param.argument, UNSET)
@@ -729,7 +729,7 @@ def build_request(
         elif param.location == "query":
             query.extend(pairs)
         elif param.location == "header":
-            request_headers[param.wire] = ",".join(v for _, v in pairs)
+            request_headers[param.wire.lower()] = ",".join(v for _, v in pairs)
         else:
             cookies[param.wire] = ",".join(v for _, v in pairs)
 
@@ -756,7 +756,7 @@ def build_request(
         if payload is not UNSET:
             if body.media_type == "application/x-www-form-urlencoded":
                 content["content"] = urlencode(_form_fields(payload)).encode()
-                request_headers["Content-Type"] = body.media_type
+                request_headers["content-type"] = body.media_type
             elif body.media_type == "multipart/form-data":
                 files = {k: v for k, v in payload.items() if isinstance(v, bytes)}
                 content["files"] = files
@@ -765,17 +765,17 @@ def build_request(
                 )
             elif isinstance(payload, (bytes, str)) and not body.media_type.endswith("json"):
                 content["content"] = payload
-                request_headers["Content-Type"] = body.media_type
+                request_headers["content-type"] = body.media_type
             else:
                 content["content"] = json.dumps(
                     payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False
                 ).encode()
-                request_headers["Content-Type"] = "application/json"
+                request_headers["content-type"] = "application/json"
     options = typing.cast(CallOptions, arguments.get("options") or {})
     for name, value in options.get("extra_headers", {}).items():
-        request_headers[name] = value
+        request_headers[name.lower()] = value
     if cookies:
-        request_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        request_headers["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
     chosen = options.get("timeout", timeout)
     return httpx.Request(
         operation.method,
@@ -963,8 +963,9 @@ class _Sender:
     ) -> None:
         self._owns_http_client = owns_http_client
         self._base_url = base_url.rstrip("/")
-        self._headers = http_client.headers.copy()
-        self._headers.update(headers or {})
+        # Plain, by lower-case name: copied for every request, which httpx.Headers is slow at.
+        self._headers = {name.lower(): value for name, value in http_client.headers.items()}
+        self._headers.update({name.lower(): value for name, value in (headers or {}).items()})
         self._auth: httpx.Auth | Any = auth or httpx.USE_CLIENT_DEFAULT
         self._timeout = httpx.Timeout(
             (DEFAULT_TIMEOUT if owns_http_client else http_client.timeout)
@@ -990,9 +991,7 @@ class _Sender:
     def _link_request(self, link: str, previous: httpx.Request) -> httpx.Request:
         """A GET of the page at `link` (absolute, or relative to the API's address)."""
         url = httpx.URL(self._base_url + "/").join(link)
-        headers = self._headers.copy()
-        for name in ("Content-Type", "Content-Length"):
-            headers.pop(name, None)
+        headers = dict(self._headers)
         return httpx.Request("GET", url, headers=headers, extensions=previous.extensions)
 
     def _retries(self, arguments: Mapping[str, Any]) -> int:
