@@ -164,12 +164,14 @@ def _format_all(sources: list[str]) -> list[str]:
 def format_files(
     files: Mapping[str, str],
     reuse: Callable[[str, str], str | None] = lambda path, source_digest: None,
+    verbatim: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """Format every .py file; `reuse(path, digest)` may return a file's previous result."""
+    """Format every .py file but the `verbatim` ones (already formatted);
+    `reuse(path, digest)` may return a file's previous result."""
     result = dict(files)
     pieces_of: dict[str, list[tuple[str, int]]] = {}
     for path, source in files.items():
-        if not path.endswith(".py"):
+        if not path.endswith(".py") or path in verbatim:
             continue
         previous = reuse(path, digest(source))
         if previous is not None:

@@ -113,7 +113,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     from generator.load import load
     from generator.model import build_model
     from generator.naming import build_names
-    from generator.render import render
+    from generator.render import render, verbatim_files
     from generator.resolve import Resolver
     from generator.validate import validate_in_background
 
@@ -153,7 +153,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         return text if digest(text) == previous.files[path][1] else None
 
     progress(f"format: {len(sources)} files")
-    files = format_files(sources, reuse)
+    files = format_files(sources, reuse, verbatim_files(names.package))
     warnings = validated()
     inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(

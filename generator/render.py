@@ -744,6 +744,11 @@ FILES = {
 }
 
 
+def verbatim_files(package: str) -> frozenset[str]:
+    """Generated files copied from a template as they are: already black's layout (tested)."""
+    return frozenset(t.format(package=package) for t, template in FILES.items() if template is not None and not template.endswith(".j2"))
+
+
 def build_view(api: ir.Api, names: Names) -> PackageView:
     return _Builder(api, names).package()
 

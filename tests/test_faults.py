@@ -29,8 +29,11 @@ CALL = "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"
 CALLS = 500
 FAULT_SHARE = 0.3
 RETRY_AFTER = 1  # seconds, as the 429 answers ask
-STALL = 0.8  # seconds, past the client's read timeout
-CLIENT_TIMEOUT = 0.3
+STALL = 2.0  # seconds, past the client's read timeout
+CLIENT_TIMEOUT = 1.0
+# The server injects at most two faults per call; one more retry absorbs a slow
+# moment of a busy test machine (a healthy answer that arrives after the timeout).
+MAX_RETRIES = 3
 MAX_REQUESTS = 5000  # the server stops answering after this many: the test is bounded
 
 
@@ -76,7 +79,11 @@ class FaultHandler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:  # noqa: N802 - the base class's name
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        try:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        except (OSError, ValueError):  # the client gave up while sending
+            self.close_connection = True
+            return
         command_id = body.get("command_id") or "missing"
         if self.server.requests >= MAX_REQUESTS:
             self.close_connection = True
@@ -127,7 +134,7 @@ def base_url(server: FaultServer) -> str:
 
 def fast_policy(sdk: ModuleType) -> Any:
     # Short backoff keeps the test quick; Retry-After is still honoured as sent.
-    return sdk.RetryPolicy(initial_delay=0.05, max_delay=0.2)
+    return sdk.RetryPolicy(max_retries=MAX_RETRIES, initial_delay=0.05, max_delay=0.2)
 
 
 def check_outcome(server: FaultServer, calls: int) -> None:

@@ -898,8 +898,6 @@ class RetryPolicy:
 
 
 # Failures that happen before any byte of the request reaches the server.
-
-
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
