@@ -941,7 +941,10 @@ def credential(value: str | None, *environment: str) -> str | None:
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 
 
-class _Sender:
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class _Sender(Generic[H]):
     """What the sync and async clients share: configuration and request building."""
 
     status_errors: ClassVar[Mapping[int, type[APIStatusError]]] = {}
@@ -951,15 +954,17 @@ class _Sender:
         self,
         *,
         base_url: str,
-        http_client: httpx.Client | httpx.AsyncClient,
-        owns_http_client: bool,
-        headers: Mapping[str, str] | None,
-        auth: httpx.Auth | None,
-        timeout: float | httpx.Timeout | None | Unset,
-        max_retries: int | Unset,
-        retry_policy: RetryPolicy | None,
+        http_client: H | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: httpx.Auth | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
+        owns_http_client = http_client is None
         self._owns_http_client = owns_http_client
+        self._http: H = self._new_http_client() if http_client is None else http_client
+        http_client = self._http
         self._base_url = base_url.rstrip("/")
         # Plain, by lower-case name: copied for every request, which httpx.Headers is slow at.
         self._headers = {name.lower(): value for name, value in http_client.headers.items()}
@@ -974,6 +979,9 @@ class _Sender:
         if not isinstance(max_retries, Unset):
             policy = dataclasses.replace(policy, max_retries=max_retries)
         self.retry_policy = policy
+
+    def _new_http_client(self) -> H:
+        raise NotImplementedError
 
     @property
     def base_url(self) -> str:
@@ -1008,31 +1016,11 @@ class _Sender:
         return parse_response(operation, response, self.status_errors, self.error_codes)
 
 
-class BaseClient(_Sender):
+class BaseClient(_Sender[httpx.Client]):
     """Sends operations with an `httpx.Client`; subclasses add the API's groups."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        http_client: httpx.Client | None = None,
-        headers: Mapping[str, str] | None = None,
-        auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        retry_policy: RetryPolicy | None = None,
-    ) -> None:
-        self._http = http_client or httpx.Client()
-        super().__init__(
-            base_url=base_url,
-            http_client=self._http,
-            owns_http_client=http_client is None,
-            headers=headers,
-            auth=auth,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_policy=retry_policy,
-        )
+    def _new_http_client(self) -> httpx.Client:
+        return httpx.Client()
 
     def _send(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
         request = self._request(operation, arguments)
@@ -1073,31 +1061,11 @@ class BaseClient(_Sender):
         self.close()
 
 
-class AsyncBaseClient(_Sender):
+class AsyncBaseClient(_Sender[httpx.AsyncClient]):
     """Sends operations with an `httpx.AsyncClient`; subclasses add the API's groups."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        http_client: httpx.AsyncClient | None = None,
-        headers: Mapping[str, str] | None = None,
-        auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
-        max_retries: int | Unset = UNSET,
-        retry_policy: RetryPolicy | None = None,
-    ) -> None:
-        self._http = http_client or httpx.AsyncClient()
-        super().__init__(
-            base_url=base_url,
-            http_client=self._http,
-            owns_http_client=http_client is None,
-            headers=headers,
-            auth=auth,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_policy=retry_policy,
-        )
+    def _new_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     async def _send(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
         request = self._request(operation, arguments)
@@ -1157,7 +1125,7 @@ class _Pages:
     """The state of a walk over the pages of a paginated operation."""
 
     def __init__(
-        self, client: _Sender, operation: Operation[Any], arguments: dict[str, Any]
+        self, client: _Sender[Any], operation: Operation[Any], arguments: dict[str, Any]
     ) -> None:
         assert operation.pagination is not None
         self.client = client
