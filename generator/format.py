@@ -74,6 +74,8 @@ def split_module(source: str) -> list[tuple[str, int]]:
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             continue  # an attribute docstring belongs to the statement before it
         start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+        while start > 1 and lines[start - 2].lstrip().startswith("#"):
+            start -= 1  # comments above a statement belong to it
         after_import = isinstance(tree.body[index - 1], (ast.Import, ast.ImportFrom))
         starts.append((start, isinstance(node, _BLOCK), after_import))
     first_is_block = bool(tree.body) and isinstance(tree.body[0], _BLOCK)

@@ -17,7 +17,7 @@ import jinja2
 
 from generator import TEMPLATES, ir
 from generator.conventions import TypeTable
-from generator.naming import Names, flattened_body, request_properties, snake, upper_snake, words
+from generator.naming import Names, flattened_body, request_properties, snake, stable_suffix, upper_snake, words
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
@@ -228,6 +228,7 @@ class PackageView:
     example: str = ""
     operation_table: tuple[tuple[str, str, str], ...] = ()
     clients: tuple[ClientView, ...] = CLIENTS
+    shared_params: tuple[str, ...] = ()  # `NAME = Param(...)` statements
     events: tuple[EventView, ...] = ()
     event_classes: tuple[str, ...] = ()
 
@@ -238,6 +239,8 @@ class _Builder:
         self.names = names
         self.types = api.type_by_key()
         self.table = TypeTable(api)
+        self.param_constants: dict[str, str] = {}  # one-line Param(...) -> its module constant
+        self.shared_options: dict[str, list[str]] = {}  # one-line Param(...) -> its arguments
 
     # -- types ---------------------------------------------------------------
 
@@ -380,6 +383,48 @@ class _Builder:
             expr = obj.properties[index].type
         return tuple(attributes)
 
+    def param_options(self, argument: str, param: ir.Parameter) -> list[str]:
+        """The arguments of the `Param(...)` that describes `param`."""
+        options = [py(argument), py(param.wire_name), py(param.location), self.annotation(param.type)]
+        if param.required:
+            options.append("required=True")
+        if param.style not in ("form", "simple"):
+            options.append(f"style={py(param.style)}")
+        if param.explode != (param.style == "form"):
+            options.append(f"explode={param.explode!r}")
+        constraints = dict(param.constraints.as_items())
+        if constraints:
+            options.append(f"checks={_dict_literal(constraints)}")
+        return options
+
+    def shared_params(self, reserved: set[str]) -> dict[str, str]:
+        """Names for the parameters that several operations take alike (`ACCOUNT_SID`):
+        one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short."""
+        from generator.naming import Claim, allocate
+
+        uses: dict[str, int] = {}
+        argument_of: dict[str, str] = {}
+        for index, operation in enumerate(self.api.operations):
+            for param, argument in zip(operation.parameters, self.names.operations[index].arguments):
+                options = self.param_options(argument, param)
+                line = f"Param({', '.join(options)})"
+                self.shared_options[line] = options
+                uses[line] = uses.get(line, 0) + 1
+                argument_of[line] = f"{param.location} {argument}"
+        shared = sorted(line for line, count in uses.items() if count > 1)
+        claims = [
+            Claim(
+                line,
+                (
+                    upper_snake(words(argument_of[line].split()[1])) or "PARAM",
+                    upper_snake(words(argument_of[line])) + "_PARAM",
+                    upper_snake(words(argument_of[line])) + "_PARAM_" + stable_suffix(line).upper(),
+                ),
+            )
+            for line in shared
+        ]
+        return allocate(claims, reserved=reserved)
+
     def operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
         op_names = self.names.operations[index]
         arguments = list(op_names.arguments)
@@ -398,17 +443,7 @@ class _Builder:
             name = argument_of[id(param)]
             if param.location != "path":
                 keyword.append(self._argument(name, param.type, param.required, param.default, param.description))
-            options = [py(name), py(param.wire_name), py(param.location), self.annotation(param.type)]
-            if param.required:
-                options.append("required=True")
-            if param.style not in ("form", "simple"):
-                options.append(f"style={py(param.style)}")
-            if param.explode != (param.style == "form"):
-                options.append(f"explode={param.explode!r}")
-            constraints = dict(param.constraints.as_items())
-            if constraints:
-                options.append(f"checks={_dict_literal(constraints)}")
-            param_code.append(options)
+            param_code.append(self.param_options(name, param))
 
         body_code = None
         body = operation.body
@@ -438,11 +473,13 @@ class _Builder:
         responses = ", ".join(f"{py(status)}: {annotation}" for status, annotation in response_types.items())
 
         parts = [py(operation.method), py(operation.path)]
-        single = call("    params=(", "Param", param_code[0], 4, ",)").strip() if len(param_code) == 1 else ""
-        if single and "\n" not in single:
-            parts.append(single)
-        elif param_code:
-            parts.append("params=(\n" + "".join(f"        {call('', 'Param', p, 8)},\n" for p in param_code) + "    )")
+        elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, 8) for p in param_code]
+        if elements:
+            one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''})"
+            if "\n" not in one and len(one) <= 95:
+                parts.append(one)
+            else:
+                parts.append("params=(\n" + "".join(f"        {e},\n" for e in elements) + "    )")
         if body_code:
             parts.append(f"body={body_code}")
         if len(response_types) == 1:
@@ -511,6 +548,7 @@ class _Builder:
     def package(self) -> PackageView:
         api, names = self.api, self.names
         constants = _constants([(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))])
+        self.param_constants = self.shared_params(set(constants) | set(names.types.values()) | {"T", "UNSET"})
         groups = []
         for group in names.groups:
             views = [
@@ -580,7 +618,7 @@ class _Builder:
         signatures = " ".join(
             f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
         ) + " " + " ".join(f"{o.returns} {o.item_type}" for g in groups for o in g.operations)
-        descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations)
+        descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations) + " ".join(self.shared_options)
         imports = {
             "models": _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),
             "client": _imports(
@@ -635,6 +673,10 @@ class _Builder:
             operation_table=table,
             events=events,
             event_classes=tuple(sorted({e.class_name for e in events})),
+            shared_params=tuple(
+                call(f"{name} = ", "Param", self.shared_options[line], 0)
+                for line, name in sorted(self.param_constants.items(), key=lambda item: item[1])
+            ),
         )
 
     def event_views(self) -> tuple[EventView, ...]:

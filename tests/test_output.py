@@ -219,8 +219,9 @@ def test_piecewise_formatting_equals_whole_file_black() -> None:
         '"""Doc."""\n\nfrom __future__ import annotations\n\nimport os\n\n\nclass A:\n    pass\nZ = 1\n"""About Z."""\ndef f():\n    return 1\n\n\n\n\nw = 3\n',
         '"""Doc."""\nimport os\nT = 1\n\n@decorator\nclass A:\n    x: int = 1\n\n\nclass B(A):\n    """B."""\n\n    y = 2\n',
         'def f(a,b):\n  return a+b\nX=[1,\n2]\n',
+        'import a\n\n# About X.\nX = 1\n# About f,\n# on two lines.\ndef f():\n    pass\nY = 2\n\n# About Z.\n\nZ = 3\n',
     ],
-    ids=["assignments", "mixed", "decorated", "unformatted"],
+    ids=["assignments", "mixed", "decorated", "unformatted", "comments"],
 )
 def test_piecewise_formatting_of_sample_modules(source: str) -> None:
     joined = join_pieces([(format_source(piece), blanks) for piece, blanks in split_module(source)])
