@@ -101,13 +101,21 @@ class Recorder:
 def client_of(package: ModuleType) -> Any:
     parameters = inspect.signature(package.Client.__init__).parameters
     credentials = {
-        name: "test" for name in parameters if name not in ("self", "base_url", "http_client", "headers", "timeout")
+        name: "test"
+        for name in parameters
+        if name not in ("self", "base_url", "http_client", "headers", "timeout", "max_retries", "retry_policy")
     }
     return package.Client(**credentials)
 
 
+def is_pager(method: Any) -> bool:
+    """An `iter_...` method: the items of every page of an operation that has its own method."""
+    return str(inspect.signature(method).return_annotation).startswith("Pager[")
+
+
 def resource_methods(package: ModuleType) -> list[tuple[str, str, Any]]:
-    """(group attribute, method name, the Resource instance) for every public method of every group."""
+    """(group attribute, method name, the Resource instance) for every public method of every
+    group that calls an operation (the pagers of list operations aside)."""
     runtime = sys.modules[f"{package.__name__}._runtime"]
     client = client_of(package)
     try:
@@ -117,7 +125,7 @@ def resource_methods(package: ModuleType) -> list[tuple[str, str, Any]]:
             if not isinstance(resource, runtime.Resource):
                 continue
             for name in dir(resource):
-                if not name.startswith("_") and callable(getattr(resource, name)):
+                if not name.startswith("_") and callable(getattr(resource, name)) and not is_pager(getattr(resource, name)):
                     found.append((attribute, name, resource))
         return found
     finally:
@@ -197,3 +205,41 @@ def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, workspace: P
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
+
+
+def _linked_list_operations(spec: Path) -> set[tuple[str, str]]:
+    """GET operations whose 200 response has a `next_page_uri`, read with a plain YAML parser."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(spec, encoding="utf-8") as handle:
+        document = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
+    found = set()
+    for path, item in (document.get("paths") or {}).items():
+        get = item.get("get") if isinstance(item, dict) else None
+        schema = (((get or {}).get("responses") or {}).get("200") or {}).get("content", {}).get("application/json", {}).get("schema", {})
+        if isinstance(schema, dict) and "next_page_uri" in (schema.get("properties") or {}):
+            found.add(("GET", str(path)))
+    return found
+
+
+@pytest.mark.parametrize("spec", [p for p in spec_files() if p.values[0] is None or twilio_version(p.values[0])])
+def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, workspace: Path) -> None:
+    sdk = generated(spec, workspace)
+    package = import_package(sdk.root, sdk.package)
+    runtime = sys.modules[f"{package.__name__}._runtime"]
+    operations = sys.modules[f"{package.__name__}._operations"]
+    paged = {
+        (op.method, op.path)
+        for op in vars(operations).values()
+        if isinstance(op, runtime.Operation) and isinstance(op.pagination, runtime.NextLink)
+    }
+    expected = _linked_list_operations(spec)
+    assert expected and paged == expected
+    client = client_of(package)
+    pagers = [
+        name
+        for attribute in vars(client)
+        if isinstance(getattr(client, attribute), runtime.Resource)
+        for name in dir(getattr(client, attribute))
+        if not name.startswith("_") and is_pager(getattr(getattr(client, attribute), name))
+    ]
+    assert len(pagers) == len(expected)
