@@ -17,7 +17,7 @@ import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -714,7 +714,10 @@ def build_request(
                 payload = check(value, _codec(body.type), {}, body.argument)
         if payload is not UNSET:
             if body.media_type == "application/x-www-form-urlencoded":
-                content["data"] = _form_fields(payload)
+                content["content"] = urlencode(
+                    _form_fields(payload)
+                )  # httpx's data= takes no pairs
+                headers["Content-Type"] = body.media_type  # also when no field is given
             elif body.media_type == "multipart/form-data":
                 files = {k: v for k, v in payload.items() if isinstance(v, bytes)}
                 content["files"] = files
@@ -832,6 +835,7 @@ class BaseClient:
     def _send(self, operation: Operation[T], arguments: Mapping[str, Any]) -> T:
         request = build_request(self._http, operation, arguments)
         request.url = self._base_url.join(request.url.raw_path.decode("ascii").lstrip("/"))
+        request.headers["Host"] = request.url.netloc.decode("ascii")  # built without a host
         for name, value in self._headers.items():
             request.headers.setdefault(name, value)
         try:
