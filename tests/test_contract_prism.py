@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 from conftest import CONFERENCES, SHARED, import_package
 from generator.config import Job
 from generator.pipeline import generate
-from prism import prism_mock
+from prism import ensure_prism, prism_mock
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ABSENT = "../shared/specs is absent (third-party specs are not part of the repository)"
@@ -457,6 +457,7 @@ class Contracts:
             if spec.shared:
                 self.request.getfixturevalue("shared_specs")  # skips when ../shared/specs is absent
             assert spec.path is not None
+            ensure_prism()  # before generating: skips at once without Node.js
             workspace = self.tmp_path_factory.mktemp(f"contract-{spec.name}")
             result, _ = generate(Job(str(spec.path), workspace / "sdk"))
             (name,) = {path.split("/")[0] for path in result.files if path.endswith("/py.typed")}
