@@ -540,6 +540,16 @@ def test_base_url_overrides_the_address(conferences_sdk: ModuleType) -> None:
     assert recorder.last.headers["Authorization"] == "Bearer test-key"
 
 
+def test_the_host_header_names_the_base_url(conferences_sdk: ModuleType) -> None:
+    recorder = Recorder()
+    client = client_for(conferences_sdk, recorder, base_url="http://127.0.0.1:8080/mock/v2")
+    client.conference_commands.join_conference("c", call_control_id=CALL)
+    assert recorder.last.headers.get("Host") == "127.0.0.1:8080"  # HTTP/1.1 servers refuse a request without it
+    client = client_for(conferences_sdk, recorder)
+    client.conference_commands.join_conference("c", call_control_id=CALL)
+    assert recorder.last.headers.get("Host") == "api.telnyx.com"
+
+
 # -- transport failures ------------------------------------------------------------------------
 
 

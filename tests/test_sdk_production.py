@@ -340,7 +340,8 @@ def test_linked_pages_follow_next_page_uri(catalogue: ModuleType) -> None:
         return httpx.Response(200, json={"records": records, "next_page_uri": following, "page": page})
 
     recorder = Recorder(handle)
-    sids = [r.sid for r in sync_client(catalogue, recorder).records.iter_records(page_size=2)]
+    pager = sync_client(catalogue, recorder).records.iter_records(page_size=2, extra_headers={"X-Trace": "t-1"})
+    sids = [r.sid for r in pager]
     assert sids == ["RE00", "RE01", "RE10", "RE11", "RE20", "RE21"]
     assert [str(r.url) for r in recorder.requests] == [
         f"{BASE}/records?PageSize=2",
@@ -348,6 +349,7 @@ def test_linked_pages_follow_next_page_uri(catalogue: ModuleType) -> None:
         "https://api.catalogue.test/v1/records?PageSize=2&Page=2&PageToken=t1",
     ]
     assert all(r.headers["Authorization"] == "Bearer test-key" for r in recorder.requests)
+    assert all(r.headers["X-Trace"] == "t-1" for r in recorder.requests)  # the call's headers, on every page
 
 
 def test_async_pages(catalogue: ModuleType) -> None:

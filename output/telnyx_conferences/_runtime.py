@@ -997,7 +997,12 @@ class _Sender(Generic[H]):
     def _link_request(self, link: str, previous: httpx.Request) -> httpx.Request:
         """A GET of the page at `link` (absolute, or relative to the API's address)."""
         url = httpx.URL(self._base_url + "/").join(link)
-        headers = dict(self._headers)
+        # The previous page's headers (the call's extra ones included), less its body's and host.
+        headers = [
+            (name, value)
+            for name, value in previous.headers.multi_items()
+            if name.lower() not in ("content-length", "content-type", "host", "cookie")
+        ]
         return httpx.Request("GET", url, headers=headers, extensions=previous.extensions)
 
     def _retries(self, arguments: Mapping[str, Any]) -> int:

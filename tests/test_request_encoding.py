@@ -1,0 +1,77 @@
+"""Request bodies on the wire, for the media types the conferences spec does not use (form-encoded)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import parse_qsl
+
+import httpx
+import pytest
+
+from conftest import import_package
+from generator.config import Job
+from generator.pipeline import generate
+
+FORM_SPEC = """\
+openapi: 3.0.3
+info: {title: Form API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /calls:
+    post:
+      operationId: UpdateCall
+      tags: [Calls]
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                Status: {type: string}
+                Events: {type: array, items: {type: string}}
+                Muted: {type: boolean}
+      responses:
+        "204": {description: Updated}
+"""
+
+
+@pytest.fixture(scope="module")
+def form_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("form-sdk")
+    spec = root / "form.yml"
+    spec.write_text(FORM_SPEC, encoding="utf-8")
+    generate(Job(str(spec), root / "out", "form_api"))
+    yield import_package(root / "out", "form_api")
+
+
+def send(sdk: ModuleType, **arguments: object) -> httpx.Request:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.calls.update_call(**arguments)
+    (request,) = sent
+    return request
+
+
+def test_a_form_body_is_url_encoded_with_repeated_fields_for_arrays(form_sdk: ModuleType) -> None:
+    request = send(form_sdk, status="completed", events=["start", "end"], muted=True)
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert parse_qsl(request.content.decode("ascii")) == [
+        ("Status", "completed"),
+        ("Events", "start"),
+        ("Events", "end"),
+        ("Muted", "true"),
+    ]
+
+
+def test_a_form_body_without_fields_is_still_a_form(form_sdk: ModuleType) -> None:
+    request = send(form_sdk)
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert request.content == b""
