@@ -75,8 +75,8 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "webhook-removed": ("breaking", "breaking"),
     "type-added": ("non-breaking", "non-breaking"),
     "type-removed": ("breaking", "breaking"),
-    "security-added": ("breaking", "breaking"),  # a requirement a caller did not have to meet
-    "security-removed": ("non-breaking", "non-breaking"),
+    "security-tightened": ("breaking", "breaking"),  # a way to authenticate (or none) no longer accepted
+    "security-loosened": ("non-breaking", "non-breaking"),
     "security-scheme-added": ("non-breaking", "non-breaking"),
     "security-scheme-removed": ("breaking", "breaking"),
     "security-scheme-changed": ("breaking", "breaking"),
@@ -431,13 +431,18 @@ class _Differ:
         after = {frozenset(r) for r in new}
         if before == after:
             return
-        if (not before or frozenset() in before) and after and frozenset() not in after:
-            self.add("security-added", where, f"authentication now required for {where.subject}", sorted(sorted(r) for r in before), sorted(sorted(r) for r in after))
-            return
-        removed = before - after
-        kind = "security-added" if removed else "security-removed"
-        what = "fewer ways to authenticate" if removed else "more ways to authenticate"
-        self.add(kind, where, f"{what} for {where.subject}", sorted(sorted(r) for r in before), sorted(sorted(r) for r in after))
+        # An empty list, or an empty requirement among them, lets a caller send no credentials.
+        before_open = not before or frozenset() in before
+        after_open = not after or frozenset() in after
+        if before_open and not after_open:
+            kind, what = "security-tightened", f"authentication now required for {where.subject}"
+        elif after_open and not before_open:
+            kind, what = "security-loosened", f"authentication now optional for {where.subject}"
+        elif before - after:
+            kind, what = "security-tightened", f"fewer ways to authenticate for {where.subject}"
+        else:
+            kind, what = "security-loosened", f"more ways to authenticate for {where.subject}"
+        self.add(kind, where, what, sorted(sorted(r) for r in before), sorted(sorted(r) for r in after))
 
     # -- operations ---------------------------------------------------------------------
 
@@ -626,9 +631,13 @@ class _Differ:
             self._expr(old.item, new.item, _Where(where.operation, join_pointer(where.pointer, "items"), where.directions, f"items of {where.subject}"))
         elif isinstance(old, ir.MapOf) and isinstance(new, ir.MapOf):
             self._expr(old.value, new.value, _Where(where.operation, join_pointer(where.pointer, "additionalProperties"), where.directions, f"values of {where.subject}"))
-        elif isinstance(old, ir.UnionOf) and isinstance(new, ir.UnionOf):
-            before = {str(_sig(self.old, v)) for v in old.variants}
-            after = {str(_sig(self.new, v)) for v in new.variants}
+        elif isinstance(old, ir.UnionOf) or isinstance(new, ir.UnionOf):
+            # A union and a type it had or gained as a variant: variants removed or added.
+            before = {str(_sig(self.old, v)) for v in (old.variants if isinstance(old, ir.UnionOf) else (old,))}
+            after = {str(_sig(self.new, v)) for v in (new.variants if isinstance(new, ir.UnionOf) else (new,))}
+            if not before & after:
+                self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+                return
             for variant in sorted(after - before):
                 self.add("union-variant-added", where, f"variant {variant} added to {where.subject}", None, variant)
             for variant in sorted(before - after):
