@@ -840,14 +840,15 @@ def staged_specs(files: Iterable[str]) -> list[str]:
     """Of `files` (paths in the repository), those that are OpenAPI documents both staged and in HEAD."""
     found = []
     for path in sorted(set(files)):
-        if _git("cat-file", "-e", f"HEAD:{path}").returncode != 0:
-            continue  # a new file: nothing to compare it with
+        head, index = _git("rev-parse", "-q", "--verify", f"HEAD:{path}"), _git("rev-parse", "-q", "--verify", f":{path}")
+        if head.returncode != 0 or index.returncode != 0 or head.stdout == index.stdout:
+            continue  # new, deleted, or unchanged: nothing to compare
         staged = _git("show", f":{path}")
         if staged.returncode != 0:
             continue
-        head = staged.stdout[:4096].decode("utf-8", errors="replace")
+        start = staged.stdout[:4096].decode("utf-8", errors="replace")
         # Cheap test before parsing: an OpenAPI document names its version at the top level.
-        if not any(line.lstrip("{ \t").startswith(('openapi:', '"openapi"')) for line in head.splitlines()):
+        if not any(line.lstrip("{ \t").startswith(("openapi:", '"openapi"')) for line in start.splitlines()):
             continue
         found.append(path)
     return found
