@@ -164,12 +164,17 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
     Files that are not OpenAPI documents, or are new, are skipped. Exits 1 on a
     breaking change unless --allow-breaking (or SDKWRIGHT_ALLOW_BREAKING=1).
     """
-    from generator.diff import diff_documents, load_source, staged_specs
+    from generator.staged import staged_specs
+
+    changed = staged_specs(files)
+    if not changed:
+        return
+    from generator.diff import diff_documents, load_source
     from generator.diff_report import as_text
 
     failed = False
     try:
-        for path in staged_specs(files):
+        for path in changed:
             report = diff_documents(load_source(f"git:HEAD:{path}"), load_source(f"git::{path}"))
             if report.breaking:
                 failed = True

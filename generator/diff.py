@@ -827,28 +827,3 @@ def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
         tuple(sorted(set(before) - set(after))),
         tuple(sorted(p for p in set(before) & set(after) if before[p] != after[p])),
     )
-
-
-# -- the pre-commit hook ------------------------------------------------------------------------
-
-
-def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", *args], capture_output=True, check=False)
-
-
-def staged_specs(files: Iterable[str]) -> list[str]:
-    """Of `files` (paths in the repository), those that are OpenAPI documents both staged and in HEAD."""
-    found = []
-    for path in sorted(set(files)):
-        head, index = _git("rev-parse", "-q", "--verify", f"HEAD:{path}"), _git("rev-parse", "-q", "--verify", f":{path}")
-        if head.returncode != 0 or index.returncode != 0 or head.stdout == index.stdout:
-            continue  # new, deleted, or unchanged: nothing to compare
-        staged = _git("show", f":{path}")
-        if staged.returncode != 0:
-            continue
-        start = staged.stdout[:4096].decode("utf-8", errors="replace")
-        # Cheap test before parsing: an OpenAPI document names its version at the top level.
-        if not any(line.lstrip("{ \t").startswith(("openapi:", '"openapi"')) for line in start.splitlines()):
-            continue
-        found.append(path)
-    return found
