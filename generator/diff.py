@@ -197,7 +197,7 @@ def diff_sides(old: Side, new: Side) -> Report:
     return Report(old.document.display_name, new.document.display_name, changes)
 
 
-# -- helpers -----------------------------------------------------------------------
+# -- small functions -----------------------------------------------------------------------
 
 
 def _worst(severities: Iterable[Severity]) -> Severity:
