@@ -10,7 +10,10 @@ environment (`pre-commit install-hooks`, which pip-installs sdkwright). Then run
 
 - the hooks' run: the two hooks' durations as pre-commit measures and prints them (`--verbose`),
   added up; this is what the target is about;
-- the whole `pre-commit` process, pre-commit's own start-up and configuration checks included.
+- the whole `pre-commit` process, pre-commit's own start-up and configuration checks included;
+- the CPU time (user + system) of that process and every process it ran, which, unlike wall
+  time, hardly depends on what else the machine is running;
+- each hook's command run directly from the hooks' environment (wall and CPU time).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -73,10 +77,14 @@ def main() -> int:
         command = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"]
         times: list[float] = []
         hooks: list[float] = []
+        cpu: list[float] = []
         for _ in range(args.repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
             elapsed = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if result.returncode != 0:
                 print((result.stdout + result.stderr).rstrip())
                 print(f"pre-commit exited with code {result.returncode}: timing not meaningful")
@@ -88,11 +96,27 @@ def main() -> int:
                 return 0
             times.append(elapsed)
             hooks.append(sum(durations))
+        (script,) = (work / "pre-commit-home").glob("repo*/py_env-*/bin/sdkwright")
+        direct: dict[str, tuple[list[float], list[float]]] = {}
+        for name, hook in (("check", [str(script), "check"]), ("diff-staged", [str(script), "diff-staged", "api.yml"])):
+            walls, cpus = direct.setdefault(name, ([], []))
+            for _ in range(args.repeat):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run(hook, cwd=project, env=env, check=True, capture_output=True)
+                walls.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     median = statistics.median(hooks)
     verdict = "TARGET MET" if median <= TARGET_SECONDS else "TARGET NOT MET"
     print(f"no-change run of sdkwright-check + sdkwright-diff, {len(times)} runs:")
-    print(f"  hooks (pre-commit's durations): min {min(hooks):.3f} s, median {median:.3f} s")
-    print(f"  whole pre-commit process:       min {min(times):.3f} s, median {statistics.median(times):.3f} s")
+    print(f"  hooks (pre-commit's durations):     min {min(hooks):.3f} s, median {median:.3f} s")
+    print(f"  whole pre-commit process:           min {min(times):.3f} s, median {statistics.median(times):.3f} s")
+    print(f"  its CPU time, hooks included:       min {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s")
+    for name, (walls, cpus) in direct.items():
+        label = f"sdkwright {name} run directly:"
+        print(f"  {label:<36}wall median {statistics.median(walls):.3f} s, CPU median {statistics.median(cpus):.3f} s")
+    print(f"  load average while measuring:       {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     print(f"target: hooks' median <= {TARGET_SECONDS} s -> {verdict}")
     return 0
 
