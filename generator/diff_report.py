@@ -23,8 +23,9 @@ def _grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
     groups: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         groups[change.operation or API_WIDE].append(change)
-    # API-wide changes first, then operations by path and method.
-    return sorted(groups.items(), key=lambda item: (item[0] != API_WIDE, item[0].split(" ", 1)[-1], item[0]))
+    # API-wide changes first, then operations by path and method; in each, breaking changes first.
+    ordered = sorted(groups.items(), key=lambda item: (item[0] != API_WIDE, item[0].split(" ", 1)[-1], item[0]))
+    return [(name, sorted(changes, key=lambda c: SEVERITIES.index(c.severity))) for name, changes in ordered]
 
 
 def _value(value: Any) -> str:
