@@ -22,7 +22,7 @@ import posixpath
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -97,12 +97,13 @@ class Change:
     old: Any = None
     new: Any = None
     direction: str | None = None  # "request", "response", "request+response" or None
+    used_by: tuple[str, ...] = ()  # for a shared schema: the operations and webhooks that use it
 
     def as_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "severity": self.severity,
-            "location": {"operation": self.operation, "pointer": self.pointer},
+            "location": {"operation": self.operation, "pointer": self.pointer, "used_by": list(self.used_by)},
             "direction": self.direction,
             "message": self.message,
             "old": self.old,
@@ -272,6 +273,7 @@ class _Where:
     pointer: str
     directions: frozenset[Direction]
     subject: str  # "parameter `Limit`", "field `name` of Conference"
+    used_by: tuple[str, ...] = ()
 
 
 class _Differ:
@@ -281,6 +283,9 @@ class _Differ:
         self.changes: list[Change] = []
         self.old_uses = self._uses(old)
         self.new_uses = self._uses(new)
+        self.users = self._users(old)
+        for key, labels in self._users(new).items():
+            self.users[key] |= labels
         self.op_pointers = sorted(
             {(op.pointer, self._op_label(op)) for side in (old, new) for op in side.api.operations},
             key=lambda item: -len(item[0]),
@@ -291,6 +296,27 @@ class _Differ:
     @staticmethod
     def _op_label(op: ir.Operation) -> str:
         return f"{op.method} {op.path}"
+
+    def _users(self, side: Side) -> dict[str, set[str]]:
+        """Named type (local key) -> the operations and webhooks whose requests or responses reach it."""
+        users: dict[str, set[str]] = defaultdict(set)
+        roots: list[tuple[str, list[ir.TypeExpr]]] = []
+        for op in side.api.operations:
+            exprs = [p.type for p in op.parameters] + [r.type for r in op.responses if r.type is not None]
+            roots.append((self._op_label(op), exprs + ([op.body.type] if op.body is not None else [])))
+        for webhook in side.api.webhooks:
+            roots.append((f"webhook {webhook.name}", [webhook.body.type] if webhook.body is not None else []))
+        for label, exprs in roots:
+            pending = [side.local(k) for e in exprs for k in _named_in(e)]
+            while pending:
+                key = pending.pop()
+                if label in users[key]:
+                    continue
+                users[key].add(label)
+                named = side.types.get(key)
+                if named is not None:
+                    pending.extend(side.local(k) for child in _children(named) for k in _named_in(child))
+        return users
 
     def _uses(self, side: Side) -> dict[str, set[Direction]]:
         uses: dict[str, set[Direction]] = defaultdict(set)
@@ -340,6 +366,7 @@ class _Differ:
                 _jsonable(old),
                 _jsonable(new),
                 _direction_label(where.directions),
+                where.used_by,
             )
         )
 
@@ -599,7 +626,7 @@ class _Differ:
             a, b = before.get(keyword), after.get(keyword)
             if a == b:
                 continue
-            at = _Where(where.operation, join_pointer(pointer, keyword), where.directions, where.subject)
+            at = replace(where, pointer=join_pointer(pointer, keyword), subject=where.subject)
             side = _BOUNDS.get(keyword)
             if a is None:
                 narrowed = True
@@ -628,9 +655,9 @@ class _Differ:
             if self.old.local(old.key) != self.new.local(new.key):
                 self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
         elif isinstance(old, ir.ListOf) and isinstance(new, ir.ListOf):
-            self._expr(old.item, new.item, _Where(where.operation, join_pointer(where.pointer, "items"), where.directions, f"items of {where.subject}"))
+            self._expr(old.item, new.item, replace(where, pointer=join_pointer(where.pointer, "items"), subject=f"items of {where.subject}"))
         elif isinstance(old, ir.MapOf) and isinstance(new, ir.MapOf):
-            self._expr(old.value, new.value, _Where(where.operation, join_pointer(where.pointer, "additionalProperties"), where.directions, f"values of {where.subject}"))
+            self._expr(old.value, new.value, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"values of {where.subject}"))
         elif isinstance(old, ir.UnionOf) or isinstance(new, ir.UnionOf):
             # A union and a type it had or gained as a variant: variants removed or added.
             before = {str(_sig(self.old, v)) for v in (old.variants if isinstance(old, ir.UnionOf) else (old,))}
@@ -655,7 +682,8 @@ class _Differ:
             operation = self._operation_at(pointer) if pointer.startswith("/paths/") else None
             directions = frozenset(self.old_uses.get(key, set()) | self.new_uses.get(key, set())) or BOTH
             name = _type_name(b or a, key)
-            where = _Where(operation, pointer, directions, f"type {name}")
+            used_by = () if operation is not None else tuple(sorted(self.users.get(key, set())))
+            where = _Where(operation, pointer, directions, f"type {name}", used_by)
             if a is None:
                 if is_component:
                     self.add("type-added", where, f"type {name} added")
@@ -676,7 +704,7 @@ class _Differ:
 
     def _enum(self, a: ir.EnumType, b: ir.EnumType, where: _Where) -> None:
         pointer = join_pointer(where.pointer, "enum")
-        at = _Where(where.operation, pointer, where.directions, where.subject)
+        at = replace(where, pointer=pointer, subject=where.subject)
         for value in sorted(set(b.values) - set(a.values), key=str):
             self.add("enum-value-added", at, f"value {value!r} added to {where.subject}", None, value)
         for value in sorted(set(a.values) - set(b.values), key=str):
@@ -687,7 +715,7 @@ class _Differ:
         new = {p.wire_name: p for p in b.properties}
         for wire in sorted(set(old) | set(new)):
             subject = f"field `{wire}` of {name}"
-            at = _Where(where.operation, join_pointer(where.pointer, "properties", wire), where.directions, subject)
+            at = replace(where, pointer=join_pointer(where.pointer, "properties", wire), subject=subject)
             if wire not in old:
                 p = new[wire]
                 severity = _worst(
@@ -709,10 +737,10 @@ class _Differ:
                     self.add("field-deprecated", at, f"{subject} {'deprecated' if q.deprecated else 'no longer deprecated'}", p.deprecated, q.deprecated)
                 self.docs(at, "description", p.description, q.description)
         if (a.additional is None) != (b.additional is None):
-            at = _Where(where.operation, join_pointer(where.pointer, "additionalProperties"), where.directions, f"additional fields of {name}")
+            at = replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}")
             self.add("retyped", at, f"{name} {'now has' if b.additional is not None else 'no longer has'} additional fields", None if a.additional is None else _sig(self.old, a.additional), None if b.additional is None else _sig(self.new, b.additional))
         elif a.additional is not None and b.additional is not None:
-            self._expr(a.additional, b.additional, _Where(where.operation, join_pointer(where.pointer, "additionalProperties"), where.directions, f"additional fields of {name}"))
+            self._expr(a.additional, b.additional, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}"))
 
 
 def _type_name(named: ir.NamedType | None, key: str) -> str:

@@ -44,6 +44,14 @@ def _detail(change: Change) -> str:
     return f": {_value(change.old)} -> {_value(change.new)}"
 
 
+def _users(change: Change, quote: str = "") -> str:
+    if not change.used_by:
+        return ""
+    shown = ", ".join(f"{quote}{u}{quote}" for u in change.used_by[:3])
+    more = f" and {len(change.used_by) - 3} more" if len(change.used_by) > 3 else ""
+    return f" (used by {shown}{more})"
+
+
 def as_json(report: Report, sdk: SdkChanges | None = None) -> str:
     document = {
         "schema": SCHEMA,
@@ -73,7 +81,7 @@ def as_text(report: Report, sdk: SdkChanges | None = None, colour: bool = False)
         lines.append(style(operation, bold=True))
         for change in changes:
             severity = style(f"{change.severity:<12}", fg=_COLOURS[change.severity])
-            lines.append(f"  {severity} {change.message}{_detail(change)}  [{change.kind} #{change.pointer}]")
+            lines.append(f"  {severity} {change.message}{_detail(change)}{_users(change)}  [{change.kind} #{change.pointer}]")
     if sdk is not None:
         lines.extend(["", style(f"SDK ({sdk.package})", bold=True)])
         lines.extend(f"  - {s}" for s in sdk.symbols_removed)
@@ -107,7 +115,7 @@ def as_markdown(report: Report, sdk: SdkChanges | None = None) -> str:
             lines.extend(["", f"### `{operation}`", ""])
             for change in changes:
                 detail = _detail(change).replace("->", "→")
-                lines.append(f"- **{change.severity}** {_cell(change.message)}{_cell(detail)} (`{change.kind}`, `#{change.pointer}`)")
+                lines.append(f"- **{change.severity}** {_cell(change.message)}{_cell(detail)}{_users(change, '`')} (`{change.kind}`, `#{change.pointer}`)")
     if sdk is not None:
         lines.extend(["", f"### SDK (`{sdk.package}`)", ""])
         if sdk.symbols_removed or sdk.symbols_added:

@@ -314,9 +314,11 @@ def test_json_output_follows_the_documented_schema(tmp_path: Path) -> None:
     assert document["sdk"] is None
     for change in document["changes"]:
         assert set(change) == {"kind", "severity", "location", "direction", "message", "old", "new"}
-        assert set(change["location"]) == {"operation", "pointer"}
+        assert set(change["location"]) == {"operation", "pointer", "used_by"}
     removed = next(c for c in document["changes"] if c["kind"] == "enum-value-removed")
-    assert removed["location"] == {"operation": None, "pointer": "/components/schemas/Color/enum"}
+    assert removed["location"] == {"operation": None, "pointer": "/components/schemas/Color/enum", "used_by": ["GET /pets"]}
+    born = next(c for c in document["changes"] if c["kind"] == "field-added")
+    assert born["location"]["used_by"] == ["GET /pets", "POST /pets", "webhook petAdopted"]
     assert (removed["old"], removed["new"], removed["direction"]) == ("green", None, "request")
     summary = next(c for c in document["changes"] if c["kind"] == "docs-changed")
     assert summary["location"]["operation"] == "GET /pets"
