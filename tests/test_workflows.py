@@ -193,3 +193,16 @@ packages = ["src/pets"]
     signature, kinds = probe.stdout.splitlines()
     assert "name: 'str'" in signature and "nickname:" in signature
     assert kinds == "['cat', 'dog']"
+
+    # A broken spec fails the build with sdkwright's one-line error and leaves the package alone.
+    (project / "api.yml").write_text("openapi: 3.1.0\npaths: [\n", encoding="utf-8")
+    failed = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path / "dist2"), str(project)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert failed.returncode != 0
+    assert "api.yml:3" in failed.stdout + failed.stderr and "invalid YAML" in failed.stdout + failed.stderr
+    assert (project / "src" / "pets" / "client.py").is_file()
+    assert not list((tmp_path / "dist2").glob("*.whl"))
