@@ -1,6 +1,6 @@
-"""Command line: `sdkwright generate | check | validate`.
+"""Command line: `sdkwright generate | check | validate | diff | diff-staged`.
 
-Exit codes: 0 ok, 1 output stale (check), 2 bad input (one message naming
+Exit codes: 0 ok, 1 output stale (check) or breaking changes (diff), 2 bad input (one message naming
 file, line and JSON pointer; never a traceback).
 """
 
@@ -119,3 +119,73 @@ def validate(spec: str, lenient: bool) -> None:
     for warning in warnings:
         click.echo(f"warning: {document.display_name}{warning}", err=True)
     click.echo(f"{document.display_name}: valid OpenAPI {api.openapi}, {len(api.operations)} operations, {len(api.types)} types")
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="How to print the changes.")
+@click.option("--fail-on-breaking", is_flag=True, help="Exit 1 when a change is breaking.")
+@click.option("--sdk", "with_sdk", is_flag=True, help="Add the generated SDK's public-symbol changes and changed files.")
+@click.option("--package", "-p", help="Name of the generated package (for --sdk).")
+def diff(old: str, new: str, output_format: str, fail_on_breaking: bool, with_sdk: bool, package: str | None) -> None:
+    """Report what changes between two versions of a spec, in the SDK's terms.
+
+    OLD and NEW are each a path, an http(s) URL, or git:REV:PATH (e.g.
+    git:origin/main:specs/api.yml; git::PATH is the staged version).
+    """
+    from generator.diff import build_side, diff_sides, load_source, sdk_changes
+    from generator.diff_report import as_json, as_markdown, as_text
+
+    try:
+        before, after = build_side(load_source(old)), build_side(load_source(new))
+        report = diff_sides(before, after)
+        sdk = sdk_changes(before, after, package) if with_sdk else None
+    except SpecError as error:
+        _fail(error)
+        return
+    if output_format == "json":
+        click.echo(as_json(report, sdk), nl=False)
+    elif output_format == "markdown":
+        click.echo(as_markdown(report, sdk), nl=False)
+    else:
+        colour = sys.stdout.isatty()
+        click.echo(as_text(report, sdk, colour=colour), nl=False, color=colour)
+    if fail_on_breaking and report.breaking:
+        sys.exit(1)
+
+
+@main.command("diff-staged")
+@click.argument("files", nargs=-1)
+@click.option("--allow-breaking", is_flag=True, envvar="SDKWRIGHT_ALLOW_BREAKING", help="Report breaking changes but do not fail.")
+def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
+    """The pre-commit hook: breaking changes of the staged spec FILES against HEAD.
+
+    Files that are not OpenAPI documents, or are new, are skipped. Exits 1 on a
+    breaking change unless --allow-breaking (or SDKWRIGHT_ALLOW_BREAKING=1).
+    """
+    from generator.staged import staged_specs
+
+    changed = staged_specs(files)
+    if not changed:
+        return
+    from generator.diff import diff_documents, load_source
+    from generator.diff_report import as_text
+
+    failed = False
+    try:
+        for path in changed:
+            report = diff_documents(load_source(f"git:HEAD:{path}"), load_source(f"git::{path}"))
+            if report.breaking:
+                failed = True
+                breaking = type(report)(f"{path} (HEAD)", f"{path} (staged)", report.breaking)
+                click.echo(as_text(breaking, colour=sys.stdout.isatty()), nl=False)
+    except SpecError as error:
+        _fail(error)
+        return
+    if failed:
+        if allow_breaking:
+            click.echo("breaking changes allowed (--allow-breaking / SDKWRIGHT_ALLOW_BREAKING)")
+            return
+        click.echo("Breaking API changes. To commit them anyway: SDKWRIGHT_ALLOW_BREAKING=1 git commit ...")
+        sys.exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +13,8 @@ from types import ModuleType
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout; SDKWRIGHT_SHARED names another place (a worktree elsewhere).
+SHARED = Path(os.environ.get("SDKWRIGHT_SHARED") or REPO.parent / "shared")
 CONFERENCES = REPO / "specs" / "conferences.yml"
 
 
