@@ -36,7 +36,7 @@ class ModelsView:
     root: str | None  # the class of the root schema, when it is an object
     summary: str
     example: str
-    dependencies: tuple[str, ...]
+    dependencies: tuple[str, ...]  # TOML string literals
     types_table: tuple[tuple[str, str, str], ...]  # (name, kind, first line of its description)
 
 
@@ -123,7 +123,7 @@ def build_models_view(api: ir.Api, names: Names, document: Document) -> ModelsVi
         root=root,
         summary=" ".join((api.description or f"Typed models of the {api.title}.").split()),
         example=_example(package, root),
-        dependencies=("httpx>=0.27", "jsonschema>=4.18", "pyyaml>=6.0"),
+        dependencies=tuple(json.dumps(d) for d in ("httpx>=0.27", "jsonschema>=4.18", "pyyaml>=6.0")),
         types_table=_types_table(api, names),
     )
 
@@ -141,8 +141,11 @@ MODELS_FILES = {
 
 
 def schema_text(document: Document) -> str:
-    """The schema as shipped in the package: the parsed document as JSON, keys in their order."""
-    return json.dumps(document.contents, indent=2, ensure_ascii=False) + "\n"
+    """The schema as shipped in the package: the parsed document as JSON with sorted keys.
+
+    Key order means nothing to a validator, so a reordered input ships the same bytes.
+    """
+    return json.dumps(document.contents, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def render_models(api: ir.Api, names: Names, document: Document) -> dict[str, str]:
