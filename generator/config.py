@@ -75,7 +75,7 @@ def default_jobs(start: Path | None = None) -> list[Job]:
         raise SpecError(f"invalid TOML: {exc}", str(pyproject)) from None
     listed = table.get("specs") if isinstance(table, dict) else None
     if not isinstance(table, dict) or ("spec" not in table and not listed):
-        raise SpecError("no SPEC given and no [tool.sdkwright] spec = ... in pyproject.toml", str(pyproject))
+        raise SpecError("no SPEC given and no [tool.sdkwright] spec = ... (or [[tool.sdkwright.specs]]) in pyproject.toml", str(pyproject))
     root = pyproject.parent
     jobs = [_job_of(table, root, "[tool.sdkwright]", pyproject)] if "spec" in table else []
     if listed is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -596,3 +597,25 @@ def test_external_refs_are_refused_with_one_line(tmp_path: Path) -> None:
     (tmp_path / "main.json").write_text('{"type": "object", "properties": {"a": {"$ref": "other.json"}}}', encoding="utf-8")
     with pytest.raises(SpecError, match="other documents are not supported"):
         generate_files(Job(str(tmp_path / "main.json"), tmp_path / "out", "x"))
+
+
+def test_the_readme_example_runs(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## SWML documents from a JSON Schema", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-B", str(tmp_path / "example.py")],
+        cwd=OUTPUT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(OUTPUT), "PATH": os.environ.get("PATH", "")},
+    )
+    assert done.returncode == 0, done.stderr
+    printed = done.stdout.splitlines()
+    assert yaml.safe_load("\n".join(printed[:-1])) == {
+        "version": "1.0.0",
+        "sections": {"main": [{"join_conference": {"name": "team_meeting", "beep": "onEnter", "max_participants": 10, "record": "record-from-start"}}]},
+    }
+    assert printed[-1].startswith("sections.main[0].join_conference.beep: 'sometimes' is not one of")
