@@ -163,9 +163,9 @@ def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
 def _validate_schema(document: Any) -> None:
     """`validate` for a JSON Schema input: the meta-schema, then the model (raises SpecError)."""
     from generator.model_schema import build_schema_model
-    from generator.resolve import Resolver
+    from generator.resolve import SchemaResolver
     from generator.validate_schema import validate_schema
 
     validate_schema(document)
-    api = build_schema_model(Resolver(document))
+    api = build_schema_model(SchemaResolver(document))
     click.echo(f"{document.display_name}: valid JSON Schema, {len(api.types)} types")

@@ -200,13 +200,13 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     from generator.model_schema import build_schema_model
     from generator.naming import build_names
     from generator.render_models import render_models
-    from generator.resolve import Resolver
+    from generator.resolve import SchemaResolver
     from generator.validate_schema import validate_schema_now
 
     progress("validate against the meta-schema")
     validated = validate_schema_now(document)
     progress("resolve")
-    resolver = Resolver(document)
+    resolver = SchemaResolver(document)
     progress("model")
     api = build_schema_model(resolver)
     external = sorted(uri for uri in resolver.documents if uri != document.uri)

@@ -90,7 +90,7 @@ def _summary(api: ir.Api, named: ir.NamedType) -> str:
 
 
 def _types_table(api: ir.Api, names: Names) -> tuple[tuple[str, str, str], ...]:
-    kinds = {ir.ObjectType: "class", ir.EnumType: "enum", ir.AliasType: "union"}
+    kinds = {ir.ObjectType: "class", ir.EnumType: "enum", ir.AliasType: "alias"}
     rows = {names.types[t.key]: (names.types[t.key], kinds[type(t)], _summary(api, t)) for t in api.types}
     return tuple(rows[name] for name in sorted(rows))
 
@@ -115,7 +115,11 @@ def build_models_view(api: ir.Api, names: Names, document: Document) -> ModelsVi
     package = replace(
         package,
         version=_package_version(api.version) if api.version else "0.1.0",
-        doc=docstring(f"Typed models of the {api.title}" + (f": {api.description}" if api.description else ".")),
+        doc=docstring(
+            f"Typed models of the {api.title}.\n\n"
+            + (f"{api.description}\n\n" if api.description else "")
+            + "Generated from a JSON Schema; regenerate rather than edit."
+        ),
         imports={**package.imports, "models": models_imports},
     )
     return ModelsView(

@@ -619,3 +619,37 @@ def test_the_readme_example_runs(tmp_path: Path) -> None:
         "sections": {"main": [{"join_conference": {"name": "team_meeting", "beep": "onEnter", "max_participants": 10, "record": "record-from-start"}}]},
     }
     assert printed[-1].startswith("sections.main[0].join_conference.beep: 'sometimes' is not one of")
+
+
+def test_refs_through_the_root_id_stay_in_the_document(tmp_path: Path) -> None:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.com/schemas/pair.json",
+        "title": "Pair",
+        "type": "object",
+        "properties": {
+            "left": {"$ref": "https://example.com/schemas/pair.json#/$defs/Side"},
+            "right": {"$ref": "#/$defs/Side"},
+        },
+        "$defs": {"Side": {"type": "object", "properties": {"size": {"type": "integer"}}, "required": ["size"]}},
+    }
+    files = generate_schema(tmp_path, schema, package="pair")
+    models = files["pair/models.py"].decode()
+    assert models.count("class Side(Model):") == 1
+    assert "left: Side | Unset = UNSET" in models and "right: Side | Unset = UNSET" in models
+    assert list(json.loads(files[MANIFEST])["inputs"]) == ["../schema.json"]
+    m = import_package(tmp_path / "out", "pair").models
+    pair = m.Pair.from_dict({"left": {"size": 1}, "right": {"size": 2}})
+    assert pair.left == m.Side(size=1)
+    with pytest.raises(ValueError, match=r"^left\.size: 'x' is not of type 'integer'"):
+        m.Pair(left=m.Side(size="x")).to_json()
+
+
+@pytest.mark.parametrize("path", sorted((OUTPUT / PACKAGE).glob("*.py")), ids=lambda p: p.name)
+def test_generated_swml_module_is_black_stable(path: Path) -> None:
+    import black
+
+    from generator.format import mode
+
+    text = path.read_text(encoding="utf-8")
+    assert black.format_str(text, mode=mode()) == text

@@ -1,4 +1,6 @@
-"""Typed models of the SWML document: A SignalWire Markup Language (SWML) call flow: sections of methods run in order, starting with the section `main`. This schema covers the `join_conference` method.
+"""Typed models of the SWML document.
+
+A SignalWire Markup Language (SWML) call flow: sections of methods run in order, starting with the section `main`. This schema covers the `join_conference` method.
 
 Generated from a JSON Schema; regenerate rather than edit.
 """
