@@ -653,3 +653,44 @@ def test_generated_swml_module_is_black_stable(path: Path) -> None:
 
     text = path.read_text(encoding="utf-8")
     assert black.format_str(text, mode=mode()) == text
+
+
+def test_the_built_wheel_ships_the_schema_and_works_installed(tmp_path: Path) -> None:
+    """A real wheel of output/swml, unpacked as an installer would, used from a fresh process."""
+    import zipfile
+
+    source = tmp_path / "source"
+    shutil.copytree(OUTPUT, source, ignore=shutil.ignore_patterns("__pycache__", ".mypy_cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", str(source), "-w", str(tmp_path / "dist")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    (wheel,) = (tmp_path / "dist").glob("signalwire_swml-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path / "site")
+    assert f"{PACKAGE}/_schema.json" in names and f"{PACKAGE}/py.typed" in names
+    code = (
+        "from signalwire_swml import DocumentError\n"
+        "from signalwire_swml.models import Beep, JoinConference, SWMLDocument\n"
+        'print(SWMLDocument(sections={"main": [JoinConference(name="a", beep=Beep.ON_EXIT)]}).to_json(indent=None), end="")\n'
+        "try:\n"
+        '    SWMLDocument(sections={"main": [JoinConference(name="a", max_participants="ten")]}).to_dict()\n'
+        "except DocumentError as error:\n"
+        '    print("|" + error.field)\n'
+    )
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+    )
+    assert done.returncode == 0, done.stderr
+    document, field = done.stdout.strip().split("|")
+    assert json.loads(document) == {"version": "1.0.0", "sections": {"main": [{"join_conference": {"name": "a", "beep": "onExit"}}]}}
+    assert field == "max_participants"
