@@ -199,7 +199,7 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     """The models-only package of a JSON Schema document."""
     from generator.model_schema import build_schema_model
     from generator.naming import build_names
-    from generator.render_models import render_models
+    from generator.render_models import MODELS_RESERVED, render_models
     from generator.resolve import SchemaResolver
     from generator.validate_schema import validate_schema_now
 
@@ -216,7 +216,7 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
             document.display_name,
         )
     progress(f"naming: {len(api.types)} types")
-    names = build_names(api, job.package)
+    names = build_names(api, job.package, MODELS_RESERVED)
     progress("render")
     sources = render_models(api, names, document)
     return _finish(job, document, resolver, sources, validated, progress)

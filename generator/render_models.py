@@ -26,6 +26,8 @@ from generator.naming import Names
 from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, one_line, py
 
 SCHEMA_FILE = "_schema.json"
+# Names the models-only package's modules use themselves (naming keeps types off them).
+MODELS_RESERVED = frozenset({"Document", "DocumentError"})
 
 
 @dataclass(frozen=True)

@@ -696,3 +696,16 @@ def test_the_built_wheel_ships_the_schema_and_works_installed(tmp_path: Path) ->
     document, field = done.stdout.strip().split("|")
     assert json.loads(document) == {"version": "1.0.0", "sections": {"main": [{"join_conference": {"name": "a", "beep": "onExit"}}]}}
     assert field == "max_participants"
+
+
+def test_a_definition_named_like_the_document_base_is_renamed(tmp_path: Path) -> None:
+    schema = {
+        "title": "Archive",
+        "type": "object",
+        "properties": {"items": {"type": "array", "items": {"$ref": "#/$defs/Document"}}},
+        "$defs": {"Document": {"type": "object", "properties": {"id": {"type": "string"}}}},
+    }
+    models = generate_schema(tmp_path, schema, package="archive")["archive/models.py"].decode()
+    assert "class Document_(Model):" in models and "class Archive(Document):" in models  # as a reserved name is in an SDK
+    m = import_package(tmp_path / "out", "archive").models
+    assert m.Archive.from_dict({"items": [{"id": "a"}]}).items == [m.Document_(id="a")]
