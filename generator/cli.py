@@ -148,7 +148,7 @@ def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
     try:
         document = load(spec)
         if kind_of(Job(spec, Path("output"), input=input_kind), document.contents) == "jsonschema":
-            _validate_schema(document)
+            _validate_schema(document, lenient)
             return
         warnings = run(document, lenient=lenient)
         api = build_model(Resolver(document))
@@ -160,12 +160,14 @@ def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
     click.echo(f"{document.display_name}: valid OpenAPI {api.openapi}, {len(api.operations)} operations, {len(api.types)} types")
 
 
-def _validate_schema(document: Any) -> None:
-    """`validate` for a JSON Schema input: the meta-schema, then the model (raises SpecError)."""
+def _validate_schema(document: Any, lenient: bool) -> None:
+    """`validate` for a JSON Schema input: the meta-schema and defaults, then the model (raises SpecError)."""
     from generator.model_schema import build_schema_model
     from generator.resolve import SchemaResolver
     from generator.validate_schema import validate_schema
 
-    validate_schema(document)
+    warnings = validate_schema(document, lenient=lenient)
     api = build_schema_model(SchemaResolver(document))
+    for warning in warnings:
+        click.echo(f"warning: {document.display_name}{warning}", err=True)
     click.echo(f"{document.display_name}: valid JSON Schema, {len(api.types)} types")

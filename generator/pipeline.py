@@ -204,7 +204,7 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     from generator.validate_schema import validate_schema_now
 
     progress("validate against the meta-schema")
-    validated = validate_schema_now(document)
+    validated = validate_schema_now(document, lenient=job.lenient)
     progress("resolve")
     resolver = SchemaResolver(document)
     progress("model")

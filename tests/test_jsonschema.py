@@ -709,3 +709,31 @@ def test_a_definition_named_like_the_document_base_is_renamed(tmp_path: Path) ->
     assert "class Document_(Model):" in models and "class Archive(Document):" in models  # as a reserved name is in an SDK
     m = import_package(tmp_path / "out", "archive").models
     assert m.Archive.from_dict({"items": [{"id": "a"}]}).items == [m.Document_(id="a")]
+
+
+def test_a_default_that_does_not_match_its_schema_is_an_error_or_with_lenient_a_warning(tmp_path: Path) -> None:
+    schema = json.loads(json.dumps(DRAFT7))
+    schema["properties"]["status"]["default"] = "lost"
+    schema["definitions"]["Line"]["properties"]["count"]["default"] = 0
+    schema["properties"]["pet"]["default"] = {"meows": "yes"}  # through $ref to a union
+    text = json.dumps(schema, indent=2)
+    found, line = bad_input(tmp_path, text)
+    assert found["pointer"] == "#/definitions/Line/properties/count/default"
+    assert '"default": 0' in text.splitlines()[int(found["line"]) - 1]
+    assert "0 is less than the minimum of 1" in line and "--lenient" in line
+
+    done = run_cli("generate", "bad.json", "-o", "lenient", "--lenient", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    warnings = done.stderr.splitlines()
+    assert len(warnings) == 3 and all(w.startswith("warning: bad.json:") for w in warnings), warnings
+    assert any("#/properties/status/default: default 'lost' is not one of" in w for w in warnings)
+    assert any("#/properties/pet/default" in w for w in warnings)
+    assert (tmp_path / "lenient" / "pet_store_order" / "models.py").is_file()  # the package named from the title
+
+
+def test_the_seeds_defaults_match_their_schemas() -> None:
+    from generator.validate_schema import _defaults, validate_schema
+
+    document = load(str(SWML))
+    assert len(_defaults(document.contents)) == 11  # version, nine join_conference defaults, switch variable
+    assert validate_schema(document) == []
