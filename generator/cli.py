@@ -14,17 +14,30 @@ from typing import Any, TypeVar
 
 import click
 
-from generator.config import Job, default_job
+from generator.config import INPUT_KINDS, Job, default_jobs
 from generator.errors import SpecError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _job(spec: str | None, output: str | None, package: str | None, lenient: bool) -> Job:
-    if spec is None:
-        job = default_job()
-        return Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient)
-    return Job(spec, Path(output or "output"), package, lenient)
+def _job(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None) -> Job:
+    jobs = _jobs(spec, output, package, lenient, input)
+    if len(jobs) != 1:
+        raise SpecError("[tool.sdkwright] lists several specs: give SPEC to choose one")
+    return jobs[0]
+
+
+def _jobs(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None) -> list[Job]:
+    """The command line's job, or without SPEC every job of [tool.sdkwright] (options override)."""
+    if spec is not None:
+        return [Job(spec, Path(output or "output"), package, lenient, input)]
+    jobs = default_jobs()
+    if len(jobs) > 1 and (output or package or input):
+        raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
+    return [
+        Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input)
+        for job in jobs
+    ]
 
 
 def _progress() -> Callable[[str], None]:
@@ -45,6 +58,12 @@ def _fail(error: SpecError) -> None:
 
 
 def _job_options(function: F) -> F:
+    function = click.option(
+        "--input",
+        "input_kind",
+        type=click.Choice(INPUT_KINDS),
+        help="What SPEC is; by default a document without an `openapi` key is a JSON Schema (models-only package).",
+    )(function)
     function = click.option("--lenient", is_flag=True, help="Generate despite defects that do not block it, with warnings.")(function)
     function = click.option("--package", "-p", help="Name of the generated Python package.")(function)
     function = click.option("--output", "-o", type=click.Path(file_okay=False), help="Output directory (the SDK's project root).")(function)
@@ -62,39 +81,54 @@ def main() -> None:
 
 @main.command()
 @_job_options
-def generate(spec: str | None, output: str | None, package: str | None, lenient: bool) -> None:
-    """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory."""
+def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None) -> None:
+    """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory.
+
+    Without SPEC, every spec [tool.sdkwright] lists is generated into its output.
+    """
     from generator.pipeline import generate as run
 
     try:
-        job = _job(spec, output, package, lenient)
-        result, changed = run(job, _progress())
+        jobs = _jobs(spec, output, package, lenient, input_kind)
     except SpecError as error:
         _fail(error)
         return
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if sys.stderr.isatty():
-        click.echo(f"{len(changed)} file(s) changed in {job.output}", err=True)
+    for job in jobs:
+        try:
+            result, changed = run(job, _progress())
+        except SpecError as error:
+            _fail(error)
+            return
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if sys.stderr.isatty():
+            click.echo(f"{len(changed)} file(s) changed in {job.output}", err=True)
 
 
 @main.command()
 @_job_options
-def check(spec: str | None, output: str | None, package: str | None, lenient: bool) -> None:
-    """Exit 1, listing the stale files, when the output differs from what SPEC gives."""
+def check(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None) -> None:
+    """Exit 1, listing the stale files, when the output differs from what SPEC gives.
+
+    Without SPEC, every spec [tool.sdkwright] lists is checked against its output.
+    """
     from generator.pipeline import stale_files
 
+    stale_any = False
     try:
-        job = _job(spec, output, package, lenient)
-        stale, _ = stale_files(job, _progress())
+        jobs = _jobs(spec, output, package, lenient, input_kind)
+        for job in jobs:
+            stale, _ = stale_files(job, _progress())
+            if stale:
+                stale_any = True
+                click.echo(f"{job.output} is stale; these files differ from what the spec gives:", err=True)
+                for path in stale:
+                    click.echo(f"  {path}", err=True)
     except SpecError as error:
         _fail(error)
         return
-    if stale:
-        click.echo(f"{job.output} is stale; these files differ from what the spec gives:", err=True)
-        for path in stale:
-            click.echo(f"  {path}", err=True)
-        fix = "sdkwright generate" + ("" if spec is None else f" {spec} --output {job.output}")
+    if stale_any:
+        fix = "sdkwright generate" + ("" if spec is None else f" {spec} --output {jobs[0].output}")
         click.echo(f"Run `{fix}` to regenerate.", err=True)
         sys.exit(1)
 
@@ -102,15 +136,20 @@ def check(spec: str | None, output: str | None, package: str | None, lenient: bo
 @main.command()
 @click.argument("spec")
 @click.option("--lenient", is_flag=True, help="Report defects that do not block generation as warnings.")
-def validate(spec: str, lenient: bool) -> None:
-    """Check SPEC against the OpenAPI specification and the generator's own rules."""
+@click.option("--input", "input_kind", type=click.Choice(INPUT_KINDS), help="What SPEC is (by default told by its `openapi` key).")
+def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
+    """Check SPEC against the OpenAPI specification (or its JSON Schema meta-schema) and the generator's own rules."""
     from generator.load import load
     from generator.model import build_model
+    from generator.pipeline import input_kind as kind_of
     from generator.resolve import Resolver
     from generator.validate import validate as run
 
     try:
         document = load(spec)
+        if kind_of(Job(spec, Path("output"), input=input_kind), document.contents) == "jsonschema":
+            _validate_schema(document, lenient)
+            return
         warnings = run(document, lenient=lenient)
         api = build_model(Resolver(document))
     except SpecError as error:
@@ -189,3 +228,15 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
             return
         click.echo("Breaking API changes. To commit them anyway: SDKWRIGHT_ALLOW_BREAKING=1 git commit ...")
         sys.exit(1)
+
+def _validate_schema(document: Any, lenient: bool) -> None:
+    """`validate` for a JSON Schema input: the meta-schema and defaults, then the model (raises SpecError)."""
+    from generator.model_schema import build_schema_model
+    from generator.resolve import SchemaResolver
+    from generator.validate_schema import validate_schema
+
+    warnings = validate_schema(document, lenient=lenient)
+    api = build_schema_model(SchemaResolver(document))
+    for warning in warnings:
+        click.echo(f"warning: {document.display_name}{warning}", err=True)
+    click.echo(f"{document.display_name}: valid JSON Schema, {len(api.types)} types")

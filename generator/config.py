@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -20,6 +21,7 @@ class Job:
     output: Path
     package: str | None = None
     lenient: bool = False
+    input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -31,7 +33,39 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def default_job(start: Path | None = None) -> Job:
-    """The job `[tool.sdkwright]` describes, paths relative to its pyproject.toml."""
+    """The first job `[tool.sdkwright]` describes (see `default_jobs`)."""
+    return default_jobs(start)[0]
+
+
+INPUT_KINDS = ("openapi", "jsonschema")
+
+
+def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> Job:
+    if not isinstance(table.get("spec"), str) or not table["spec"]:
+        raise SpecError(f"{where} needs spec = \"...\"", str(pyproject))
+    spec = str(table["spec"])
+    if "://" not in spec:
+        spec = str(root / spec)
+    kind = table.get("input")
+    if kind is not None and kind not in INPUT_KINDS:
+        raise SpecError(f"{where}: input = {kind!r} is not one of {', '.join(INPUT_KINDS)}", str(pyproject))
+    return Job(
+        spec=spec,
+        output=root / str(table.get("output", "output")),
+        package=str(table["package"]) if table.get("package") else None,
+        lenient=bool(table.get("lenient", False)),
+        input=kind,
+    )
+
+
+def default_jobs(start: Path | None = None) -> list[Job]:
+    """The jobs `[tool.sdkwright]` describes, paths relative to its pyproject.toml.
+
+    Either one spec in the table itself (`spec`, `output`, `package`, ...), or
+    several as an array of tables `[[tool.sdkwright.specs]]` with the same keys;
+    both forms together give the table's own job first. Two jobs may not share
+    an output directory; one job's output may hold another's (its own folder).
+    """
     pyproject = find_pyproject((start or Path.cwd()).resolve())
     if pyproject is None:
         raise SpecError("no SPEC given and no pyproject.toml with [tool.sdkwright] found")
@@ -39,15 +73,19 @@ def default_job(start: Path | None = None) -> Job:
         table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkwright")
     except tomllib.TOMLDecodeError as exc:
         raise SpecError(f"invalid TOML: {exc}", str(pyproject)) from None
-    if not isinstance(table, dict) or "spec" not in table:
-        raise SpecError("no SPEC given and no [tool.sdkwright] spec = ... in pyproject.toml", str(pyproject))
+    listed = table.get("specs") if isinstance(table, dict) else None
+    if not isinstance(table, dict) or ("spec" not in table and not listed):
+        raise SpecError("no SPEC given and no [tool.sdkwright] spec = ... (or [[tool.sdkwright.specs]]) in pyproject.toml", str(pyproject))
     root = pyproject.parent
-    spec = str(table["spec"])
-    if "://" not in spec:
-        spec = str(root / spec)
-    return Job(
-        spec=spec,
-        output=root / str(table.get("output", "output")),
-        package=str(table["package"]) if table.get("package") else None,
-        lenient=bool(table.get("lenient", False)),
-    )
+    jobs = [_job_of(table, root, "[tool.sdkwright]", pyproject)] if "spec" in table else []
+    if listed is not None:
+        if not isinstance(listed, list) or not all(isinstance(entry, dict) for entry in listed):
+            raise SpecError("[tool.sdkwright] specs must be an array of tables ([[tool.sdkwright.specs]])", str(pyproject))
+        jobs += [_job_of(entry, root, f"[[tool.sdkwright.specs]] #{i + 1}", pyproject) for i, entry in enumerate(listed)]
+    outputs: dict[Path, Job] = {}
+    for job in jobs:
+        output = job.output.resolve()
+        if output in outputs:
+            raise SpecError(f"two specs write to the same output {job.output}: {outputs[output].spec} and {job.spec}", str(pyproject))
+        outputs[output] = job
+    return jobs

@@ -133,6 +133,8 @@ class ObjectType:
     description: str | None
     properties: tuple[Property, ...]
     additional: TypeExpr | None = None
+    # JSON Schema input: the object's fields sit inside a one-key wrapper (`{"join_conference": {...}}`).
+    wrapper: str | None = None
 
 
 @dataclass(frozen=True)

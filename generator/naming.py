@@ -274,7 +274,7 @@ def _class_name(name: str) -> str:
     return identifier(name, "Model", TOP_LEVEL_RESERVED)
 
 
-def _name_types(api: ir.Api, extra: Sequence[Claim]) -> dict[str, str]:
+def _name_types(api: ir.Api, extra: Sequence[Claim], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
     """Names of all named types and of the extra top-level claims (errors, groups)."""
     # Inline enums with the same values and the same preferred name are one type.
     shared: dict[tuple[object, ...], str] = {}
@@ -288,8 +288,8 @@ def _name_types(api: ir.Api, extra: Sequence[Claim]) -> dict[str, str]:
                 alias_of[named.key] = shared[signature]
                 continue
             shared[signature] = named.key
-        claims.append(Claim(named.key, tuple(_class_name(c) for c in candidates), explicit))
-    allocated = allocate([*claims, *extra], TOP_LEVEL_RESERVED)
+        claims.append(Claim(named.key, tuple(identifier(c, "Model", TOP_LEVEL_RESERVED | reserved) for c in candidates), explicit))
+    allocated = allocate([*claims, *extra], TOP_LEVEL_RESERVED | reserved)
     for key, target in alias_of.items():
         allocated[key] = allocated[target]
     return allocated
@@ -406,8 +406,11 @@ def env_prefix(api: ir.Api, package: str) -> str:
     return package.upper()
 
 
-def build_names(api: ir.Api, package: str | None = None) -> Names:
-    """Name everything in `api`; `package` overrides the name derived from the title."""
+def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str] = frozenset()) -> Names:
+    """Name everything in `api`; `package` overrides the name derived from the title.
+
+    `reserved` adds top-level names the package's own modules use (`Document` in a models-only package).
+    """
     types = api.type_by_key()
     chosen_package = package or package_name(api.title)
 
@@ -449,7 +452,7 @@ def build_names(api: ir.Api, package: str | None = None) -> Names:
             )
         )
 
-    allocated = _name_types(api, extra)
+    allocated = _name_types(api, extra, reserved)
     type_names = {t.key: allocated[t.key] for t in api.types}
 
     tag_descriptions = dict(api.tags)

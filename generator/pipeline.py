@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
@@ -22,6 +22,11 @@ from generator.config import Job
 from generator.errors import SpecError
 from generator.load import to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
+
+if TYPE_CHECKING:
+    from generator.load import Document
+    from generator.resolve import Resolver
+    from generator.validate import SpecWarning
 
 Progress = Callable[[str], None]
 
@@ -97,6 +102,8 @@ def fingerprint(job: Job, inputs: dict[str, str]) -> str:
         "root": _input_name(to_uri(job.spec), job.output),
         "inputs": sorted(inputs.items()),
     }
+    if job.input is not None:
+        data["input"] = job.input
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -109,7 +116,6 @@ class Result:
 
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     """Run every stage but the write; the formatted files and their manifest."""
-    from generator.format import digest, format_files
     from generator.load import load
     from generator.model import build_model
     from generator.naming import build_names
@@ -119,6 +125,8 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
 
     progress("load")
     document = load(job.spec)
+    if input_kind(job, document.contents) == "jsonschema":
+        return _generate_models(job, document, progress)
     progress("validate (in the background)")
     validated = validate_in_background(document, lenient=job.lenient)
     try:
@@ -141,6 +149,22 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
+    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package))
+
+
+def _finish(
+    job: Job,
+    document: Document,
+    resolver: Resolver,
+    sources: dict[str, str],
+    validated: Callable[[], list[SpecWarning]],
+    progress: Progress,
+    verbatim: frozenset[str] = frozenset(),
+) -> Result:
+    """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
+    are) and describe them in a manifest."""
+    from generator.format import digest, format_files
+
     previous = read_manifest(job.output)
 
     def reuse(path: str, source_digest: str) -> str | None:
@@ -153,7 +177,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         return text if digest(text) == previous.files[path][1] else None
 
     progress(f"format: {len(sources)} files")
-    files = format_files(sources, reuse, verbatim_files(names.package))
+    files = format_files(sources, reuse, verbatim)
     warnings = validated()
     inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
@@ -162,6 +186,42 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         {path: (digest(sources[path]), digest(files[path])) for path in files},
     )
     return Result(files, manifest, tuple(f"{document.display_name}{w}" for w in warnings))
+
+
+def input_kind(job: Job, contents: Any) -> str:
+    """`openapi` or `jsonschema`: as the job says, else `jsonschema` when there is no `openapi` key."""
+    from generator.model_schema import is_json_schema
+
+    if job.input is not None:
+        return job.input
+    return "jsonschema" if is_json_schema(contents) else "openapi"
+
+
+def _generate_models(job: Job, document: Document, progress: Progress) -> Result:
+    """The models-only package of a JSON Schema document."""
+    from generator.model_schema import build_schema_model
+    from generator.naming import build_names
+    from generator.render_models import MODELS_RESERVED, render_models
+    from generator.resolve import SchemaResolver
+    from generator.validate_schema import validate_schema_now
+
+    progress("validate against the meta-schema")
+    validated = validate_schema_now(document, lenient=job.lenient)
+    progress("resolve")
+    resolver = SchemaResolver(document)
+    progress("model")
+    api = build_schema_model(resolver)
+    external = sorted(uri for uri in resolver.documents if uri != document.uri)
+    if external:
+        raise SpecError(
+            f"$refs to other documents are not supported in a JSON Schema input (the package ships one schema): {external[0]}",
+            document.display_name,
+        )
+    progress(f"naming: {len(api.types)} types")
+    names = build_names(api, job.package, MODELS_RESERVED)
+    progress("render")
+    sources = render_models(api, names, document)
+    return _finish(job, document, resolver, sources, validated, progress)
 
 
 def generate(job: Job, progress: Progress = _quiet) -> tuple[Result, list[str]]:

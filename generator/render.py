@@ -95,6 +95,8 @@ class ClassView:
     name: str
     doc: str
     fields: tuple[FieldView, ...]
+    base: str = "Model"
+    wrapper: str | None = None  # the literal of the one-key object the fields sit in
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ class ImportsView:
     typing: tuple[str, ...]
     runtime: tuple[str, ...]
     models: tuple[str, ...]
+    document: tuple[str, ...] = ()  # from the models-only package's `_document` module
 
 
 def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), always: Iterable[str] = ()) -> ImportsView:

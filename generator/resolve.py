@@ -53,6 +53,7 @@ class Resolver:
     def __init__(self, root: Document) -> None:
         self.root = root
         self.documents: dict[str, Document] = {root.uri: root}
+        self.aliases: dict[str, str] = {}  # another URI of a loaded document -> its own
         resource = referencing.Specification.OPAQUE.create_resource(root.contents)
         registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
         self._registry = registry.with_resource(root.uri, resource)
@@ -74,6 +75,9 @@ class Resolver:
         while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
             ref = node.value["$ref"]
             target_uri, fragment = urldefrag(urljoin(node.uri, ref))
+            if target_uri in self.aliases:
+                target_uri = self.aliases[target_uri]
+                ref = f"{target_uri}#{fragment}"
             pointer = unquote(fragment)
             if pointer and not pointer.startswith("/"):
                 raise self.error(f"unsupported $ref {ref!r}: only JSON pointer fragments are resolved", node.child("$ref"))
@@ -87,3 +91,13 @@ class Resolver:
                 raise self.error(f"unresolvable $ref {ref!r}: {_reason(exc)}", node.child("$ref")) from None
             node = Located(resolved.contents, target_uri, pointer)
         return node
+
+
+class SchemaResolver(Resolver):
+    """The resolver of a JSON Schema document: `$ref`s through the root's `$id` lead into it."""
+
+    def __init__(self, root: Document) -> None:
+        super().__init__(root)
+        identifier = root.contents.get("$id") if isinstance(root.contents, dict) else None
+        if isinstance(identifier, str) and urldefrag(identifier)[0] and urldefrag(identifier)[0] != root.uri:
+            self.aliases[urldefrag(identifier)[0]] = root.uri

@@ -101,8 +101,8 @@ def _locating(keyword: str, keyword_class: type[Any]) -> type[Any]:
             if not getattr(error, "spec_pointer", "") and hasattr(node, "parts"):
                 if not isinstance(error, OpenAPIValidationError):
                     error = OpenAPIValidationError.create_from(error)  # kept as is from here on
-                error.spec_pointer = join_pointer("", *node.parts)
-                error.spec_keyword = keyword
+                setattr(error, "spec_pointer", join_pointer("", *node.parts))  # noqa: B010 - an attribute of our own
+                setattr(error, "spec_keyword", keyword)  # noqa: B010
             yield error
 
     return type(keyword_class.__name__, (keyword_class,), {"__call__": __call__})

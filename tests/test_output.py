@@ -32,10 +32,14 @@ IGNORED = {"__pycache__", ".mypy_cache", ".pytest_cache"}
 
 
 def committed_files() -> dict[str, bytes]:
+    """The files of output/, less those of other jobs' outputs inside it (a folder with its own manifest)."""
+    nested = [d for d in OUTPUT.rglob(MANIFEST) if d.parent != OUTPUT]
     return {
         p.relative_to(OUTPUT).as_posix(): p.read_bytes()
         for p in sorted(OUTPUT.rglob("*"))
-        if p.is_file() and not IGNORED & set(p.relative_to(OUTPUT).parts)
+        if p.is_file()
+        and not IGNORED & set(p.relative_to(OUTPUT).parts)
+        and not any(m.parent in p.parents for m in nested)
     }
 
 

@@ -96,6 +96,8 @@ class Model:
     """Base of the generated dataclasses: conversion from and to JSON-ready dicts."""
 
     __slots__ = ()
+    # The key of a one-key object the fields sit in (`{"join_conference": {...}}`), if any.
+    _wrapper: ClassVar[str | None] = None
 
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
@@ -331,9 +333,15 @@ class _ModelCodec(_Codec):
         return self._fields
 
     def accepts(self, data: Any) -> bool:
+        wrapper = self.kind._wrapper
+        if wrapper is not None:
+            data = data.get(wrapper) if isinstance(data, Mapping) and len(data) == 1 else None
         return isinstance(data, Mapping) and all(f.wire in data for f in self.fields if f.required)
 
     def decode(self, data: Any) -> Any:
+        wrapper = self.kind._wrapper
+        if wrapper is not None and isinstance(data, Mapping) and wrapper in data:
+            data = data[wrapper]
         if not isinstance(data, Mapping):
             raise TypeError(f"{self.kind.__name__}: expected an object, got {_describe(data)}")
         values: dict[str, Any] = {}
@@ -360,7 +368,8 @@ class _ModelCodec(_Codec):
             result[f.wire] = check(
                 item, f.resolved(), f.checks, f"{where}.{f.attr}" if where else f.attr, strict
             )
-        return result
+        wrapper = self.kind._wrapper
+        return result if wrapper is None else {wrapper: result}
 
 
 def _encode_value(codec: _Codec, value: Any, where: str, strict: bool) -> Any:
