@@ -30,14 +30,32 @@ def _job(spec: str | None, output: str | None, package: str | None, lenient: boo
 def _jobs(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None) -> list[Job]:
     """The command line's job, or without SPEC every job of [tool.sdkwright] (options override)."""
     if spec is not None:
-        return [Job(spec, Path(output or "output"), package, lenient, input)]
-    jobs = default_jobs()
+        # A spec that [tool.sdkwright] lists keeps its configured output and package.
+        configured = next((job for job in _configured_jobs() if _same_file(job.spec, spec)), None)
+        if configured is None:
+            return [Job(spec, Path(output or "output"), package, lenient, input)]
+        jobs = [configured]
+    else:
+        jobs = default_jobs()
     if len(jobs) > 1 and (output or package or input):
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
     return [
         Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input)
         for job in jobs
     ]
+
+
+def _configured_jobs() -> list[Job]:
+    try:
+        return default_jobs()
+    except SpecError:
+        return []  # no usable [tool.sdkwright]: the command line says everything
+
+
+def _same_file(first: str, second: str) -> bool:
+    if "://" in first or "://" in second:
+        return first == second
+    return Path(first).resolve() == Path(second).resolve()
 
 
 def _progress() -> Callable[[str], None]:

@@ -148,3 +148,21 @@ def test_generate_and_check_without_arguments_run_every_listed_spec(tmp_path: Pa
     done = run_cli("generate", "--package", "other", cwd=root, env=cli_env())
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
     assert "lists several specs" in done.stderr
+
+
+def test_a_configured_spec_named_on_the_command_line_keeps_its_output_and_package(tmp_path: Path) -> None:
+    root = pyproject(
+        tmp_path,
+        '[[tool.sdkwright.specs]]\nspec = "mini.yml"\noutput = "sdk"\npackage = "mini_client"\n\n'
+        '[[tool.sdkwright.specs]]\nspec = "thing.json"\noutput = "things"\npackage = "things"\n',
+    )
+    (root / "mini.yml").write_text(MINI, encoding="utf-8")
+    (root / "thing.json").write_text(json.dumps(SCHEMA), encoding="utf-8")
+    generated = run_cli("generate", cwd=root)
+    assert generated.returncode == 0, generated.stderr
+    assert (root / "sdk" / "mini_client" / "client.py").is_file()
+    named = run_cli("check", "mini.yml", cwd=root)
+    assert named.returncode == 0, named.stdout + named.stderr  # not the derived package `mini`
+    assert not (root / "output").exists()
+    other = run_cli("check", "mini.yml", "--package", "mini", cwd=root)
+    assert other.returncode == 1  # a different package: the configured output is stale for it
