@@ -271,10 +271,13 @@ class _Builder:
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.value, prop.type) if prop.default is not None else None
         meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
-        if not prop.required:
+        # A readOnly field is absent from requests and a writeOnly one from responses:
+        # whatever the spec's `required`, the dataclass cannot demand them.
+        required = prop.required and not (prop.read_only or prop.write_only)
+        if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         prefix = f"{name}: {annotation} = "
-        if prop.required:
+        if required:
             return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
         default = literal if literal is not None else "UNSET"
         if literal is not None and literal.startswith(("[", "{")):
@@ -291,6 +294,8 @@ class _Builder:
             metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
+            if prop.write_only:
+                metadata["writeOnly"] = True
             annotation, default = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             if prop.deprecated:

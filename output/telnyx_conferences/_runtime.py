@@ -331,7 +331,7 @@ class _ModelCodec(_Codec):
             raise TypeError(f"{self.kind.__name__}: expected an object, got {_describe(data)}")
         values: dict[str, Any] = {}
         for f in self.fields:
-            if f.wire in data:
+            if f.wire in data and not f.checks.get("writeOnly"):
                 raw = data[f.wire]
                 values[f.attr] = None if raw is None else f.resolved().decode(raw)
             elif f.required:
@@ -690,7 +690,7 @@ def build_request(
         elif param.location == "header":
             headers[param.wire] = ",".join(v for _, v in pairs)
         else:
-            cookies[param.wire] = ",".join(v for _, v in pairs)
+            cookies[param.wire] = quote(",".join(v for _, v in pairs), safe="")
 
     content: dict[str, Any] = {}
     body = operation.body
@@ -726,12 +726,14 @@ def build_request(
                 headers["Content-Type"] = body.media_type
             else:
                 content["json"] = payload
+    if cookies:
+        # One Cookie header (httpx's cookie jar needs an absolute URL, and the path is relative).
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     return client.build_request(
         operation.method,
         path,
         params=query or None,
         headers=headers or None,
-        cookies=cookies or None,
         **content,
     )
 
