@@ -886,7 +886,9 @@ class ApiKeyAuth(httpx.Auth):
         if self.location == "query":
             request.url = request.url.copy_merge_params({self.name: self.key})
         elif self.location == "cookie":
-            request.headers["Cookie"] = f"{self.name}={self.key}"
+            cookie = f"{self.name}={self.key}"
+            sent = request.headers.get("Cookie")
+            request.headers["Cookie"] = f"{sent}; {cookie}" if sent else cookie
         else:
             request.headers[self.name] = self.key
         yield request
