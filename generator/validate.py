@@ -125,6 +125,30 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
+def _node_at(contents: Any, pointer: str) -> Any:
+    node = contents
+    for token in pointer.lstrip("#/").split("/") if pointer.lstrip("#/") else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
+    """A plainer message for validator errors whose wording hides the cause."""
+    base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
+    node = _node_at(document.contents, base)
+    if isinstance(node, dict) and node.get("in") == "path" and node.get("required") is not True:
+        name = node.get("name")
+        where = base + "/required" if "required" in node else base
+        return f"path parameter {name!r} must be `required: true` (a path parameter cannot be optional)", where
+    return message, pointer
+
+
 def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     """Raise SpecError for the first blocking defect; return the non-blocking ones."""
     version = check_version(document)
@@ -157,6 +181,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
             warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
             continue
         hint = " (use --lenient to generate anyway)" if non_blocking else ""
+        message, pointer = _clearer(document, message, pointer)
         raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
     if marker is not None and not warnings:
         try:
