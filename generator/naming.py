@@ -18,6 +18,7 @@ import builtins
 import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -383,9 +384,17 @@ def operation_words(operation: ir.Operation) -> list[str]:
     return words(operation.method.lower() + " " + operation.path.replace("{", " by ").replace("}", " "))
 
 
+# A package named like a standard module or the SDK's own dependencies would hide it.
+PACKAGE_RESERVED = (
+    TOP_LEVEL_RESERVED
+    | frozenset(sys.stdlib_module_names)
+    | {"httpx", "httpcore", "h11", "anyio", "sniffio", "certifi", "idna", "typing_extensions", "exceptiongroup"}
+)
+
+
 def package_name(title: str) -> str:
     parts = [w for w in words(title) if w.lower() not in ("api", "rest", "openapi")]
-    return identifier(snake(parts), "api_client", TOP_LEVEL_RESERVED) if parts else "api_client"
+    return identifier(snake(parts), "api_client", PACKAGE_RESERVED) if parts else "api_client"
 
 
 def env_prefix(api: ir.Api, package: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -33,10 +34,12 @@ def docstring(text: str | None, indent: int = 0) -> str:
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
         text.replace("\\", "\\\\"),
     )
-    text = text.replace('"""', '\\"\\"\\"')
+    # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
+    text = re.sub(r'"(?=")', lambda m: '\\"', text)
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    if lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
+    last = lines[-1]
+    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
+        lines[-1] = last[:-1] + '\\"'  # an unescaped quote would touch the closing ones
     if len(lines) == 1:
         return lines[0]
     margin = " " * indent
@@ -445,7 +448,10 @@ class _Builder:
 
     def package(self) -> PackageView:
         api, names = self.api, self.names
-        constants = _constants([(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))])
+        constants = _constants(
+            [(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))],
+            names.types.values(),
+        )
         groups = []
         for group in names.groups:
             views = [
@@ -503,6 +509,9 @@ class _Builder:
         base_url = server.url
         for variable in server.variables:
             base_url = base_url.replace("{" + variable.name + "}", variable.default)
+        # Characters a URL cannot hold (quotes, backslashes, spaces, controls) percent-encoded:
+        # the address is printed in a docstring as well as in a string literal.
+        base_url = quote(base_url, safe=":/?#[]@!$&'()*+,;=%~{}")
 
         aliases = self.alias_views()
         model_names = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
@@ -541,7 +550,7 @@ class _Builder:
             package=names.package,
             distribution=names.package.replace("_", "-"),
             version=_package_version(api.version),
-            title=api.title,
+            title=docstring(one_line(api.title)),
             doc=docstring(f"Python SDK of the {api.title}" + (f" (version {api.version})." if api.version else ".")),
             base_url=base_url,
             classes=tuple(classes),
@@ -580,7 +589,7 @@ class _Builder:
                 parts.append(f"httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
                 argument = "api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key"
-                views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", one_line(scheme.description) or "API key."))
+                views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
                     parts.append(f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
                 else:
@@ -589,15 +598,18 @@ class _Builder:
         return tuple(views), expression
 
 
-def _constants(keys: Sequence[tuple[str, str]]) -> list[str]:
-    """Module-level names of the Operation descriptions: the method's, or group-qualified."""
+def _constants(keys: Sequence[tuple[str, str]], taken: Iterable[str] = ()) -> list[str]:
+    """Module-level names of the Operation descriptions: the method's, or group-qualified.
+
+    `taken` are the other names of the module (the model types it imports).
+    """
     from generator.naming import Claim, allocate
 
     claims = [
         Claim(str(i), (upper_snake(words(method)), upper_snake(words(group + " " + method)) or "OPERATION", f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}"))
         for i, (group, method) in enumerate(keys)
     ]
-    allocated = allocate(claims, reserved={"T", "UNSET"})
+    allocated = allocate(claims, reserved={"T", "UNSET", "Operation", "Param", "Body", "errors", *taken})
     return [allocated[str(i)] for i in range(len(keys))]
 
 

@@ -125,6 +125,23 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
+_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/]+\})*")
+
+
+def _check_path_templates(document: Document) -> None:
+    """Path keys start with `/` and their `{name}` templates are balanced (the validator assumes so)."""
+    paths = document.contents.get("paths") if isinstance(document.contents, dict) else None
+    for path in paths if isinstance(paths, dict) else ():
+        if not str(path).startswith("x-") and not _PATH_TEMPLATE.fullmatch(str(path)):
+            pointer = join_pointer("#/paths", str(path))
+            raise SpecError(
+                f"malformed path {str(path)!r}: it must start with '/' and name its parameters as {{name}}",
+                document.display_name,
+                pointer,
+                line_of(document, pointer),
+            )
+
+
 def _node_at(contents: Any, pointer: str) -> Any:
     node = contents
     for token in pointer.lstrip("#/").split("/") if pointer.lstrip("#/") else []:
@@ -166,11 +183,14 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
     validator = validator_class(document.contents, base_uri=document.uri)
     warnings: list[SpecWarning] = []
+    _check_path_templates(document)
     try:
         errors = list(validator.iter_errors())
     except (referencing.exceptions.Unresolvable, RecursionError) as exc:
         # The validator cannot follow a broken or cyclic $ref: find it and say where.
         raise _broken_reference(document, exc) from None
+    except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
+        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "#", 1) from None
     for error in errors:
         pointer = _pointer_of(error)
         message = str(getattr(error, "message", error)).splitlines()[0]
