@@ -125,7 +125,7 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
-_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/]+\})*")
+_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/\[\]!:]+\})*")
 
 
 def _check_path_templates(document: Document) -> None:
@@ -133,9 +133,10 @@ def _check_path_templates(document: Document) -> None:
     paths = document.contents.get("paths") if isinstance(document.contents, dict) else None
     for path in paths if isinstance(paths, dict) else ():
         if not str(path).startswith("x-") and not _PATH_TEMPLATE.fullmatch(str(path)):
-            pointer = join_pointer("#/paths", str(path))
+            pointer = join_pointer("/paths", str(path))
             raise SpecError(
-                f"malformed path {str(path)!r}: it must start with '/' and name its parameters as {{name}}",
+                f"malformed path {str(path)!r}: it must start with '/' and name its parameters as {{name}}"
+                " (a name without '{', '}', '/', '[', ']', '!' or ':')",
                 document.display_name,
                 pointer,
                 line_of(document, pointer),
@@ -190,7 +191,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
         # The validator cannot follow a broken or cyclic $ref: find it and say where.
         raise _broken_reference(document, exc) from None
     except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
-        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "#", 1) from None
+        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
     for error in errors:
         pointer = _pointer_of(error)
         message = str(getattr(error, "message", error)).splitlines()[0]
