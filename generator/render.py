@@ -17,7 +17,7 @@ from urllib.parse import quote
 import jinja2
 
 from generator import TEMPLATES, ir
-from generator.naming import Names, flattened_body, request_properties, snake, upper_snake, words
+from generator.naming import Names, flattened_body, identifier, request_properties, snake, upper_snake, words
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
@@ -581,14 +581,25 @@ class _Builder:
         token_schemes = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
         views: list[CredentialView] = []
         parts: list[str] = []
+        taken: set[str] = set()
+
+        def unique(name: str) -> str:
+            """A constructor argument: an identifier, distinct from the others."""
+            name = identifier(name, "key", {"self", "base_url", "http_client", "headers", "timeout"})
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            return name
+
         for scheme in schemes:
             if scheme.kind == "basic":
                 user, password = ("username", "password") if len([s for s in schemes if s.kind == "basic"]) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
+                user, password = unique(user), unique(password)
                 views.append(CredentialView(user, f"{prefix}_{user.upper()}", "User name for HTTP basic authentication."))
                 views.append(CredentialView(password, f"{prefix}_{password.upper()}", "Password for HTTP basic authentication."))
                 parts.append(f"httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
-                argument = "api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key"
+                argument = unique("api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key")
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
                     parts.append(f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
@@ -605,8 +616,18 @@ def _constants(keys: Sequence[tuple[str, str]], taken: Iterable[str] = ()) -> li
     """
     from generator.naming import Claim, allocate
 
+    def constant(name: str) -> str:
+        return name if name and not name[0].isdigit() else f"OPERATION_{name}".rstrip("_")
+
     claims = [
-        Claim(str(i), (upper_snake(words(method)), upper_snake(words(group + " " + method)) or "OPERATION", f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}"))
+        Claim(
+            str(i),
+            (
+                constant(upper_snake(words(method))),
+                constant(upper_snake(words(group + " " + method))),
+                f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}",
+            ),
+        )
         for i, (group, method) in enumerate(keys)
     ]
     allocated = allocate(claims, reserved={"T", "UNSET", "Operation", "Param", "Body", "errors", *taken})

@@ -4,7 +4,7 @@ A hand-written spec puts every payload of tests/hostile.py in every place the
 generator prints, and a hypothesis test builds random specs from the same
 strings. Each generated package must compile, pass a fresh-process import, and
 leave the canary file (which any payload, were it run, would create) absent.
-`SDKWRIGHT_HYPOTHESIS_EXAMPLES` sets the number of random specs (25 by default;
+`SDKWRIGHT_HYPOTHESIS_EXAMPLES` sets the number of random specs (20 by default;
 benchmarks/fuzz_hostile.py runs many more).
 """
 
@@ -27,7 +27,7 @@ from generator.config import Job
 from generator.pipeline import generate
 from hostile import payloads, specs
 
-EXAMPLES = int(os.environ.get("SDKWRIGHT_HYPOTHESIS_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("SDKWRIGHT_HYPOTHESIS_EXAMPLES", "20"))
 CANARY = Path(tempfile.gettempdir()) / f"sdkwright-canary-{os.getpid()}"
 
 
