@@ -237,11 +237,15 @@ def test_random_hostile_specs_generate_importable_packages(document: dict[str, A
     with tempfile.TemporaryDirectory(prefix="sdkwright-hostile-") as folder:
         root = Path(folder)
         (root / "spec.json").write_text(json.dumps(document), encoding="utf-8")
+        saved = os.environ.get("SDKWRIGHT_NO_CACHE")
         os.environ["SDKWRIGHT_NO_CACHE"] = "1"
         try:
             result, _ = generate(Job(str(root / "spec.json"), root / "out"))
         finally:
-            del os.environ["SDKWRIGHT_NO_CACHE"]
+            if saved is None:
+                del os.environ["SDKWRIGHT_NO_CACHE"]
+            else:
+                os.environ["SDKWRIGHT_NO_CACHE"] = saved
         assert tree(root) - {"spec.json", "out"} == {f"out/{path}" for path in tree(root / "out")}
         import_everything(root / "out", package_of(result.files), CANARY)
         operations = sum(len(item) for item in document["paths"].values())
