@@ -67,7 +67,7 @@ def payloads(canary: str) -> list[str]:
         "\x00NUL\x1b[31m\x7f",
         "\ud7ff\ufeff\u200b",
         "../../../etc/passwd",
-        "/tmp/absolute",
+        "/absolute/path",
         "..",
         "C:\\Windows\\x",
         "a\x00b",

@@ -390,28 +390,28 @@ def test_binary_response_is_bytes(workspace: Path) -> None:
 def test_header_and_cookie_parameters_are_sent(workspace: Path) -> None:
     package = sdk("header_cookie_31", workspace)
     api, recorder = client(package, answer(body={"total": 3}))
-    result = api.default.get_report(x_request_id="r-1", x_page_size=50, session="s 1;x", theme="dark")
+    result = api.default.get_report(x_request_id="r-1", x_page_size=50, visit="s 1;x", theme="dark")
     assert result.total == 3
     request = recorder.last
     assert request.headers["X-Request-ID"] == "r-1"
     assert request.headers["X-Page-Size"] == "50"
-    assert request.headers["Cookie"] == "session=s%201%3Bx; theme=dark"
+    assert request.headers["Cookie"] == "visit=s%201%3Bx; theme=dark"
 
 
 def test_optional_header_and_cookie_parameters_are_left_out(workspace: Path) -> None:
     package = sdk("header_cookie_31", workspace)
     api, recorder = client(package, answer(body={}))
-    api.default.get_report(x_request_id="r-1", session="s")
+    api.default.get_report(x_request_id="r-1", visit="s")
     assert "X-Page-Size" not in recorder.last.headers
-    assert recorder.last.headers["Cookie"] == "session=s"
+    assert recorder.last.headers["Cookie"] == "visit=s"
 
 
 def test_header_parameter_checks_apply(workspace: Path) -> None:
     package = sdk("header_cookie_31", workspace)
     api, recorder = client(package, answer(body={}))
     with pytest.raises(ValueError, match="x_page_size"):
-        api.default.get_report(x_request_id="r", session="s", x_page_size=101)
-    with pytest.raises(TypeError, match="session"):
+        api.default.get_report(x_request_id="r", visit="s", x_page_size=101)
+    with pytest.raises(TypeError, match="visit"):
         api.default.get_report(x_request_id="r")
     assert recorder.requests == []
 
@@ -488,7 +488,7 @@ def test_each_security_scheme_reaches_its_place(workspace: Path) -> None:
 def test_several_credentials_are_sent_together(workspace: Path) -> None:
     package = sdk("security_30", workspace)
     api, recorder = client(package, answer(204), query_key_key="qk", header_key_key="hk", cookie_key_key="ck")
-    api.default.get_session()
+    api.default.get_visit()
     request = recorder.last
     assert (request.url.params["api_key"], request.headers["X-API-Key"], request.headers["Cookie"]) == ("qk", "hk", "sid=ck")
 
