@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class SpecError(Exception):
     """A problem with the input, reported as file, line and JSON pointer (exit code 2)."""
@@ -21,7 +23,15 @@ class SpecError(Exception):
         if self.line is not None:
             place += f":{self.line}"
         where = f" at #{self.pointer}" if self.uri or self.pointer else ""
-        return f"{place}{where}: {self.message}"
+        return _printable(f"{place}{where}: {self.message}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters escaped: one line that cannot drive a terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def escape_token(token: str) -> str:

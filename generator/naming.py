@@ -18,6 +18,7 @@ import builtins
 import hashlib
 import keyword
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator import ir
+from generator.errors import SpecError
 
 # Spelled-out symbols keep names such as `DateCreated<` and `DateCreated>` apart.
 _DATE_SYMBOLS = {"<=": " on or before ", ">=": " on or after ", "<": " before ", ">": " after "}
@@ -389,15 +391,26 @@ def operation_words(operation: ir.Operation) -> list[str]:
     return words(operation.method.lower() + " " + operation.path.replace("{", " by ").replace("}", " "))
 
 
+# A package named like a standard module or the SDK's own dependencies would hide it.
+PACKAGE_RESERVED = (
+    TOP_LEVEL_RESERVED
+    | frozenset(sys.stdlib_module_names)
+    | {"httpx", "httpcore", "h11", "anyio", "sniffio", "certifi", "idna", "typing_extensions", "exceptiongroup"}
+)
+
+
 def package_name(title: str) -> str:
     parts = [w for w in words(title) if w.lower() not in ("api", "rest", "openapi")]
-    return identifier(snake(parts), "api_client", TOP_LEVEL_RESERVED) if parts else "api_client"
+    return identifier(snake(parts), "api_client", PACKAGE_RESERVED) if parts else "api_client"
 
 
 def env_prefix(api: ir.Api, package: str) -> str:
     """TELNYX for https://api.telnyx.com/v2: the name of the API's domain."""
     for server in api.servers:
-        host = urlsplit(server.url).hostname or ""
+        try:
+            host = urlsplit(server.url).hostname or ""
+        except ValueError:  # not a URL (an unclosed IPv6 bracket, ...)
+            continue
         labels = [label for label in host.split(".") if label and "{" not in label]
         if len(labels) >= 2 and not host.replace(".", "").isdigit():
             prefix = upper_snake(words(labels[-2]))
@@ -411,6 +424,8 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
 
     `reserved` adds top-level names the package's own modules use (`Document` in a models-only package).
     """
+    if package is not None and not (package.isascii() and package.isidentifier() and not keyword.iskeyword(package)):
+        raise SpecError(f"the package name {package!r} is not a Python identifier (letters, digits and '_')", "--package")
     types = api.type_by_key()
     chosen_package = package or package_name(api.title)
 
@@ -436,7 +451,7 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
         base = pascal(words(source.hint))
         base = base if base.endswith("Error") else base + "Error"
         coded = pascal(words(source.hint)) + pascal(words(code)) + "Error"
-        extra.append(Claim(f"code:{code}", _unique([_class_name(base), _class_name(coded), _class_name(f"Error{code}")])))
+        extra.append(Claim(f"code:{code}", _unique([_class_name(base), _class_name(coded), _class_name("Error" + pascal(words(code)))])))
 
     group_tags = sorted({op.group or "" for op in api.operations})
     for tag in group_tags:

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
 from generator import TEMPLATES, ir
 from generator.conventions import TypeTable
-from generator.naming import Names, flattened_body, request_properties, snake, stable_suffix, upper_snake, words
+from generator.naming import Names, flattened_body, identifier, request_properties, snake, stable_suffix, upper_snake, words
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
@@ -34,10 +35,12 @@ def docstring(text: str | None, indent: int = 0) -> str:
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
         text.replace("\\", "\\\\"),
     )
-    text = text.replace('"""', '\\"\\"\\"')
+    # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
+    text = re.sub(r'"(?=")', lambda m: '\\"', text)
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    if lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
+    last = lines[-1]
+    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
+        lines[-1] = last[:-1] + '\\"'  # an unescaped quote would touch the closing ones
     if len(lines) == 1:
         return lines[0]
     margin = " " * indent
@@ -306,10 +309,13 @@ class _Builder:
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.value, prop.type) if prop.default is not None else None
         meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
-        if not prop.required:
+        # A readOnly field is absent from requests and a writeOnly one from responses:
+        # whatever the spec's `required`, the dataclass cannot demand them.
+        required = prop.required and not (prop.read_only or prop.write_only)
+        if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         prefix = f"{name}: {annotation} = "
-        if prop.required:
+        if required:
             return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
         default = literal if literal is not None else "UNSET"
         if literal is not None and literal.startswith(("[", "{")):
@@ -326,6 +332,8 @@ class _Builder:
             metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
+            if prop.write_only:
+                metadata["writeOnly"] = True
             annotation, default = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             if prop.deprecated:
@@ -550,7 +558,10 @@ class _Builder:
 
     def package(self) -> PackageView:
         api, names = self.api, self.names
-        constants = _constants([(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))])
+        constants = _constants(
+            [(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))],
+            names.types.values(),
+        )
         self.param_constants = self.shared_params(set(constants) | set(names.types.values()) | {"T", "UNSET"})
         groups = []
         for group in names.groups:
@@ -609,6 +620,9 @@ class _Builder:
         base_url = server.url
         for variable in server.variables:
             base_url = base_url.replace("{" + variable.name + "}", variable.default)
+        # Characters a URL cannot hold (quotes, backslashes, spaces, controls) percent-encoded:
+        # the address is printed in a docstring as well as in a string literal.
+        base_url = quote(base_url, safe=":/?#[]@!$&'()*+,;=%~{}")
 
         aliases = self.alias_views()
         model_names = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
@@ -656,7 +670,7 @@ class _Builder:
             package=names.package,
             distribution=names.package.replace("_", "-"),
             version=_package_version(api.version),
-            title=api.title,
+            title=docstring(one_line(api.title)),
             doc=docstring(f"Python SDK of the {api.title}" + (f" (version {api.version})." if api.version else ".")),
             base_url=base_url,
             classes=tuple(classes),
@@ -703,15 +717,26 @@ class _Builder:
         token_schemes = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
         views: list[CredentialView] = []
         parts: list[str] = []
+        taken: set[str] = set()
+
+        def unique(name: str) -> str:
+            """A constructor argument: an identifier, distinct from the others."""
+            name = identifier(name, "key", {"self", "base_url", "http_client", "headers", "timeout"})
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            return name
+
         for scheme in schemes:
             if scheme.kind == "basic":
                 user, password = ("username", "password") if len([s for s in schemes if s.kind == "basic"]) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
+                user, password = unique(user), unique(password)
                 views.append(CredentialView(user, f"{prefix}_{user.upper()}", "User name for HTTP basic authentication."))
                 views.append(CredentialView(password, f"{prefix}_{password.upper()}", "Password for HTTP basic authentication."))
                 parts.append(f"httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
-                argument = "api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key"
-                views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", one_line(scheme.description) or "API key."))
+                argument = unique("api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key")
+                views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
                     parts.append(f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
                 else:
@@ -720,15 +745,28 @@ class _Builder:
         return tuple(views), expression
 
 
-def _constants(keys: Sequence[tuple[str, str]]) -> list[str]:
-    """Module-level names of the Operation descriptions: the method's, or group-qualified."""
+def _constants(keys: Sequence[tuple[str, str]], taken: Iterable[str] = ()) -> list[str]:
+    """Module-level names of the Operation descriptions: the method's, or group-qualified.
+
+    `taken` are the other names of the module (the model types it imports).
+    """
     from generator.naming import Claim, allocate
 
+    def constant(name: str) -> str:
+        return name if name and not name[0].isdigit() else f"OPERATION_{name}".rstrip("_")
+
     claims = [
-        Claim(str(i), (upper_snake(words(method)), upper_snake(words(group + " " + method)) or "OPERATION", f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}"))
+        Claim(
+            str(i),
+            (
+                constant(upper_snake(words(method))),
+                constant(upper_snake(words(group + " " + method))),
+                f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}",
+            ),
+        )
         for i, (group, method) in enumerate(keys)
     ]
-    allocated = allocate(claims, reserved={"T", "UNSET"})
+    allocated = allocate(claims, reserved={"T", "UNSET", "Operation", "Param", "Body", "errors", *taken})
     return [allocated[str(i)] for i in range(len(keys))]
 
 

@@ -125,6 +125,48 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
+_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/\[\]!:]+\})*")
+
+
+def _check_path_templates(document: Document) -> None:
+    """Path keys start with `/` and their `{name}` templates are balanced (the validator assumes so)."""
+    paths = document.contents.get("paths") if isinstance(document.contents, dict) else None
+    for path in paths if isinstance(paths, dict) else ():
+        if not str(path).startswith("x-") and not _PATH_TEMPLATE.fullmatch(str(path)):
+            pointer = join_pointer("/paths", str(path))
+            raise SpecError(
+                f"malformed path {str(path)!r}: it must start with '/' and name its parameters as {{name}}"
+                " (a name without '{', '}', '/', '[', ']', '!' or ':')",
+                document.display_name,
+                pointer,
+                line_of(document, pointer),
+            )
+
+
+def _node_at(contents: Any, pointer: str) -> Any:
+    node = contents
+    for token in pointer.lstrip("#/").split("/") if pointer.lstrip("#/") else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
+    """A plainer message for validator errors whose wording hides the cause."""
+    base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
+    node = _node_at(document.contents, base)
+    if isinstance(node, dict) and node.get("in") == "path" and node.get("required") is not True:
+        name = node.get("name")
+        where = base + "/required" if "required" in node else base
+        return f"path parameter {name!r} must be `required: true` (a path parameter cannot be optional)", where
+    return message, pointer
+
+
 def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     """Raise SpecError for the first blocking defect; return the non-blocking ones."""
     version = check_version(document)
@@ -142,11 +184,14 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
     validator = validator_class(document.contents, base_uri=document.uri)
     warnings: list[SpecWarning] = []
+    _check_path_templates(document)
     try:
         errors = list(validator.iter_errors())
     except (referencing.exceptions.Unresolvable, RecursionError) as exc:
         # The validator cannot follow a broken or cyclic $ref: find it and say where.
         raise _broken_reference(document, exc) from None
+    except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
+        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
     for error in errors:
         pointer = _pointer_of(error)
         message = str(getattr(error, "message", error)).splitlines()[0]
@@ -157,6 +202,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
             warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
             continue
         hint = " (use --lenient to generate anyway)" if non_blocking else ""
+        message, pointer = _clearer(document, message, pointer)
         raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
     if marker is not None and not warnings:
         try:

@@ -346,7 +346,7 @@ class _ModelCodec(_Codec):
             raise TypeError(f"{self.kind.__name__}: expected an object, got {_describe(data)}")
         values: dict[str, Any] = {}
         for f in self.fields:
-            if f.wire in data:
+            if f.wire in data and not f.checks.get("writeOnly"):
                 raw = data[f.wire]
                 values[f.attr] = None if raw is None else f.resolved().decode(raw)
             elif f.required:
@@ -740,7 +740,7 @@ def build_request(
         elif param.location == "header":
             request_headers[param.wire.lower()] = ",".join(v for _, v in pairs)
         else:
-            cookies[param.wire] = ",".join(v for _, v in pairs)
+            cookies[param.wire] = quote(",".join(v for _, v in pairs), safe="")
 
     content: dict[str, Any] = {}
     body = operation.body
@@ -1275,7 +1275,9 @@ class ApiKeyAuth(httpx.Auth):
         if self.location == "query":
             request.url = request.url.copy_merge_params({self.name: self.key})
         elif self.location == "cookie":
-            request.headers["Cookie"] = f"{self.name}={self.key}"
+            cookie = f"{self.name}={self.key}"
+            sent = request.headers.get("Cookie")
+            request.headers["Cookie"] = f"{sent}; {cookie}" if sent else cookie
         else:
             request.headers[self.name] = self.key
         yield request
