@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,8 @@ def test_a_large_synthetic_document_generates_every_operation(tmp_path: Path, mo
         if isinstance(group, package.client.Resource)
         for name in dir(group)
         if not name.startswith("_")
+        # an `iter_...` method pages through a list operation, which has its own method too
+        and not str(inspect.signature(getattr(group, name)).return_annotation).startswith("Pager[")
     ]
     assert operations > 50
     assert len(methods) == operations
