@@ -235,6 +235,7 @@ class PackageView:
     operation_table: tuple[tuple[str, str, str], ...] = ()
     clients: tuple[ClientView, ...] = CLIENTS
     shared_params: tuple[str, ...] = ()  # `NAME = Param(...)` statements
+    security: str = "()"  # the API's security requirements, a tuple literal
     events: tuple[EventView, ...] = ()
     event_classes: tuple[str, ...] = ()
 
@@ -507,6 +508,8 @@ class _Builder:
                 key_argument = arguments[len(operation.parameters) + wires.index(key.wire_name)]
         if key_argument is not None:
             parts.append(f"idempotency_key={py(key_argument)}")
+        if operation.security is not None and operation.security != self.api.security:
+            parts.append(f"security={py(operation.security)}")
         item_type = ""
         paging = operation.pagination
         if paging is not None and op_names.pager is not None and successes:
@@ -684,6 +687,7 @@ class _Builder:
             code_map=tuple((py(code), name) for code, (name, _) in sorted(names.error_codes.items())),
             credentials=credentials,
             auth_expression=auth_expression,
+            security=py(self.api.security),
             credentials_required=bool(api.security) and bool(credentials),
             imports=imports,
             example=example,
@@ -716,7 +720,7 @@ class _Builder:
         schemes = [s for s in self.api.security_schemes if s.key in used] or list(self.api.security_schemes)
         token_schemes = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
         views: list[CredentialView] = []
-        parts: list[str] = []
+        parts: list[str] = []  # `"scheme key": <auth or None>` entries
         taken: set[str] = set()
 
         def unique(name: str) -> str:
@@ -733,15 +737,15 @@ class _Builder:
                 user, password = unique(user), unique(password)
                 views.append(CredentialView(user, f"{prefix}_{user.upper()}", "User name for HTTP basic authentication."))
                 views.append(CredentialView(password, f"{prefix}_{password.upper()}", "Password for HTTP basic authentication."))
-                parts.append(f"httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
+                parts.append(f"{py(scheme.key)}: httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
                 argument = unique("api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key")
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
-                    parts.append(f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
+                    parts.append(f"{py(scheme.key)}: ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
                 else:
-                    parts.append(f"BearerAuth({argument}) if {argument} is not None else None")
-        expression = f"combine_auth([{', '.join(parts)}])" if parts else "None"
+                    parts.append(f"{py(scheme.key)}: BearerAuth({argument}) if {argument} is not None else None")
+        expression = f"{{{', '.join(parts)}}}" if parts else "None"
         return tuple(views), expression
 
 

@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -76,6 +77,30 @@ def safe_path(root: Path, relative: str) -> Path:
     return path
 
 
+def _remove_abandoned(output: Path) -> None:
+    """Remove the staging folders that killed runs left beside `output` (their process is gone)."""
+    pattern = re.compile(rf"^\.{re.escape(output.name)}\.(new|old)-(\d+)-")
+    try:
+        siblings = list(output.parent.iterdir())
+    except OSError:
+        return
+    for sibling in siblings:
+        match = pattern.match(sibling.name)
+        if match is None or not sibling.is_dir() or _alive(int(match.group(2))):
+            continue
+        shutil.rmtree(sibling, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
 def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[str]:
     """Make `output` hold exactly `files` (plus files it did not generate); return changed paths."""
     output = output.resolve()
@@ -91,7 +116,8 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[
         return []
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    _remove_abandoned(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-{os.getpid()}-", dir=output.parent))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes 0700; the output is an ordinary folder
@@ -115,7 +141,7 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[
             if _exchange(staging, output):
                 shutil.rmtree(staging)
             else:
-                retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+                retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-{os.getpid()}-", dir=output.parent))
                 retired.rmdir()
                 output.rename(retired)
                 staging.rename(output)

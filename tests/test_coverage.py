@@ -470,27 +470,53 @@ def test_each_security_scheme_reaches_its_place(workspace: Path) -> None:
 
     arguments = set(inspect.signature(package.Client.__init__).parameters)
     assert {"username", "password", "bearer_key", "query_key_key", "header_key_key", "cookie_key_key"} <= arguments
-    for options, check in [
-        ({"bearer_key": "tok"}, lambda r: r.headers["Authorization"] == "Bearer tok"),
+    for options, method, check in [
+        ({"bearer_key": "tok"}, "get_me", lambda r: r.headers["Authorization"] == "Bearer tok"),
         (
             {"username": "ada", "password": "pw"},
+            "get_admin",
             lambda r: r.headers["Authorization"] == "Basic " + base64.b64encode(b"ada:pw").decode(),
         ),
-        ({"query_key_key": "qk"}, lambda r: r.url.params["api_key"] == "qk"),
-        ({"header_key_key": "hk"}, lambda r: r.headers["X-API-Key"] == "hk"),
-        ({"cookie_key_key": "ck"}, lambda r: r.headers["Cookie"] == "sid=ck"),
+        ({"query_key_key": "qk"}, "search", lambda r: r.url.params["api_key"] == "qk"),
+        ({"header_key_key": "hk"}, "search", lambda r: r.headers["X-API-Key"] == "hk"),
+        ({"cookie_key_key": "ck"}, "get_visit", lambda r: r.headers["Cookie"] == "sid=ck"),
     ]:
         api, recorder = client(package, answer(204), **options)
-        api.default.search()
+        getattr(api.default, method)()
         assert check(recorder.last), options
 
 
-def test_several_credentials_are_sent_together(workspace: Path) -> None:
+EVERY_CREDENTIAL = {
+    "bearer_key": "tok",
+    "username": "ada",
+    "password": "pw",
+    "query_key_key": "qk",
+    "header_key_key": "hk",
+    "cookie_key_key": "ck",
+}
+
+
+def test_each_operation_sends_only_what_its_security_asks_for(workspace: Path) -> None:
     package = sdk("security_30", workspace)
-    api, recorder = client(package, answer(204), query_key_key="qk", header_key_key="hk", cookie_key_key="ck")
-    api.default.get_visit()
-    request = recorder.last
-    assert (request.url.params["api_key"], request.headers["X-API-Key"], request.headers["Cookie"]) == ("qk", "hk", "sid=ck")
+    api, recorder = client(package, answer(204), **EVERY_CREDENTIAL)
+
+    def sent(method: str) -> tuple[str | None, str | None, str | None, str | None]:
+        getattr(api.default, method)()
+        request = recorder.last
+        return (
+            request.headers.get("Authorization"),
+            request.url.params.get("api_key"),
+            request.headers.get("X-API-Key"),
+            request.headers.get("Cookie"),
+        )
+
+    basic = "Basic " + base64.b64encode(b"ada:pw").decode()
+    assert sent("get_me") == ("Bearer tok", None, None, None)  # the API's requirement
+    assert sent("get_admin") == (basic, None, None, None)  # the operation's own
+    assert sent("search") == (None, "qk", None, None)  # the first of two alternatives
+    assert sent("get_visit") == (None, None, None, "sid=ck")
+    assert sent("get_both") == (None, "qk", "hk", None)  # two schemes at once
+    assert sent("get_public") == (None, None, None, None)  # `security: []`
 
 
 def test_no_credentials_is_an_error(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -84,3 +84,6 @@ def test_generate_killed_while_writing_leaves_old_or_new(tmp_path: Path) -> None
         if found == new_tree:
             _generate(tmp_path, "old.yml", "out")  # back to the old tree for the next attempt
     assert caught >= 2, "the generator was never caught while writing"
+    # The killed runs' staging folders are cleaned up by the next run.
+    _generate(tmp_path, "new.yml", "out")
+    assert not [name for name in os.listdir(tmp_path) if name.startswith((".out.new-", ".out.old-"))]

@@ -493,3 +493,18 @@ def test_callbacks_become_typed_events(catalogue: ModuleType, signer: tuple[Sign
     event = webhooks.parse_webhook(body, signed(key, body), public)
     assert isinstance(event, catalogue.models.StockChangedEvent)
     assert event.data.payload.count == 4
+
+
+def test_each_operation_sends_the_credentials_its_security_asks_for(catalogue: ModuleType) -> None:
+    recorder = Recorder(httpx.Response(200, json=item(1)))
+    client = catalogue.Client(
+        api_key="token", username="AC123", password="secret", http_client=httpx.Client(transport=httpx.MockTransport(recorder))
+    )
+    client.items.get_item("item-1")  # the API's requirement: bearer
+    recorder.responses = [httpx.Response(204)]
+    client.forms.submit_form(name="Conf")  # its own: basic
+    client.status.health()  # `security: []`: none
+    bearer, basic, anonymous = (r.headers.get("Authorization") for r in recorder.requests)
+    assert bearer == "Bearer token"
+    assert basic == "Basic " + base64.b64encode(b"AC123:secret").decode()
+    assert anonymous is None
