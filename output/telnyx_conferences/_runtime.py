@@ -666,6 +666,7 @@ class Operation(Generic[T]):
     error: type[APIStatusError] = APIStatusError
     idempotency_key: str | None = None  # an argument the client fills with a fresh UUID
     pagination: PageNumber | NextLink | None = None
+    security: tuple[tuple[str, ...], ...] | None = None  # None: the API's requirements
 
     @property
     def retry_safe(self) -> bool:
@@ -958,6 +959,7 @@ class _Sender(Generic[H]):
 
     status_errors: ClassVar[Mapping[int, type[APIStatusError]]] = {}
     error_codes: ClassVar[Mapping[str, type[APIStatusError]]] = {}
+    security: ClassVar[tuple[tuple[str, ...], ...]] = ()  # the API's security requirements
 
     def __init__(
         self,
@@ -965,7 +967,7 @@ class _Sender(Generic[H]):
         base_url: str,
         http_client: H | None = None,
         headers: Mapping[str, str] | None = None,
-        auth: httpx.Auth | None = None,
+        auth: httpx.Auth | Mapping[str, httpx.Auth | None] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -978,7 +980,9 @@ class _Sender(Generic[H]):
         # Plain, by lower-case name: copied for every request, which httpx.Headers is slow at.
         self._headers = {name.lower(): value for name, value in http_client.headers.items()}
         self._headers.update({name.lower(): value for name, value in (headers or {}).items()})
-        self._auth: httpx.Auth | Any = auth or httpx.USE_CLIENT_DEFAULT
+        # One httpx.Auth for every request, or the credentials by security scheme.
+        self._credentials = auth
+        self._auths: dict[tuple[tuple[str, ...], ...] | None, Any] = {}
         self._timeout = httpx.Timeout(
             (DEFAULT_TIMEOUT if owns_http_client else http_client.timeout)
             if isinstance(timeout, Unset)
@@ -991,6 +995,27 @@ class _Sender(Generic[H]):
 
     def _new_http_client(self) -> H:
         raise NotImplementedError
+
+    def _auth(self, operation: Operation[Any]) -> Any:
+        """The credentials `operation` needs: the first of its requirements (or else the
+        API's) whose schemes all have one; the httpx client's own when none applies."""
+        requirements = operation.security
+        found = self._auths.get(requirements, UNSET)
+        if found is UNSET:
+            found = self._auths[requirements] = self._choose_auth(requirements)
+        return found
+
+    def _choose_auth(self, requirements: tuple[tuple[str, ...], ...] | None) -> Any:
+        credentials = self._credentials
+        if credentials is None or isinstance(credentials, httpx.Auth):
+            return credentials or httpx.USE_CLIENT_DEFAULT
+        given = {key: auth for key, auth in credentials.items() if auth is not None}
+        if requirements is None:
+            requirements = self.security or (tuple(given),)  # no requirement: all given
+        for requirement in sorted(requirements, key=lambda r: not r):  # anonymous last
+            if all(key in given for key in requirement):
+                return combine_auth([given[key] for key in requirement]) or httpx.USE_CLIENT_DEFAULT
+        return httpx.USE_CLIENT_DEFAULT  # what is missing is the server's to refuse
 
     @property
     def base_url(self) -> str:
@@ -1048,7 +1073,7 @@ class BaseClient(_Sender[httpx.Client]):
         attempt = 0
         while True:
             try:
-                response = self._http.send(request, auth=self._auth)
+                response = self._http.send(request, auth=self._auth(operation))
             except httpx.TransportError as error:
                 delay = policy.after_error(error, attempt, retries, safe)
                 if delay is None:
@@ -1093,7 +1118,7 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(request, auth=self._auth)
+                response = await self._http.send(request, auth=self._auth(operation))
             except httpx.TransportError as error:
                 delay = policy.after_error(error, attempt, retries, safe)
                 if delay is None:

@@ -20,7 +20,6 @@ from ._runtime import (
     RetryPolicy,
     Unset,
     awaitable,
-    combine_auth,
     credential,
 )
 from .models import (
@@ -148,12 +147,12 @@ class AsyncConferenceCommandsResource(AsyncResource):
     join_conference = awaitable(ConferenceCommandsResource.join_conference)
 
 
-def _auth(api_key: str | None) -> httpx.Auth | None:
-    """The credentials given, or found in the environment, as an `httpx.Auth`."""
+def _auth(api_key: str | None) -> dict[str, httpx.Auth | None] | None:
+    """The credentials given, or found in the environment, by security scheme."""
     api_key = credential(api_key, "TELNYX_API_KEY")
     if api_key is None:
         raise errors.APIError("no credentials: pass api_key= or set TELNYX_API_KEY")
-    return combine_auth([BearerAuth(api_key) if api_key is not None else None])
+    return {"bearerAuth": BearerAuth(api_key) if api_key is not None else None}
 
 
 class Client(BaseClient):
@@ -171,6 +170,7 @@ class Client(BaseClient):
 
     status_errors = errors.STATUS_ERRORS
     error_codes = errors.ERROR_CODES
+    security = (("bearerAuth",),)
 
     def __init__(
         self,
@@ -211,6 +211,7 @@ class AsyncClient(AsyncBaseClient):
 
     status_errors = errors.STATUS_ERRORS
     error_codes = errors.ERROR_CODES
+    security = (("bearerAuth",),)
 
     def __init__(
         self,
