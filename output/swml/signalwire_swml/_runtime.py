@@ -358,9 +358,16 @@ class _ModelCodec(_Codec):
     def encode(self, value: Any, where: str, strict: bool) -> Any:
         if strict and not isinstance(value, self.kind):
             raise ValueError(f"{where}: expected {self.kind.__name__}, got {_describe(value)}")
+        return self._encode_items([(f, getattr(value, f.attr)) for f in self.fields], where, strict)
+
+    def encode_arguments(self, arguments: Mapping[str, Any], argument_of: Mapping[str, str]) -> Any:
+        """A flattened body's JSON straight from the method's arguments, by field."""
+        items = [(f, arguments.get(argument_of.get(f.attr, f.attr), UNSET)) for f in self.fields]
+        return self._encode_items(items, "", True)
+
+    def _encode_items(self, items: list[tuple[_Field, Any]], where: str, strict: bool) -> Any:
         result: dict[str, Any] = {}
-        for f in self.fields:
-            item = getattr(value, f.attr)
+        for f, item in items:
             if item is UNSET or (strict and f.checks.get("readOnly")):
                 if strict and f.required and item is UNSET:
                     raise ValueError(f"{where}.{f.attr} is required")
@@ -625,6 +632,11 @@ class Body:
     required: bool = True
 
     @functools.cached_property
+    def argument_of(self) -> Mapping[str, str]:
+        """field -> argument, where they differ."""
+        return {field: argument for argument, field in self.renamed.items()}
+
+    @functools.cached_property
     def arguments(self) -> tuple[tuple[str, str], ...]:
         """(argument, field) of a flattened body: every field but the read-only ones."""
         argument_of = {field: argument for argument, field in self.renamed.items()}
@@ -747,14 +759,9 @@ def build_request(
     body = operation.body
     if body is not None:
         if body.flatten:
-            given = {
-                attr: arguments[arg]
-                for arg, attr in body.arguments
-                if arguments.get(arg, UNSET) is not UNSET
-            }
-            payload = _codec(body.type).encode(
-                body.type(**given), "", True
-            )  # errors name the arguments
+            codec = _codec(body.type)
+            assert isinstance(codec, _ModelCodec)
+            payload = codec.encode_arguments(arguments, body.argument_of)
         else:
             value = arguments.get(body.argument, UNSET)
             if value is UNSET:
