@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import datetime
 import importlib
 import json
 import time
@@ -368,7 +369,11 @@ def test_async_pages(catalogue: ModuleType) -> None:
 def test_parameter_styles_headers_and_cookies(catalogue: ModuleType) -> None:
     recorder = Recorder(httpx.Response(200, json=[item(1)]))
     result = sync_client(catalogue, recorder).items.search(
-        filter=catalogue.models.Filter(name="bolt", status=catalogue.models.Status.ACTIVE),
+        filter=catalogue.models.Filter(
+            name="bolt",
+            status=catalogue.models.Status.ACTIVE,
+            created=catalogue.models.Created(gte=datetime.date(2026, 1, 1), lt=datetime.date(2026, 2, 1)),
+        ),
         ids=["a", "b"],
         tags=["x", "y"],
         x_trace="trace-1",
@@ -380,6 +385,8 @@ def test_parameter_styles_headers_and_cookies(catalogue: ModuleType) -> None:
     assert query == [
         ("filter[name]", "bolt"),
         ("filter[status]", "active"),
+        ("filter[created][gte]", "2026-01-01"),
+        ("filter[created][lt]", "2026-02-01"),
         ("ids", "a,b"),
         ("tags", "x"),
         ("tags", "y"),

@@ -699,7 +699,7 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     """Encode a checked parameter value by its style (form, deepObject, ...)."""
     if isinstance(value, Mapping):
         if param.style == "deepObject":
-            return [(f"{param.wire}[{k}]", _text_value(v)) for k, v in value.items()]
+            return _deep_object(param.wire, value)
         if param.explode:
             return [(str(k), _text_value(v)) for k, v in value.items()]
         return [(param.wire, ",".join(f"{k},{_text_value(v)}" for k, v in value.items()))]
@@ -709,6 +709,20 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
         separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(param.style, ",")
         return [(param.wire, separator.join(_text_value(v) for v in value))]
     return [(param.wire, _text_value(value))]
+
+
+def _deep_object(prefix: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """`filter[name][contains]=x` pairs for nested objects; lists repeat their key."""
+    pairs: list[tuple[str, str]] = []
+    for key, item in value.items():
+        name = f"{prefix}[{key}]"
+        if isinstance(item, Mapping):
+            pairs.extend(_deep_object(name, item))
+        elif isinstance(item, list):
+            pairs.extend((name, _text_value(v)) for v in item)
+        else:
+            pairs.append((name, _text_value(item)))
+    return pairs
 
 
 def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
