@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFERENCES, REPO, run_cli
+from test_cli import MINI
 from generator.config import Job, default_job, default_jobs
 from generator.errors import SpecError
 from generator.pipeline import generate, is_fresh
@@ -18,25 +19,6 @@ from generator.write import MANIFEST
 
 SWML = REPO / "specs" / "swml_join_conference.json"
 
-MINI = """\
-openapi: 3.0.3
-info:
-  title: Mini
-  version: 1.0.0
-paths:
-  /items/{id}:
-    get:
-      operationId: getItem
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-      responses:
-        '200':
-          description: ok
-"""
 SCHEMA = {"title": "Thing", "type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
 
 

@@ -1064,6 +1064,25 @@ class _Sender(Generic[H]):
         options = typing.cast(CallOptions, arguments.get("options") or {})
         return options.get("max_retries", self.retry_policy.max_retries)
 
+    def _retry_delay(
+        self,
+        operation: Operation[Any],
+        outcome: httpx.Response | httpx.TransportError,
+        attempt: int,
+        retries: int,
+    ) -> float | None:
+        """Seconds to wait before sending again; None to keep `outcome`, a response.
+
+        A transport error the policy gives up on is raised as the API's error.
+        """
+        policy, safe = self.retry_policy, operation.retry_safe
+        if isinstance(outcome, httpx.Response):
+            return policy.after_response(outcome, attempt, retries, safe)
+        delay = policy.after_error(outcome, attempt, retries, safe)
+        if delay is None:
+            raise self._failure(operation, outcome) from outcome
+        return delay
+
     def _failure(
         self, operation: Operation[Any], error: httpx.TransportError
     ) -> APIConnectionError:
@@ -1090,19 +1109,17 @@ class BaseClient(_Sender[httpx.Client]):
         self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
     ) -> httpx.Response:
         """Send `request`, again as the retry policy allows; the last response."""
-        policy, retries, safe = self.retry_policy, self._retries(arguments), operation.retry_safe
-        attempt = 0
+        retries, attempt = self._retries(arguments), 0
         while True:
+            outcome: httpx.Response | httpx.TransportError
             try:
-                response = self._http.send(request, auth=self._auth(operation))
+                outcome = self._http.send(request, auth=self._auth(operation))
             except httpx.TransportError as error:
-                delay = policy.after_error(error, attempt, retries, safe)
-                if delay is None:
-                    raise self._failure(operation, error) from error
-            else:
-                delay = policy.after_response(response, attempt, retries, safe)
-                if delay is None:
-                    return response
+                outcome = error
+            delay = self._retry_delay(operation, outcome, attempt, retries)
+            if delay is None:
+                assert isinstance(outcome, httpx.Response)
+                return outcome
             time.sleep(delay)
             attempt += 1
 
@@ -1135,21 +1152,19 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
         self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
     ) -> httpx.Response:
         """Send `request`, again as the retry policy allows; the last response."""
-        policy, retries, safe = self.retry_policy, self._retries(arguments), operation.retry_safe
-        attempt = 0
-        while True:
-            try:
-                response = await self._http.send(request, auth=self._auth(operation))
-            except httpx.TransportError as error:
-                delay = policy.after_error(error, attempt, retries, safe)
-                if delay is None:
-                    raise self._failure(operation, error) from error
-            else:
-                delay = policy.after_response(response, attempt, retries, safe)
-                if delay is None:
-                    return response
-            import asyncio  # only async clients need it, and it is slow to import
+        import asyncio  # only async clients need it, and it is slow to import
 
+        retries, attempt = self._retries(arguments), 0
+        while True:
+            outcome: httpx.Response | httpx.TransportError
+            try:
+                outcome = await self._http.send(request, auth=self._auth(operation))
+            except httpx.TransportError as error:
+                outcome = error
+            delay = self._retry_delay(operation, outcome, attempt, retries)
+            if delay is None:
+                assert isinstance(outcome, httpx.Response)
+                return outcome
             await asyncio.sleep(delay)
             attempt += 1
 
