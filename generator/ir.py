@@ -295,6 +295,15 @@ class Server:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A part of the document the SDK does not carry out, and where it is."""
+
+    uri: str  # the document (the root, or one its $refs lead to)
+    pointer: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -307,6 +316,7 @@ class Api:
     webhooks: tuple[Webhook, ...]
     types: tuple[NamedType, ...]
     tags: tuple[tuple[str, str | None], ...] = field(default=())
+    notices: tuple[Notice, ...] = field(default=())  # what the SDK leaves out, for the user to know
 
     def type_by_key(self) -> dict[str, NamedType]:
         return {t.key: t for t in self.types}

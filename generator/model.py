@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import ir
 from generator.conventions import recognise_conventions
-from generator.errors import SpecError
+from generator.errors import SpecError, join_pointer
 from generator.load import Document
 from generator.resolve import Located, Resolver
 
@@ -70,8 +70,20 @@ class ModelBuilder:
         self._in_progress: set[str] = set()
         self._recursive: set[str] = set()
         self._exprs: dict[str, ir.TypeExpr] = {}
+        self.notices: dict[str, ir.Notice] = {}
 
     # -- schemas -------------------------------------------------------------
+
+    def _constraints(self, schema: dict[str, Any], where: Located) -> ir.Constraints:
+        """The checks of `schema` (found at `where`) that the client can apply; a pattern
+        it cannot is noted, as the SDK leaves that check to the server."""
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not _checkable_pattern(pattern):
+            pointer = join_pointer(where.pointer, "pattern")
+            self.notices[f"{where.uri}#{pointer}"] = ir.Notice(
+                where.uri, pointer, f"pattern {pattern!r} is not a Python regular expression: the SDK does not check it"
+            )
+        return _constraints(schema)
 
     def type_of(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
         """The type expression of the schema at `node` (which may be a `$ref`)."""
@@ -262,7 +274,7 @@ class ModelBuilder:
             required=required,
             description=_text(own.get("description")) or _text(resolved.get("description")),
             default=_default(merged, expr),
-            constraints=_constraints(merged),
+            constraints=self._constraints(merged, node if "pattern" in own else target),
             read_only=merged.get("readOnly") is True,
             write_only=merged.get("writeOnly") is True,
             deprecated=merged.get("deprecated") is True,
@@ -378,6 +390,7 @@ class ModelBuilder:
             webhooks=webhooks,
             types=tuple(self.types[k] for k in sorted(self.types)),
             tags=tags,
+            notices=tuple(self.notices[k] for k in sorted(self.notices)),
         )
 
     def _operations(self) -> tuple[ir.Operation, ...]:
@@ -468,7 +481,7 @@ class ModelBuilder:
             required=param.get("required") is True,
             description=_text(param.get("description")) or _text(resolved.get("description")),
             default=_default(resolved, expr),
-            constraints=_constraints(resolved),
+            constraints=self._constraints(resolved, self.resolver.deref(schema_node) if schema_node is not None else node),
             style=str(style),
             explode=explode if isinstance(explode, bool) else style == "form",
             deprecated=param.get("deprecated") is True,
@@ -701,6 +714,15 @@ def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
     return ir.Default(value)
 
 
+def _checkable_pattern(value: Any) -> bool:
+    """Whether Python's `re` compiles a `pattern` (OpenAPI's are ECMA-262: `\\p{L}`, for one, is not Python)."""
+    try:
+        re.compile(value)
+    except (re.error, TypeError, ValueError, OverflowError, RecursionError):
+        return False
+    return True
+
+
 def _constraints(schema: dict[str, Any]) -> ir.Constraints:
     minimum = _as_number(schema.get("minimum"))
     maximum = _as_number(schema.get("maximum"))
@@ -719,7 +741,7 @@ def _constraints(schema: dict[str, Any]) -> ir.Constraints:
         exclusive_maximum=exclusive_maximum,
         min_length=_as_count(schema.get("minLength")),
         max_length=_as_count(schema.get("maxLength")),
-        pattern=pattern if isinstance(pattern, str) else None,
+        pattern=pattern if isinstance(pattern, str) and _checkable_pattern(pattern) else None,
         min_items=_as_count(schema.get("minItems")),
         max_items=_as_count(schema.get("maxItems")),
     )

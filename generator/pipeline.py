@@ -11,7 +11,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from generator import TEMPLATES, __version__
 from generator.config import Job
 from generator.errors import SpecError
-from generator.load import to_uri
+from generator.load import line_of, to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
@@ -149,7 +149,11 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package))
+    notices = [
+        f"{resolver.documents[n.uri].display_name}:{line_of(resolver.documents[n.uri], n.pointer)} at #{n.pointer}: {n.message}"
+        for n in api.notices
+    ]
+    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package), notices)
 
 
 def _finish(
@@ -160,6 +164,7 @@ def _finish(
     validated: Callable[[], list[SpecWarning]],
     progress: Progress,
     verbatim: frozenset[str] = frozenset(),
+    notices: Sequence[str] = (),
 ) -> Result:
     """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
     are) and describe them in a manifest."""
@@ -185,7 +190,7 @@ def _finish(
         inputs,
         {path: (digest(sources[path]), digest(files[path])) for path in files},
     )
-    return Result(files, manifest, tuple(f"{document.display_name}{w}" for w in warnings))
+    return Result(files, manifest, (*(f"{document.display_name}{w}" for w in warnings), *notices))
 
 
 def input_kind(job: Job, contents: Any) -> str:

@@ -125,6 +125,71 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
+def _errors(validator_class: type[Any], contents: Any, document: Document) -> list[Any]:
+    try:
+        return list(validator_class(contents, base_uri=document.uri).iter_errors())
+    except (referencing.exceptions.Unresolvable, RecursionError) as exc:
+        # The validator cannot follow a broken or cyclic $ref: find it and say where.
+        raise _broken_reference(document, exc) from None
+    except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
+        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
+
+
+def _regex_check() -> Callable[[Any], bool]:
+    """The validator's own test of a `pattern`, in the regex dialect of its backend."""
+    from openapi_spec_validator.schemas import get_validator_backend
+
+    if get_validator_backend() == "jsonschema-rs":
+        import jsonschema_rs
+
+        return jsonschema_rs.validator_for({"type": "string", "format": "regex"}, validate_formats=True).is_valid
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+    return lambda value: isinstance(value, str) and checker.conforms(value, "regex")
+
+
+# Keys whose values are data, not schemas: a `pattern` key inside them is an example's field.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "value"})
+
+
+def _bad_patterns(contents: Any, errors: list[Any]) -> list[str]:
+    """Pointers of the unreadable `pattern`s inside the places the errors name."""
+    if not errors:
+        return []
+    valid = _regex_check()
+    found: dict[str, None] = {}
+    for error in errors:
+        pointer = _pointer_of(error)
+        if pointer.endswith("/pattern"):
+            pointer = pointer[: -len("/pattern")]
+        pending = [(pointer, _node_at(contents, pointer))]
+        while pending:
+            where, node = pending.pop()
+            if isinstance(node, dict):
+                if "pattern" in node and not isinstance(node["pattern"], dict) and not valid(node["pattern"]):
+                    found[join_pointer(where, "pattern")] = None
+                pending.extend(
+                    (join_pointer(where, key), value) for key, value in node.items() if key not in _DATA_KEYS and key != "pattern"
+                )
+            elif isinstance(node, list):
+                pending.extend((join_pointer(where, index), value) for index, value in enumerate(node))
+    return sorted(found)
+
+
+def _without(contents: Any, pointers: list[str]) -> Any:
+    """A copy of `contents` without the values at `pointers` (each a key of a mapping)."""
+    import copy
+
+    stripped = copy.deepcopy(contents)
+    for pointer in pointers:
+        parent, _, key = pointer.rpartition("/")
+        node = _node_at(stripped, parent)
+        if isinstance(node, dict):
+            node.pop(key.replace("~1", "/").replace("~0", "~"), None)
+    return stripped
+
+
 _PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/\[\]!:]+\})*")
 
 
@@ -182,16 +247,22 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
-    validator = validator_class(document.contents, base_uri=document.uri)
     warnings: list[SpecWarning] = []
     _check_path_templates(document)
-    try:
-        errors = list(validator.iter_errors())
-    except (referencing.exceptions.Unresolvable, RecursionError) as exc:
-        # The validator cannot follow a broken or cyclic $ref: find it and say where.
-        raise _broken_reference(document, exc) from None
-    except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
-        raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
+    errors = _errors(validator_class, document.contents, document)
+    bad_patterns = _bad_patterns(document.contents, errors)
+    if bad_patterns:
+        # The validator blames the whole schema around a pattern it cannot read: take the
+        # patterns out, validate again for the other defects, and name each pattern.
+        errors = _errors(validator_class, _without(document.contents, bad_patterns), document)
+        for pointer in bad_patterns:
+            message = f"pattern {_node_at(document.contents, pointer)!r} is not a valid regular expression"
+            if not lenient:
+                hint = " (use --lenient to generate anyway)"
+                if not errors:
+                    raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
+                break  # a blocking defect below comes first
+            warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
     for error in errors:
         pointer = _pointer_of(error)
         message = str(getattr(error, "message", error)).splitlines()[0]

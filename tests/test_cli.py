@@ -514,6 +514,63 @@ def test_lenient_turns_a_null_default_into_a_warning(tmp_path: Path, version: st
     assert validated.stderr.startswith("warning: ")
 
 
+PATTERNS = """\
+openapi: {version}
+info: {{title: Patterns, version: '1'}}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - name: name
+          in: query
+          schema:
+            type: string
+            pattern: '{pattern}'
+      responses:
+        '200':
+          description: ok
+"""
+
+
+@pytest.mark.parametrize("version", LENIENT_VERSIONS)
+def test_an_unreadable_pattern_is_named_and_lenient_generates_without_it(tmp_path: Path, version: str) -> None:
+    # `(` opens a group it never closes: no regex dialect reads it. The validator
+    # blames the whole schema around it; the message must name the pattern itself.
+    (tmp_path / "bad.yml").write_text(PATTERNS.format(version=version, pattern="^(ab"), encoding="utf-8")
+    strict = run_cli("generate", "bad.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert strict.returncode == 2
+    match = ERROR_LINE.match(strict.stderr.strip())
+    assert match is not None and len(strict.stderr.splitlines()) == 1, strict.stderr
+    assert match["line"] == "12"
+    assert match["pointer"] == "#/paths/~1items/get/parameters/0/schema/pattern"
+    assert "'^(ab' is not a valid regular expression" in match["message"] and "--lenient" in match["message"]
+
+    lenient = run_cli("generate", "bad.yml", "--output", "out", "--lenient", cwd=tmp_path, env=cli_env())
+    assert lenient.returncode == 0, lenient.stderr
+    assert "warning: bad.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern" in lenient.stderr
+    operations = (tmp_path / "out" / "patterns" / "_operations.py").read_text(encoding="utf-8")
+    assert "pattern" not in operations  # the SDK leaves the check to the server
+
+
+def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path) -> None:
+    # `\\p{L}` (any letter) is ECMA-262, as OpenAPI patterns are, but not Python's `re`.
+    (tmp_path / "ecma.yml").write_text(PATTERNS.format(version="3.1.0", pattern=r"^\p{L}+$"), encoding="utf-8")
+    done = run_cli("generate", "ecma.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("warning: ecma.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern:")
+    assert "not a Python regular expression" in done.stderr
+    script = (
+        "import httpx, patterns\n"
+        "client = patterns.Client(base_url='http://api.test', http_client=httpx.Client("
+        "transport=httpx.MockTransport(lambda request: httpx.Response(200, text=str(request.url)))))\n"
+        "client.default.list_items(name='Zo\\u00eb')\n"
+        "print('sent')\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True, check=False)
+    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
+
+
 def test_lenient_in_the_project_table(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
