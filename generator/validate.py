@@ -135,6 +135,27 @@ def _errors(validator_class: type[Any], contents: Any, document: Document) -> li
         raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
 
 
+def _deepest_cause(document: Document, version: str, pointer: str) -> tuple[str, str] | None:
+    """The innermost defect behind a "valid under none of the alternatives" error at
+    `pointer`. The fast validator reports only the alternatives' parent, so the
+    meta-schema check runs again with the validator that keeps each alternative's
+    errors, and follows the alternative that fits best: never the `$ref` one when
+    the value is no reference, else the one jsonschema ranks most relevant."""
+    from jsonschema.exceptions import best_match
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
+    validator = create_validator(schema_v31 if version.startswith("3.1") else schema_v30)
+    for error in validator.iter_errors(document.contents):
+        if join_pointer("", *error.absolute_path) != pointer:
+            continue
+        while error.context:
+            fitting = [e for e in error.context if not (e.validator == "required" and "'$ref'" in e.message)]
+            error = best_match(fitting or error.context)
+        return error.message.splitlines()[0], join_pointer("", *error.absolute_path)
+    return None
+
+
 def _regex_check() -> Callable[[Any], bool]:
     """The validator's own test of a `pattern`, in the regex dialect of its backend."""
     from openapi_spec_validator.schemas import get_validator_backend
@@ -273,7 +294,10 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
             warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
             continue
         hint = " (use --lenient to generate anyway)" if non_blocking else ""
-        message, pointer = _clearer(document, message, pointer)
+        clearer = _clearer(document, message, pointer)
+        if clearer == (message, pointer) and " is not valid under any of the " in message:
+            clearer = _deepest_cause(document, version, pointer) or clearer
+        message, pointer = clearer
         raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
     if marker is not None and not warnings:
         try:
