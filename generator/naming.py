@@ -187,7 +187,11 @@ def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str,
             if name not in reserved_set:
                 stated = [c for c in group if c.explicit and level[c.key] == 0]
                 stuck = [c for c in group if cornered(c)]
-                keeper = stated[0] if len(stated) == 1 else stuck[0] if len(stuck) == 1 and not stated else None
+                keeper = stated[0] if len(stated) == 1 else None
+                if not stated and stuck:
+                    # Several with no readable name left: the nearest the document's root
+                    # (shortest key: a schema before the ones nested in it) keeps it.
+                    keeper = min(stuck, key=lambda c: (len(c.key), c.key))
             for claim in group:
                 if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
                     continue
@@ -268,6 +272,8 @@ def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
         for depth in range(1, len(context_words)):
             candidates.append(pascal(_merge(context_words[0], *context_words[len(context_words) - depth : -1], last)))
         candidates.append(pascal(_merge(*context_words)))
+        # Folding may give back the parent's own name (`400Error` + `error`): say every word.
+        candidates.append(pascal([w for part in context_words for w in part]))
     candidates.append(final)
     return _unique(candidates), False
 

@@ -409,13 +409,15 @@ class _Builder:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
 
-    def shared_params(self, reserved: set[str]) -> dict[str, str]:
+    def shared_params(self, reserved: set[str], operation_constants: Sequence[str]) -> dict[str, str]:
         """Names for the parameters that several operations take alike (`ACCOUNT_SID`):
-        one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short."""
+        one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short.
+        Parameters of one name that differ are told apart by the first operation taking each."""
         from generator.naming import Claim, allocate
 
         uses: dict[str, int] = {}
         argument_of: dict[str, str] = {}
+        first_user: dict[str, str] = {}
         for index, operation in enumerate(self.api.operations):
             for param, argument in zip(operation.parameters, self.names.operations[index].arguments):
                 options = self.param_options(argument, param)
@@ -423,6 +425,7 @@ class _Builder:
                 self.shared_options[line] = options
                 uses[line] = uses.get(line, 0) + 1
                 argument_of[line] = f"{param.location} {argument}"
+                first_user.setdefault(line, operation_constants[index])
         shared = sorted(line for line, count in uses.items() if count > 1)
         claims = [
             Claim(
@@ -430,6 +433,7 @@ class _Builder:
                 (
                     upper_snake(words(argument_of[line].split()[1])) or "PARAM",
                     upper_snake(words(argument_of[line])) + "_PARAM",
+                    f"{first_user[line]}_{upper_snake(words(argument_of[line].split()[1]))}",
                     upper_snake(words(argument_of[line])) + "_PARAM_" + stable_suffix(line).upper(),
                 ),
             )
@@ -565,7 +569,7 @@ class _Builder:
             [(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))],
             names.types.values(),
         )
-        self.param_constants = self.shared_params(set(constants) | set(names.types.values()) | {"T", "UNSET"})
+        self.param_constants = self.shared_params(set(constants) | set(names.types.values()) | {"T", "UNSET"}, constants)
         groups = []
         for group in names.groups:
             views = [

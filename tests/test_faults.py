@@ -39,6 +39,9 @@ MAX_REQUESTS = 5000  # the server stops answering after this many: the test is b
 
 class FaultServer(ThreadingHTTPServer):
     daemon_threads = True
+    # Hundreds of clients connect at once: with the default backlog of 5 the kernel
+    # drops their SYNs and a connect waits a second for its retry, past the timeout.
+    request_queue_size = 512
 
     def __init__(self, seed: int) -> None:
         super().__init__(("127.0.0.1", 0), FaultHandler)

@@ -33,6 +33,7 @@ from generator.naming import (
     stable_suffix,
     words,
 )
+from generator.render import render
 from generator.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}
@@ -244,9 +245,20 @@ def test_an_explicit_claim_keeps_its_name_against_derived_ones() -> None:
 
 
 def test_colliding_claims_all_move_on_together() -> None:
-    result = allocate([Claim("a", ("Status", "OrderStatus")), Claim("b", ("Status", "UserStatus"))])
-    # Neither keeps the short name: which one would depend on order.
-    assert result == {"a": "OrderStatus", "b": "UserStatus"}
+    # Each claim's last candidate is its digest fallback, as for every type.
+    claims = [Claim("a", ("Status", "OrderStatus", "StatusA1B2C3")), Claim("b", ("Status", "UserStatus", "Status9F8E7D"))]
+    # Neither keeps the short name while both have a readable one left.
+    assert allocate(claims) == {"a": "OrderStatus", "b": "UserStatus"}
+    assert allocate(claims[::-1]) == {"a": "OrderStatus", "b": "UserStatus"}
+
+
+def test_of_claims_with_no_readable_name_left_the_outermost_keeps_it() -> None:
+    # A response schema `400Error` and its property `error`, whose folded name is `400Error` too.
+    outer = Claim("doc#/components/responses/400Error", ("Model400Error", "Model400ErrorEB7A74"))
+    inner = Claim("doc#/components/responses/400Error/properties/error", ("Model400Error", "Model400Error245CA3"))
+    expected = {outer.key: "Model400Error", inner.key: "Model400Error245CA3"}
+    assert allocate([outer, inner]) == expected
+    assert allocate([inner, outer]) == expected
 
 
 def test_allocate_never_hands_out_a_reserved_name() -> None:
@@ -639,3 +651,43 @@ def test_an_argument_named_like_a_builtin_the_method_uses_still_works(tmp_path: 
     result = client.default.search(**{argument: "here"})
     assert result.ok is True
     assert seen[0].url.params["locals"] == "here"
+
+
+def test_a_response_and_its_enum_property_of_one_name_both_read_well(tmp_path: Path) -> None:
+    # Two `error` enums cannot both be `Error`; each then folds to its response's
+    # own name (`400Error`): the response keeps it, the enum says every word.
+    def error_response(codes: list[str]) -> dict[str, Any]:
+        schema = {"type": "object", "properties": {"error": {"type": "string", "enum": codes}}}
+        return {"description": "error", "content": {"application/json": {"schema": schema}}}
+
+    responses = {"400Error": error_response(["missing_parameter", "invalid_format"]), "401Error": error_response(["no_token", "expired_token"])}
+    responses_of_get = {"200": {"description": "ok"}, **{code[:3]: {"$ref": f"#/components/responses/{code}"} for code in responses}}
+    paths = {"/things": {"get": {"operationId": "listThings", "responses": responses_of_get}}}
+    api, names = build(tmp_path / "spec.json", spec(paths=paths, components={"responses": responses}))
+    found = {
+        code: (
+            type_name(api, names, f"/components/responses/{code}/content/application~1json/schema"),
+            type_name(api, names, f"/components/responses/{code}/content/application~1json/schema/properties/error"),
+        )
+        for code in responses
+    }
+    assert found == {"400Error": ("Model400Error", "Model400ErrorError"), "401Error": ("Model401Error", "Model401ErrorError")}
+
+
+def test_parameters_of_one_name_that_differ_are_named_by_an_operation(tmp_path: Path) -> None:
+    def country(values: list[str]) -> dict[str, Any]:
+        return {"name": "country", "in": "query", "schema": {"type": "string", "enum": values}}
+
+    def operation(name: str, values: list[str]) -> dict[str, Any]:
+        return {"operationId": name, "parameters": [country(values)], "responses": {"200": {"description": "ok"}}}
+
+    paths = {
+        "/cars": {"get": operation("listCars", ["us", "ca"])},
+        "/cars/new": {"get": operation("listNewCars", ["us", "ca"])},
+        "/bikes": {"get": operation("listBikes", ["uk", "de"])},
+        "/bikes/new": {"get": operation("listNewBikes", ["uk", "de"])},
+    }
+    api, names = build(tmp_path / "spec.json", spec(paths=paths))
+    operations = render(api, names)["testpkg/_operations.py"]
+    constants = sorted(re.findall(r"^(\w+) = Param\(", operations, re.MULTILINE))
+    assert constants == ["LIST_BIKES_COUNTRY", "LIST_CARS_COUNTRY"], operations
