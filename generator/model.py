@@ -181,9 +181,12 @@ class ModelBuilder:
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
             parts = schema["allOf"]
             own = {k: v for k, v in schema.items() if k not in ("allOf",)}
-            if len(parts) == 1 and not own.get("properties"):
-                inner = self.type_of(node.child("allOf", 0), context)
-                return inner
+            # `allOf: [{$ref: X}, {description: ...}]` says "an X, described": X itself, not a copy.
+            shaping = [i for i, part in enumerate(parts) if not _annotation_only(part)]
+            if len(shaping) == 1 and not own.get("properties"):
+                inner = self.type_of(node.child("allOf", shaping[0]), context)
+                annotated_nullable = any(isinstance(p, dict) and p.get("nullable") is True for p in parts)
+                return _nullable(inner) if annotated_nullable else inner
             return self._all_of(node, context, list(parts))
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword] and not schema.get("properties"):
@@ -272,7 +275,7 @@ class ModelBuilder:
             wire_name=str(node.pointer.rsplit("/", 1)[-1]).replace("~1", "/").replace("~0", "~"),
             type=expr,
             required=required,
-            description=_text(own.get("description")) or _text(resolved.get("description")),
+            description=_described(own) or _described(resolved),
             default=_default(merged, expr),
             constraints=self._constraints(merged, node if "pattern" in own else target),
             read_only=merged.get("readOnly") is True,
@@ -532,13 +535,17 @@ class ModelBuilder:
         if not isinstance(responses, dict):
             return ()
         result = []
+        first_success: str | None = None
         for status in sorted((str(s) for s in responses), key=_status_order):
             if not _STATUS.match(status):
                 raise self.resolver.error(f"invalid response status {status!r}", node.child("responses", status))
             response_node = self.resolver.deref(node.child("responses", status))
             if not isinstance(response_node.value, dict):
                 continue
-            suffix = "response" if status.startswith("2") else f"{status} response"
+            if status.startswith("2") and first_success is None:
+                first_success = status
+            # The first success is "the" response; others say their status (`202 response`).
+            suffix = "response" if status == first_success else f"{status} response"
             context = self._explicit_body_context(response_node) or (f"{name} {suffix}",)
             found = self._content(response_node, context)
             media, expr = found if found is not None else (None, None)
@@ -712,6 +719,24 @@ def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
     if value is None and not isinstance(expr, ir.Nullable):
         return None  # `default: null` on a non-nullable value documents "no default"
     return ir.Default(value)
+
+
+# Keywords that describe a value without shaping its type.
+_ANNOTATIONS = frozenset(
+    {"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml", "$comment", "nullable"}
+)
+
+
+def _annotation_only(part: Any) -> bool:
+    """An `allOf` member that only describes (`{description: ...}`), adding no constraint."""
+    return isinstance(part, dict) and all(k in _ANNOTATIONS or k.startswith("x-") for k in part)
+
+
+def _described(schema: dict[str, Any]) -> str | None:
+    """A schema's description, or that of an `allOf` member that only describes it."""
+    parts = schema.get("allOf")
+    notes = [p for p in parts if _annotation_only(p)] if isinstance(parts, list) else []
+    return _text(schema.get("description")) or next((_text(p.get("description")) for p in notes if _text(p.get("description"))), None)
 
 
 def _checkable_pattern(value: Any) -> bool:

@@ -162,8 +162,10 @@ def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str,
     """Give every claim a distinct name; see the module docstring for the rule.
 
     In a collision, a claim keeps the name when it is the only one for which
-    the name is stated by the spec, or the only one with no readable
-    candidate left; all the others move on. Nothing depends on claim order.
+    the name is stated by the spec; else when it has no readable candidate
+    left (of several such, the one with the shortest key); else when the name
+    is its first candidate and a later one of all the others. All the others
+    move on. Nothing depends on claim order.
     """
     reserved_set = frozenset(reserved)
     options = {claim.key: (*claim.candidates, _last_resort(claim)) for claim in claims}
@@ -187,11 +189,17 @@ def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str,
             if name not in reserved_set:
                 stated = [c for c in group if c.explicit and level[c.key] == 0]
                 stuck = [c for c in group if cornered(c)]
-                keeper = stated[0] if len(stated) == 1 else None
-                if not stated and stuck:
-                    # Several with no readable name left: the nearest the document's root
-                    # (shortest key: a schema before the ones nested in it) keeps it.
+                nearest = min(level[c.key] for c in group)
+                preferring = [c for c in group if level[c.key] == nearest]
+                if stated:
+                    keeper = stated[0] if len(stated) == 1 else None
+                elif stuck:
+                    # Only a digest is left to it: it keeps the name, and of several, the one
+                    # nearest the document's root (shortest key: a schema before those inside it).
                     keeper = min(stuck, key=lambda c: (len(c.key), c.key))
+                elif len(preferring) == 1:
+                    keeper = preferring[0]  # the name is its first wish and a later one of the others'
+
             for claim in group:
                 if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
                     continue
@@ -273,7 +281,12 @@ def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
             candidates.append(pascal(_merge(context_words[0], *context_words[len(context_words) - depth : -1], last)))
         candidates.append(pascal(_merge(*context_words)))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
-        candidates.append(pascal([w for part in context_words for w in part]))
+        every_word = [w for part in context_words for w in part]
+        candidates.append(pascal(every_word))
+        # Last before the digest: what kind of type it is (an inline copy of a component
+        # of the same name, say).
+        kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
+        candidates.append(pascal(_merge(every_word, [kind])))
     candidates.append(final)
     return _unique(candidates), False
 

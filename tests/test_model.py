@@ -592,3 +592,29 @@ def test_valid_status_keys_are_kept(tmp_path: Path, status: str) -> None:
     paths = {"/things": {"get": {"responses": {status: {"description": "fine"}}}}}
     api = build(tmp_path, spec("3.1.0", paths))
     assert [r.status for r in operation(api, "GET", "/things").responses] == [status]
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_a_described_reference_is_the_referenced_type_not_a_copy(tmp_path: Path, version: str) -> None:
+    # OpenAPI 3.0 ignores a $ref's siblings, so a description is added through allOf.
+    schemas = {
+        "Status": {"type": "string", "enum": ["open", "fixed"]},
+        "Finding": {
+            "type": "object",
+            "properties": {
+                "status": {"allOf": [{"$ref": "#/components/schemas/Status"}, {"description": "Where the finding stands."}]},
+                "previous": {"allOf": [{"$ref": "#/components/schemas/Status"}, {"description": "Before.", "nullable": True}]},
+                "merged": {"allOf": [{"$ref": "#/components/schemas/Status"}, {"enum": ["open"]}]},
+            },
+        },
+    }
+    api = build(tmp_path, spec(version, schemas=schemas))
+    finding = named(api, "/components/schemas/Finding")
+    status_key = schema_key(api, "/components/schemas/Status")
+    assert prop(finding, "status").type == ir.Named(status_key)
+    assert prop(finding, "status").description == "Where the finding stands."
+    assert prop(finding, "previous").type == ir.Nullable(ir.Named(status_key))
+    # A member that constrains is no mere description: that one stays a type of its own.
+    assert prop(finding, "merged").type != ir.Named(status_key)
+    hoisted = [t.key.split("#", 1)[1] for t in api.types if "/properties/" in t.key]
+    assert hoisted == ["/components/schemas/Finding/properties/merged"]

@@ -691,3 +691,34 @@ def test_parameters_of_one_name_that_differ_are_named_by_an_operation(tmp_path: 
     operations = render(api, names)["testpkg/_operations.py"]
     constants = sorted(re.findall(r"^(\w+) = Param\(", operations, re.MULTILINE))
     assert constants == ["LIST_BIKES_COUNTRY", "LIST_CARS_COUNTRY"], operations
+
+
+def test_two_success_responses_are_named_apart_by_status(tmp_path: Path) -> None:
+    def body(field: str) -> dict[str, Any]:
+        return {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {field: {"type": "string"}}}}}}
+
+    paths = {"/jobs": {"post": {"operationId": "startJob", "responses": {"200": body("result"), "202": body("ticket")}}}}
+    api, names = build(tmp_path / "spec.json", spec(paths=paths))
+    found = {
+        status: type_name(api, names, f"/paths/~1jobs/post/responses/{status}/content/application~1json/schema")
+        for status in ("200", "202")
+    }
+    assert found == {"200": "StartJobResponse", "202": "StartJob202Response"}
+
+
+def test_an_inline_copy_of_a_component_is_named_by_its_kind_not_a_digest(tmp_path: Path) -> None:
+    # Converted specs often repeat a component inline, where its context gives the same name.
+    shape = {"type": "object", "properties": {"name": {"type": "string"}}}
+    paths = {
+        "/things": {
+            "post": {
+                "operationId": "createThing",
+                "requestBody": {"content": {"application/json": {"schema": shape}}},
+                "responses": {"200": {"description": "ok"}},
+            }
+        }
+    }
+    api, names = build(tmp_path / "spec.json", spec(paths=paths, schemas={"CreateThingRequest": shape}))
+    inline = type_name(api, names, "/paths/~1things/post/requestBody/content/application~1json/schema")
+    assert type_name(api, names, "/components/schemas/CreateThingRequest") == "CreateThingRequest"
+    assert inline == "CreateThingRequestObject"
