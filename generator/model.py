@@ -124,13 +124,16 @@ class ModelBuilder:
             return cached
         if key in self._in_progress:
             self._recursive.add(key)
-            return ir.Named(key)
+            schema = node.value if isinstance(node.value, dict) else {}
+            types = schema.get("type")
+            nullable = schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
+            return ir.Nullable(ir.Named(key)) if nullable else ir.Named(key)
         self._in_progress.add(key)
         try:
             expr = self._build_schema(node, context)
         finally:
             self._in_progress.discard(key)
-        if key in self._recursive and expr != ir.Named(key):
+        if key in self._recursive and expr != ir.Named(key) and key not in self.types:
             # A schema that contains itself (a recursive union or list) needs a name to refer to.
             schema = node.value if isinstance(node.value, dict) else {}
             self.types[key] = ir.AliasType(key, self._hint(node, context, schema), _text(schema.get("description")), expr)

@@ -75,3 +75,70 @@ def test_a_form_body_without_fields_is_still_a_form(form_sdk: ModuleType) -> Non
     request = send(form_sdk)
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert request.content == b""
+
+
+STYLES_SPEC = """\
+openapi: 3.0.3
+info: {title: Styles API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /things/{coords}:
+    get:
+      operationId: getThing
+      tags: [Things]
+      parameters:
+        - {name: coords, in: path, required: true, schema: {type: object, additionalProperties: {type: integer}}}
+        - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: string}}}
+        - {name: tags, in: query, style: form, explode: false, schema: {type: array, items: {type: string}}}
+        - {name: X-Filter, in: header, schema: {type: object, additionalProperties: {type: integer}}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Node"}
+components:
+  schemas:
+    Node:
+      type: object
+      nullable: true
+      properties:
+        name: {type: string}
+        parent: {$ref: "#/components/schemas/Node"}
+"""
+
+
+@pytest.fixture(scope="module")
+def styles_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("styles-sdk")
+    spec = root / "styles.yml"
+    spec.write_text(STYLES_SPEC, encoding="utf-8")
+    generate(Job(str(spec), root / "out", "styles_api"))
+    yield import_package(root / "out", "styles_api")
+
+
+def test_parameters_not_exploded_by_default_are_sent_unexploded(styles_sdk: ModuleType) -> None:
+    # simple (path, header) and pipeDelimited default to explode: false; form to true.
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"name": "leaf", "parent": {"name": "root", "parent": None}})
+
+    client = styles_sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.things.get_thing({"a": 1, "b": 2}, ids=["x", "y"], tags=["p", "q"], x_filter={"k": 1, "m": 2})
+    (request,) = sent
+    assert request.url.path == "/things/a,1,b,2"
+    assert request.url.params.multi_items() == [("ids", "x|y"), ("tags", "p,q")]
+    assert request.headers["X-Filter"] == "k,1,m,2"
+
+
+def test_a_nullable_schema_that_contains_itself_keeps_its_class(styles_sdk: ModuleType) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"name": "leaf", "parent": {"name": "root", "parent": None}})
+
+    client = styles_sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    node = client.things.get_thing({"a": 1})
+    assert isinstance(node, styles_sdk.models.Node) and isinstance(node.parent, styles_sdk.models.Node)
+    assert node.parent.parent is None
+    assert node.to_dict() == {"name": "leaf", "parent": {"name": "root", "parent": None}}

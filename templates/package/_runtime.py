@@ -613,9 +613,15 @@ class Param:
     location: str
     type: Any
     required: bool = False
-    style: str = "form"
-    explode: bool = True
+    style: str = "form"  # path and header parameters leave `simple` unsaid
+    explode: bool | None = None  # None: OpenAPI's default, true for form (query, cookie) only
     checks: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def exploded(self) -> bool:
+        if self.explode is not None:
+            return self.explode
+        return self.style == "form" and self.location in ("query", "cookie")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -700,11 +706,11 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     if isinstance(value, Mapping):
         if param.style == "deepObject":
             return _deep_object(param.wire, value)
-        if param.explode:
+        if param.exploded:
             return [(str(k), _text_value(v)) for k, v in value.items()]
         return [(param.wire, ",".join(f"{k},{_text_value(v)}" for k, v in value.items()))]
     if isinstance(value, list):
-        if param.explode and param.location == "query":
+        if param.exploded and param.location == "query":
             return [(param.wire, _text_value(v)) for v in value]
         separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(param.style, ",")
         return [(param.wire, separator.join(_text_value(v) for v in value))]
