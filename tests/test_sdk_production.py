@@ -175,6 +175,14 @@ def test_per_call_timeout_headers_and_retries(conferences_sdk: ModuleType, no_sl
     assert len(recorder.requests) == 1
 
 
+def test_a_misspelt_keyword_argument_is_refused_not_dropped(conferences_sdk: ModuleType) -> None:
+    recorder = Recorder(httpx.Response(200, json={"data": {"result": "ok"}}))
+    client = sync_client(conferences_sdk, recorder)
+    with pytest.raises(TypeError, match="'supervisor_rol'"):
+        client.conference_commands.join_conference("c", call_control_id=CALL, supervisor_rol="barge")  # type: ignore[call-arg]
+    assert recorder.requests == []
+
+
 # -- retries -----------------------------------------------------------------------
 
 

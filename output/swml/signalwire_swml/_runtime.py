@@ -752,6 +752,10 @@ def build_request(
 
     `base_url` ends without a slash; `headers` are the client's, by lower-case name.
     """
+    # `**options` takes any keyword at run time: a misspelt argument must not vanish.
+    unknown = sorted(set(arguments.get("options") or ()) - set(CallOptions.__annotations__))
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
     path = operation.path
     query: list[tuple[str, Any]] = []
     request_headers = dict(headers)
