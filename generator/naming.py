@@ -43,7 +43,7 @@ RUNTIME_NAMES = frozenset(
     {
         "Any", "Annotated", "Enum", "Literal", "Mapping", "Model", "OpenEnum", "Unset", "UNSET",
         "Discriminator", "Operation", "Param", "Body", "Resource", "BaseClient", "Client",
-        "AsyncClient", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
+        "AsyncClient", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError", "APIResponseValidationError",
         "ClientError", "ServerError", "ErrorDetail", "ERROR_CODES", "STATUS_ERRORS", "dataclass",
         "field", "datetime", "httpx", "annotations", "AsyncBaseClient", "AsyncResource", "Pager",
         "AsyncPager", "CallOptions", "Unpack", "TYPE_CHECKING", "RetryPolicy", "awaitable",

@@ -183,6 +183,20 @@ def test_a_misspelt_keyword_argument_is_refused_not_dropped(conferences_sdk: Mod
     assert recorder.requests == []
 
 
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [(b"<html>busy</html>", "is not JSON"), (b"[1, 2]", "does not fit its schema")],
+    ids=["not-json", "wrong-shape"],
+)
+def test_a_success_body_that_does_not_fit_raises_an_sdk_error(conferences_sdk: ModuleType, body: bytes, words: str) -> None:
+    recorder = Recorder(httpx.Response(200, content=body, headers={"Content-Type": "application/json"}))
+    client = sync_client(conferences_sdk, recorder)
+    with pytest.raises(conferences_sdk.errors.APIResponseValidationError, match=words) as raised:
+        client.conference_commands.join_conference("c", call_control_id=CALL)
+    assert isinstance(raised.value, conferences_sdk.errors.APIError)
+    assert raised.value.status == 200 and raised.value.response.content == body
+
+
 # -- retries -----------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from .client import AsyncClient, Client
 from .errors import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     ClientError,
@@ -18,6 +19,7 @@ from .errors import (
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",

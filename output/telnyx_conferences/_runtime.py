@@ -525,6 +525,15 @@ class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
 
+class APIResponseValidationError(APIError, ValueError):
+    """A success answer whose body is not what the spec says (not JSON, or another shape)."""
+
+    def __init__(self, message: str, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status = response.status_code
+
+
 class APIStatusError(APIError):
     """The API answered with an error status (4xx or 5xx)."""
 
@@ -851,7 +860,17 @@ def parse_response(
         return response.content  # type: ignore[return-value]
     if annotation is str and "json" not in response.headers.get("content-type", ""):
         return response.text  # type: ignore[return-value]
-    result: T = decode(annotation, response.json())
+    where = f"{operation.method} {operation.path}: the {status} answer"
+    try:
+        payload = response.json()
+    except ValueError as error:
+        raise APIResponseValidationError(f"{where} is not JSON ({error})", response) from error
+    try:
+        result: T = decode(annotation, payload)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise APIResponseValidationError(
+            f"{where} does not fit its schema ({error})", response
+        ) from error
     return result
 
 
@@ -1541,6 +1560,7 @@ __all__ = [
     "UNSET",
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "ApiKeyAuth",

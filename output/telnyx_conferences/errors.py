@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._runtime import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     ClientError,
@@ -254,6 +255,7 @@ ERROR_CODES: dict[str, type[APIStatusError]] = {
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "ClientError",
