@@ -553,6 +553,15 @@ def test_an_unreadable_pattern_is_named_and_lenient_generates_without_it(tmp_pat
     assert "pattern" not in operations  # the SDK leaves the check to the server
 
 
+def test_an_ecma_pattern_the_fast_validator_cannot_read_is_no_defect(tmp_path: Path) -> None:
+    # `\\000-\\037` (octal escapes) is ECMA-262 and Python, but not Rust's regex dialect.
+    (tmp_path / "octal.yml").write_text(PATTERNS.format(version="3.0.3", pattern=r"^[^\000-\037]+$"), encoding="utf-8")
+    done = run_cli("generate", "octal.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    operations = (tmp_path / "out" / "patterns" / "_operations.py").read_text(encoding="utf-8")
+    assert r"\\000-\\037" in operations  # the SDK checks it (a Python literal: backslashes doubled)
+
+
 def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path) -> None:
     # `\\p{L}` (any letter) is ECMA-262, as OpenAPI patterns are, but not Python's `re`.
     (tmp_path / "ecma.yml").write_text(PATTERNS.format(version="3.1.0", pattern=r"^\p{L}+$"), encoding="utf-8")
