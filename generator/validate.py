@@ -254,6 +254,33 @@ def _node_at(contents: Any, pointer: str) -> Any:
     return node
 
 
+def _through_refs(document: Document, pointer: str) -> str:
+    """`pointer` with each `$ref` on its way followed: where the error really is.
+
+    The validator reports an error inside a referenced schema under the node that
+    refers to it, a place the document does not have.
+    """
+    from generator.resolve import Located, Resolver
+
+    if not pointer or _node_at(document.contents, pointer) is not None:
+        return pointer
+    resolver = Resolver(document)
+    node = Located(document.contents, document.uri, "")
+    try:
+        for token in (t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]):
+            if isinstance(node.value, dict) and "$ref" in node.value and token not in node.value:
+                node = resolver.deref(node)
+            if isinstance(node.value, dict) and token in node.value:
+                node = node.child(token)
+            elif isinstance(node.value, list) and token.isdigit() and int(token) < len(node.value):
+                node = node.child(int(token))
+            else:
+                return pointer
+    except SpecError:
+        return pointer
+    return node.pointer if node.uri == document.uri else pointer
+
+
 def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
     """A plainer message for validator errors whose wording hides the cause."""
     base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
@@ -299,7 +326,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
                 break  # a blocking defect below comes first
             warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
     for error in errors:
-        pointer = _pointer_of(error)
+        pointer = _through_refs(document, _pointer_of(error))
         message = str(getattr(error, "message", error)).splitlines()[0]
         non_blocking = getattr(error, "spec_keyword", None) in _NON_BLOCKING_KEYWORDS or bool(
             _NON_BLOCKING_KEYWORDS & set(pointer.split("/"))
