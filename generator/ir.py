@@ -210,8 +210,8 @@ class Response:
 @dataclass(frozen=True)
 class SecurityScheme:
     key: str
-    kind: Literal["bearer", "basic", "apiKey", "oauth2", "openIdConnect", "other"]
-    parameter_name: str | None = None  # apiKey: header, query or cookie name
+    kind: Literal["bearer", "basic", "digest", "apiKey", "oauth2", "openIdConnect", "other"]
+    parameter_name: str | None = None  # apiKey: header, query or cookie name; bearer: the scheme word (`Bearer`, `Negotiate`)
     location: str | None = None  # apiKey: header, query or cookie
     description: str | None = None
 

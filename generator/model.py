@@ -658,10 +658,13 @@ class ModelBuilder:
             kind = scheme.get("type")
             http_scheme = str(scheme.get("scheme", "")).lower()
             description = _text(scheme.get("description"))
-            if kind == "http" and http_scheme == "basic":
-                result.append(ir.SecurityScheme(key, "basic", description=description))
+            if kind == "http" and http_scheme in ("basic", "digest"):
+                result.append(ir.SecurityScheme(key, "basic" if http_scheme == "basic" else "digest", description=description))
             elif kind == "http":
-                result.append(ir.SecurityScheme(key, "bearer", description=description))
+                # Any other HTTP scheme sends `Authorization: <scheme> <token>`, as bearer does.
+                word = str(scheme.get("scheme") or "Bearer").strip()
+                word = "Bearer" if word.lower() == "bearer" else word
+                result.append(ir.SecurityScheme(key, "bearer", word, description=description))
             elif kind == "apiKey":
                 result.append(ir.SecurityScheme(key, "apiKey", str(scheme.get("name", "")), str(scheme.get("in", "header")), description))
             elif kind in ("oauth2", "openIdConnect"):

@@ -736,17 +736,21 @@ class _Builder:
             return name
 
         for scheme in schemes:
-            if scheme.kind == "basic":
-                user, password = ("username", "password") if len([s for s in schemes if s.kind == "basic"]) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
+            if scheme.kind in ("basic", "digest"):
+                pairs = [s for s in schemes if s.kind in ("basic", "digest")]
+                user, password = ("username", "password") if len(pairs) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
                 user, password = unique(user), unique(password)
-                views.append(CredentialView(user, f"{prefix}_{user.upper()}", "User name for HTTP basic authentication."))
-                views.append(CredentialView(password, f"{prefix}_{password.upper()}", "Password for HTTP basic authentication."))
-                parts.append(f"{py(scheme.key)}: httpx.BasicAuth({user}, {password}) if {user} is not None and {password} is not None else None")
+                views.append(CredentialView(user, f"{prefix}_{user.upper()}", f"User name for HTTP {scheme.kind} authentication."))
+                views.append(CredentialView(password, f"{prefix}_{password.upper()}", f"Password for HTTP {scheme.kind} authentication."))
+                auth = "httpx.BasicAuth" if scheme.kind == "basic" else "httpx.DigestAuth"
+                parts.append(f"{py(scheme.key)}: {auth}({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
                 argument = unique("api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key")
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
                     parts.append(f"{py(scheme.key)}: ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
+                elif scheme.parameter_name not in (None, "Bearer"):
+                    parts.append(f"{py(scheme.key)}: BearerAuth({argument}, {py(scheme.parameter_name)}) if {argument} is not None else None")
                 else:
                     parts.append(f"{py(scheme.key)}: BearerAuth({argument}) if {argument} is not None else None")
         expression = f"{{{', '.join(parts)}}}" if parts else "None"

@@ -142,3 +142,47 @@ def test_a_nullable_schema_that_contains_itself_keeps_its_class(styles_sdk: Modu
     assert isinstance(node, styles_sdk.models.Node) and isinstance(node.parent, styles_sdk.models.Node)
     assert node.parent.parent is None
     assert node.to_dict() == {"name": "leaf", "parent": {"name": "root", "parent": None}}
+
+
+AUTH_SPEC = """\
+openapi: 3.0.3
+info: {title: Auth API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+components:
+  securitySchemes:
+    digest: {type: http, scheme: digest}
+    kerberos: {type: http, scheme: Negotiate}
+paths:
+  /reports:
+    get:
+      operationId: listReports
+      tags: [Reports]
+      security: [{digest: []}]
+      responses: {"204": {description: none}}
+  /tickets:
+    get:
+      operationId: listTickets
+      tags: [Reports]
+      security: [{kerberos: []}]
+      responses: {"204": {description: none}}
+"""
+
+
+def test_digest_and_other_http_schemes_are_sent_as_they_say(tmp_path: Path) -> None:
+    spec = tmp_path / "auth.yml"
+    spec.write_text(AUTH_SPEC, encoding="utf-8")
+    generate(Job(str(spec), tmp_path / "out", "auth_api"))
+    sdk = import_package(tmp_path / "out", "auth_api")
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if request.url.path == "/reports" and "Authorization" not in request.headers:
+            return httpx.Response(401, headers={"WWW-Authenticate": 'Digest realm="api", nonce="n1", qop="auth"'})
+        return httpx.Response(204)
+
+    client = sdk.Client(username="ada", password="pw", api_key="ticket-1", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.reports.list_reports()
+    assert sent[-1].headers["Authorization"].startswith('Digest username="ada", realm="api"')
+    client.reports.list_tickets()
+    assert sent[-1].headers["Authorization"] == "Negotiate ticket-1"

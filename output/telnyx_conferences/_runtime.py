@@ -1339,15 +1339,16 @@ class AsyncPager(Generic[T]):
 
 
 class BearerAuth(httpx.Auth):
-    """`Authorization: Bearer <token>`."""
+    """`Authorization: Bearer <token>`, or another HTTP scheme's word before the token."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, scheme: str = "Bearer") -> None:
         self.token = token
+        self.scheme = scheme
 
     def auth_flow(
         self, request: httpx.Request
     ) -> typing.Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self.token}"
+        request.headers["Authorization"] = f"{self.scheme} {self.token}"
         yield request
 
 
