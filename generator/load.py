@@ -158,10 +158,15 @@ def load(source: str) -> Document:
     return Document(uri, text, parse(text, uri))
 
 
+# Characters JSON strings may hold but YAML refuses: blanked one for one (lines stay put)
+# before composing, which is done only to find line numbers.
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 @functools.lru_cache(maxsize=8)
 def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=SpecLoader)
+        return yaml.compose(_NOT_YAML.sub(" ", text), Loader=SpecLoader)
     except yaml.YAMLError:
         return None
 

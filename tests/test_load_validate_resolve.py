@@ -127,6 +127,15 @@ def test_json_syntax_error_has_a_line(tmp_path: Path) -> None:
     assert "JSON" in caught.value.message
 
 
+def test_line_of_a_json_document_with_characters_yaml_refuses(tmp_path: Path) -> None:
+    # JSON strings may hold C1 control characters (U+009F); YAML, used to find lines, may not.
+    spec = tmp_path / "c1.json"
+    spec.write_text('{\n  "info": {"title": "a\u009fb"},\n  "paths": {\n    "/x": 1\n  }\n}\n', encoding="utf-8")
+    document = load(str(spec))
+    assert document.contents["info"]["title"] == "a\u009fb"
+    assert line_of(document, "/paths/~1x") == 4
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load(str(tmp_path / "absent.yml"))
