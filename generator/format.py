@@ -3,7 +3,9 @@
 Formatting is the main cost at scale, so:
 - modules are cut at their top-level classes and functions, black runs on the
   pieces (in parallel when there is enough to pay for worker processes), and
-  the pieces are joined with the two blank lines black puts between them;
+  the pieces are joined with the two blank lines black puts between them; a
+  class too long for one worker (hundreds of methods) is cut into runs of
+  members, each formatted inside a stand-in class;
 - a piece formatted before, by the same black, is taken from a cache keyed by
   its digest, so a spec change re-formats only the code it changed;
 - the templates already emit black's layout, so black needs one pass, not two.
@@ -96,6 +98,51 @@ def split_module(source: str) -> list[tuple[str, int]]:
     return pieces
 
 
+_RUN = 64_000  # characters: a longer class is formatted in runs of its members, in parallel
+_STAND_IN = "class _:\n"  # black formats a run of members inside this class
+
+
+def class_runs(piece: str, size: int = _RUN) -> list[tuple[str, int]]:
+    """A top-level class longer than `size`, cut before some of its members: runs of about
+    `size` characters, each with the blank lines before it. The first run is the class
+    with its first members; each later one is members in a stand-in class (`class _:`),
+    which `join_runs` takes away again. Anything else is one run, itself."""
+    if len(piece) <= size:
+        return [(piece, 0)]
+    tree = ast.parse(piece)
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.ClassDef):
+        return [(piece, 0)]
+    lines = piece.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    cuts = [1]
+    for member in tree.body[0].body[1:]:
+        if isinstance(member, ast.Expr) and isinstance(member.value, ast.Constant) and isinstance(member.value.value, str):
+            continue  # an attribute docstring stays with its field
+        start = min([member.lineno, *(d.lineno for d in getattr(member, "decorator_list", []))])
+        while start > 1 and lines[start - 2].lstrip().startswith("#"):
+            start -= 1  # comments above a member belong to it
+        if offsets[start - 1] - offsets[cuts[-1] - 1] >= size:
+            cuts.append(start)
+    runs: list[tuple[str, int]] = []
+    blanks = 0
+    for index, start in enumerate(cuts):
+        text = "".join(lines[start - 1 : cuts[index + 1] - 1 if index + 1 < len(cuts) else len(lines)])
+        body = text.rstrip("\n") + "\n"
+        runs.append((body if index == 0 else _STAND_IN + body, min(blanks, 1)))  # a class body keeps at most one
+        blanks = len(text) - len(body)
+    return runs
+
+
+def join_runs(runs: list[tuple[str, int]]) -> str:
+    """A class from its formatted runs and the blank lines before each (see `class_runs`)."""
+    text = runs[0][0]
+    for formatted, blanks in runs[1:]:
+        text += "\n" * blanks + formatted.split("\n", 1)[1].lstrip("\n")  # without the stand-in's line
+    return text
+
+
 def join_pieces(pieces: list[tuple[str, int]]) -> str:
     """Formatted pieces laid out as black lays out a module."""
     text = ""
@@ -171,7 +218,7 @@ def format_files(
     """Format every .py file but the `verbatim` ones (already formatted);
     `reuse(path, digest)` may return a file's previous result."""
     result = dict(files)
-    pieces_of: dict[str, list[tuple[str, int]]] = {}
+    pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
     for path, source in files.items():
         if not path.endswith(".py") or path in verbatim:
             continue
@@ -179,13 +226,16 @@ def format_files(
         if previous is not None:
             result[path] = previous
         else:
-            pieces_of[path] = split_module(source)
-    keys = {piece: digest(piece) for pieces in pieces_of.values() for piece, _ in pieces}
+            pieces_of[path] = [(class_runs(piece), blanks) for piece, blanks in split_module(source)]
+    keys = {run: digest(run) for pieces in pieces_of.values() for runs, _ in pieces for run, _ in runs}
     with _cache() as connection:
         known = _cached(connection, sorted(set(keys.values())))
         todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
         formatted = dict(zip(todo, _format_all(todo)))
         _store(connection, {keys[piece]: text for piece, text in formatted.items()})
+    def done(run: str) -> str:
+        return formatted[run] if run in formatted else known[keys[run]]
+
     for path, pieces in pieces_of.items():
-        result[path] = join_pieces([(formatted[p] if p in formatted else known[keys[p]], b) for p, b in pieces])
+        result[path] = join_pieces([(join_runs([(done(run), b) for run, b in runs]), blanks) for runs, blanks in pieces])
     return result

@@ -17,7 +17,7 @@ import yaml
 
 from conftest import CONFERENCES, REPO
 from generator.config import Job
-from generator.format import format_source, join_pieces, mode, split_module
+from generator.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
 from generator.load import load, parse, to_uri
 from generator.model import build_model
 from generator.naming import build_names
@@ -230,3 +230,17 @@ def test_piecewise_formatting_equals_whole_file_black() -> None:
 def test_piecewise_formatting_of_sample_modules(source: str) -> None:
     joined = join_pieces([(format_source(piece), blanks) for piece, blanks in split_module(source)])
     assert joined == black.format_str(source, mode=mode())
+
+
+def test_a_long_class_formatted_in_runs_of_members_equals_whole_file_black() -> None:
+    # Runs of about 300 characters cut every class of the conferences SDK many times.
+    sources = {path: text for path, text in unformatted_sources().items() if path.endswith(".py")}
+    cut = 0
+    for path, source in sources.items():
+        pieces = []
+        for piece, blanks in split_module(source):
+            runs = class_runs(piece, size=300)
+            cut += len(runs) - 1
+            pieces.append((join_runs([(format_source(run), b) for run, b in runs]), blanks))
+        assert join_pieces(pieces) == black.format_str(source, mode=mode()), path
+    assert cut > 50
