@@ -38,13 +38,17 @@ paths:
 """
 
 
+def generated(root: Path, spec_text: str, package: str) -> ModuleType:
+    """The SDK of `spec_text`, generated under `root` and imported."""
+    spec = root / f"{package}.yml"
+    spec.write_text(spec_text, encoding="utf-8")
+    generate(Job(str(spec), root / "out", package))
+    return import_package(root / "out", package)
+
+
 @pytest.fixture(scope="module")
 def form_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("form-sdk")
-    spec = root / "form.yml"
-    spec.write_text(FORM_SPEC, encoding="utf-8")
-    generate(Job(str(spec), root / "out", "form_api"))
-    yield import_package(root / "out", "form_api")
+    yield generated(tmp_path_factory.mktemp("form-sdk"), FORM_SPEC, "form_api")
 
 
 def send(sdk: ModuleType, **arguments: object) -> httpx.Request:
@@ -110,11 +114,7 @@ components:
 
 @pytest.fixture(scope="module")
 def styles_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("styles-sdk")
-    spec = root / "styles.yml"
-    spec.write_text(STYLES_SPEC, encoding="utf-8")
-    generate(Job(str(spec), root / "out", "styles_api"))
-    yield import_package(root / "out", "styles_api")
+    yield generated(tmp_path_factory.mktemp("styles-sdk"), STYLES_SPEC, "styles_api")
 
 
 def test_parameters_not_exploded_by_default_are_sent_unexploded(styles_sdk: ModuleType) -> None:
@@ -169,10 +169,7 @@ paths:
 
 
 def test_digest_and_other_http_schemes_are_sent_as_they_say(tmp_path: Path) -> None:
-    spec = tmp_path / "auth.yml"
-    spec.write_text(AUTH_SPEC, encoding="utf-8")
-    generate(Job(str(spec), tmp_path / "out", "auth_api"))
-    sdk = import_package(tmp_path / "out", "auth_api")
+    sdk = generated(tmp_path, AUTH_SPEC, "auth_api")
     sent: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
