@@ -171,7 +171,7 @@ class Parameter:
     description: str | None = None
     default: Default | None = None
     constraints: Constraints = NO_CONSTRAINTS
-    style: str = "form"
+    style: str = "form"  # OpenAPI's styles, or `json` for a parameter described by JSON `content`
     explode: bool = True
     deprecated: bool = False
 

@@ -469,16 +469,18 @@ class ModelBuilder:
             raise self.resolver.error(f"path parameter {wire_name!r} must be required", node)
         context = (operation_name, wire_name)
         schema_node: Located | None = None
+        as_json = False  # `content: {application/json: ...}`: the value is sent as JSON text
         if isinstance(param.get("schema"), dict):
             schema_node = node.child("schema")
         elif isinstance(param.get("content"), dict) and param["content"]:
             media = sorted(param["content"], key=lambda m: (_media_rank(m), m))[0]
+            as_json = "json" in media.lower()
             if isinstance(param["content"][media], dict) and "schema" in param["content"][media]:
                 schema_node = node.child("content", media, "schema")
         expr = self.type_of(schema_node, context) if schema_node is not None else ir.Primitive("str")
         resolved = self.resolver.deref(schema_node).value if schema_node is not None else {}
         resolved = resolved if isinstance(resolved, dict) else {}
-        style = param.get("style") or ("simple" if location in ("path", "header") else "form")
+        style = "json" if as_json else param.get("style") or ("simple" if location in ("path", "header") else "form")
         explode = param.get("explode")
         return ir.Parameter(
             wire_name=wire_name,

@@ -95,6 +95,11 @@ paths:
         - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: string}}}
         - {name: tags, in: query, style: form, explode: false, schema: {type: array, items: {type: string}}}
         - {name: X-Filter, in: header, schema: {type: object, additionalProperties: {type: integer}}}
+        - name: where
+          in: query
+          content:
+            application/json:
+              schema: {type: object, properties: {x: {type: integer}}}
       responses:
         "200":
           description: ok
@@ -126,10 +131,13 @@ def test_parameters_not_exploded_by_default_are_sent_unexploded(styles_sdk: Modu
         return httpx.Response(200, json={"name": "leaf", "parent": {"name": "root", "parent": None}})
 
     client = styles_sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-    client.things.get_thing({"a": 1, "b": 2}, ids=["x", "y"], tags=["p", "q"], x_filter={"k": 1, "m": 2})
+    client.things.get_thing(
+        {"a": 1, "b": 2}, ids=["x", "y"], tags=["p", "q"], x_filter={"k": 1, "m": 2}, where=styles_sdk.models.Where(x=5)
+    )
     (request,) = sent
     assert request.url.path == "/things/a,1,b,2"
-    assert request.url.params.multi_items() == [("ids", "x|y"), ("tags", "p,q")]
+    # A parameter with JSON `content` goes under its own name, as JSON text.
+    assert request.url.params.multi_items() == [("ids", "x|y"), ("tags", "p,q"), ("where", '{"x":5}')]
     assert request.headers["X-Filter"] == "k,1,m,2"
 
 

@@ -712,6 +712,8 @@ def _text_value(value: Any) -> str:
 
 def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     """Encode a checked parameter value by its style (form, deepObject, ...)."""
+    if param.style == "json":  # a parameter described by `content: {application/json: ...}`
+        return [(param.wire, json.dumps(value, ensure_ascii=False, separators=(",", ":")))]
     if isinstance(value, Mapping):
         if param.style == "deepObject":
             return _deep_object(param.wire, value)
