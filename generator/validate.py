@@ -289,6 +289,14 @@ def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
         name = node.get("name")
         where = base + "/required" if "required" in node else base
         return f"path parameter {name!r} must be `required: true` (a path parameter cannot be optional)", where
+    # "Additional properties are not allowed ('x' was unexpected)": the place is the key itself.
+    unexpected = re.fullmatch(r"Additional properties are not allowed \('([^']*)' was unexpected\)", message) or re.fullmatch(
+        r"'([^']*)' does not match any of the regexes: '\^x-'", message
+    )
+    if unexpected is not None and isinstance(node, dict) and unexpected[1] in node:
+        if pointer.endswith("/responses"):
+            return f"invalid response status {unexpected[1]!r}", join_pointer(pointer, unexpected[1])
+        return f"{unexpected[1]!r} is not a field here (only extensions, named x-..., may be added)", join_pointer(pointer, unexpected[1])
     return message, pointer
 
 
@@ -337,7 +345,8 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
         hint = " (use --lenient to generate anyway)" if non_blocking else ""
         clearer = _clearer(document, message, pointer)
         if clearer == (message, pointer) and " is not valid under any of the " in message:
-            clearer = _deepest_cause(document, version, pointer) or clearer
+            deepest = _deepest_cause(document, version, pointer)
+            clearer = _clearer(document, *deepest) if deepest is not None else clearer
         message, pointer = clearer
         raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
     if marker is not None and not warnings:

@@ -46,6 +46,7 @@ CASES: dict[str, tuple[int, str, tuple[str, ...]]] = {
     # The validator blames `Item` (none of Schema or Reference fits); the defect is deeper.
     # Reported by the validator under the response that refers to `Item`: named where it is.
     "defect_behind_a_ref_31.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'}",)),
+    "misspelt_key.yaml": (12, "#/paths/~1items/get/responses/200/contnet", ("'contnet' is not a field here",)),
     "schema_type_not_a_name.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'} is not",)),
 }
 
