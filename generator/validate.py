@@ -275,10 +275,10 @@ def _through_refs(document: Document, pointer: str) -> str:
             elif isinstance(node.value, list) and token.isdigit() and int(token) < len(node.value):
                 node = node.child(int(token))
             else:
-                return pointer
+                break  # the error's own path goes on inside a value: its nearest place is this node
     except SpecError:
         return pointer
-    return node.pointer if node.uri == document.uri else pointer
+    return node.pointer if node.uri == document.uri and node.pointer else pointer
 
 
 def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
