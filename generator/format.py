@@ -58,6 +58,20 @@ def format_source(source: str) -> str:
 _BLOCK = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
+def _is_string(node: ast.stmt) -> bool:
+    """A string on its own: a docstring, of the module or of the statement before it."""
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+
+
+def _first_line(node: ast.stmt, lines: list[str]) -> int:
+    """Where a statement starts: its decorators, and the comments right above it, belong to it."""
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    start = min([node.lineno, *(d.lineno for d in decorators)])
+    while start > 1 and lines[start - 2].lstrip().startswith("#"):
+        start -= 1
+    return start
+
+
 def split_module(source: str) -> list[tuple[str, int]]:
     """Cut a module before each top-level statement: (piece, blank lines before it).
 
@@ -73,11 +87,9 @@ def split_module(source: str) -> list[tuple[str, int]]:
     for index, node in enumerate(tree.body):
         if index == 0 or isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+        if _is_string(node):
             continue  # an attribute docstring belongs to the statement before it
-        start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
-        while start > 1 and lines[start - 2].lstrip().startswith("#"):
-            start -= 1  # comments above a statement belong to it
+        start = _first_line(node, lines)
         after_import = isinstance(tree.body[index - 1], (ast.Import, ast.ImportFrom))
         starts.append((start, isinstance(node, _BLOCK), after_import))
     first_is_block = bool(tree.body) and isinstance(tree.body[0], _BLOCK)
@@ -118,11 +130,9 @@ def class_runs(piece: str, size: int = _RUN) -> list[tuple[str, int]]:
         offsets.append(offsets[-1] + len(line))
     cuts = [1]
     for member in tree.body[0].body[1:]:
-        if isinstance(member, ast.Expr) and isinstance(member.value, ast.Constant) and isinstance(member.value.value, str):
+        if _is_string(member):
             continue  # an attribute docstring stays with its field
-        start = min([member.lineno, *(d.lineno for d in getattr(member, "decorator_list", []))])
-        while start > 1 and lines[start - 2].lstrip().startswith("#"):
-            start -= 1  # comments above a member belong to it
+        start = _first_line(member, lines)
         if offsets[start - 1] - offsets[cuts[-1] - 1] >= size:
             cuts.append(start)
     runs: list[tuple[str, int]] = []

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import ir
 from generator.conventions import recognise_conventions
-from generator.errors import SpecError, join_pointer
+from generator.errors import SpecError, join_pointer, unescape_token
 from generator.load import Document
 from generator.resolve import Located, Resolver
 
@@ -77,13 +77,14 @@ class ModelBuilder:
     def _constraints(self, schema: dict[str, Any], where: Located) -> ir.Constraints:
         """The checks of `schema` (found at `where`) that the client can apply; a pattern
         it cannot is noted, as the SDK leaves that check to the server."""
+        constraints = _constraints(schema)
         pattern = schema.get("pattern")
-        if isinstance(pattern, str) and not _checkable_pattern(pattern):
+        if isinstance(pattern, str) and constraints.pattern is None:
             pointer = join_pointer(where.pointer, "pattern")
             self.notices[f"{where.uri}#{pointer}"] = ir.Notice(
                 where.uri, pointer, f"pattern {pattern!r} is not a Python regular expression: the SDK does not check it"
             )
-        return _constraints(schema)
+        return constraints
 
     def type_of(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
         """The type expression of the schema at `node` (which may be a `$ref`)."""
@@ -106,7 +107,7 @@ class ModelBuilder:
         """The context of a referenced schema: its component name, or its file's name."""
         tokens = [t for t in target.pointer.split("/") if t]
         if len(tokens) == 3 and tokens[0] == "components" and tokens[1] == "schemas":
-            return (tokens[2].replace("~1", "/").replace("~0", "~"),)
+            return (unescape_token(tokens[2]),)
         if len(tokens) >= 1 and tokens[0] in ("definitions", "$defs") and len(tokens) == 2:
             return (tokens[1],)
         if not tokens:
@@ -275,7 +276,7 @@ class ModelBuilder:
         resolved = target.value if isinstance(target.value, dict) else {}
         merged = {**resolved, **{k: v for k, v in own.items() if k != "$ref"}}
         return ir.Property(
-            wire_name=str(node.pointer.rsplit("/", 1)[-1]).replace("~1", "/").replace("~0", "~"),
+            wire_name=unescape_token(node.pointer.rsplit("/", 1)[-1]),
             type=expr,
             required=required,
             description=_described(own) or _described(resolved),

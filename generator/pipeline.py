@@ -121,7 +121,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     from generator.naming import build_names
     from generator.render import render, verbatim_files
     from generator.resolve import Resolver
-    from generator.validate import validate_in_background
+    from generator.validate import SpecWarning, validate_in_background
 
     progress("load")
     document = load(job.spec)
@@ -150,8 +150,9 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         raise
 
     notices = [
-        f"{resolver.documents[n.uri].display_name}:{line_of(resolver.documents[n.uri], n.pointer)} at #{n.pointer}: {n.message}"
+        f"{where.display_name}{SpecWarning(n.message, n.pointer, line_of(where, n.pointer))}"
         for n in api.notices
+        for where in [resolver.documents[n.uri]]
     ]
     return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package), notices)
 

@@ -19,7 +19,7 @@ from typing import Any
 import referencing.exceptions
 
 from generator import __version__
-from generator.errors import SpecError, join_pointer
+from generator.errors import SpecError, join_pointer, unescape_token
 from generator.load import Document, line_of
 
 SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
@@ -219,7 +219,7 @@ def _without(contents: Any, pointers: list[str]) -> Any:
         parent, _, key = pointer.rpartition("/")
         node = _node_at(stripped, parent)
         if isinstance(node, dict):
-            node.pop(key.replace("~1", "/").replace("~0", "~"), None)
+            node.pop(unescape_token(key), None)
     return stripped
 
 
@@ -244,7 +244,7 @@ def _check_path_templates(document: Document) -> None:
 def _node_at(contents: Any, pointer: str) -> Any:
     node = contents
     for token in pointer.lstrip("#/").split("/") if pointer.lstrip("#/") else []:
-        token = token.replace("~1", "/").replace("~0", "~")
+        token = unescape_token(token)
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
@@ -267,7 +267,7 @@ def _through_refs(document: Document, pointer: str) -> str:
     resolver = Resolver(document)
     node = Located(document.contents, document.uri, "")
     try:
-        for token in (t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]):
+        for token in map(unescape_token, pointer.split("/")[1:]):
             if isinstance(node.value, dict) and "$ref" in node.value and token not in node.value:
                 node = resolver.deref(node)
             if isinstance(node.value, dict) and token in node.value:
@@ -325,8 +325,11 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
         errors = _errors(validator_class, _without(document.contents, bad_patterns), document)
         # The fast check reads patterns with Rust's regex engine, stricter than ECMA-262
         # (`\000` octal escapes, a lone `}`): a pattern ECMA-262 reads is no defect.
-        for pointer in [p for p in bad_patterns if not _is_ecma_regex(_node_at(document.contents, p))]:
-            message = f"pattern {_node_at(document.contents, pointer)!r} is not a valid regular expression"
+        for pointer in bad_patterns:
+            pattern = _node_at(document.contents, pointer)
+            if _is_ecma_regex(pattern):
+                continue
+            message = f"pattern {pattern!r} is not a valid regular expression"
             if not lenient:
                 hint = " (use --lenient to generate anyway)"
                 if not errors:
