@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 
 from generator import ir
 from generator.errors import SpecError, join_pointer, unescape_token
-from generator.load import Document, parse, to_uri
-from generator.resolve import Located, Resolver
+from generator.document.load import Document, parse, to_uri
+from generator.document.resolve import Located, Resolver
 
 Severity = Literal["breaking", "non-breaking", "docs"]
 Direction = Literal["request", "response"]
@@ -131,7 +131,7 @@ class Report:
 def load_source(source: str) -> Document:
     """A path, an http(s) URL, or `git:REV:PATH` (REV empty: the staged version of PATH)."""
     if not source.startswith("git:"):
-        from generator.load import load
+        from generator.document.load import load
 
         return load(source)
     rev, sep, path = source[4:].partition(":")

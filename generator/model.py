@@ -16,8 +16,8 @@ from typing import Any
 from generator import ir
 from generator.conventions import recognise_conventions
 from generator.errors import SpecError, join_pointer, unescape_token
-from generator.load import Document
-from generator.resolve import Located, Resolver
+from generator.document.load import Document
+from generator.document.resolve import Located, Resolver
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json(?:;.*)?$|^\*/\*$")

@@ -21,7 +21,7 @@ from typing import Any
 from generator import ir
 from generator.errors import SpecError
 from generator.model import ModelBuilder, _text
-from generator.resolve import Located, Resolver
+from generator.document.resolve import Located, Resolver
 
 DEFINITIONS = ("$defs", "definitions")
 # Drafts in which keywords beside `$ref` apply (before 2019-09 they are ignored).

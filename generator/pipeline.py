@@ -20,13 +20,13 @@ from urllib.parse import unquote, urlsplit
 from generator import TEMPLATES, __version__
 from generator.config import Job
 from generator.errors import SpecError
-from generator.load import line_of, to_uri
+from generator.document.load import line_of, to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
-    from generator.load import Document
-    from generator.resolve import Resolver
-    from generator.validate import SpecWarning
+    from generator.document.load import Document
+    from generator.document.resolve import Resolver
+    from generator.openapi.validate import SpecWarning
 
 Progress = Callable[[str], None]
 
@@ -41,11 +41,16 @@ def _quiet(message: str) -> None:
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in _PACKAGE_ROOT.glob("*.py")]
+    # Every module below the package (subpackages too), but not the templates a wheel carries inside it.
+    code = [
+        p
+        for p in _PACKAGE_ROOT.rglob("*.py")
+        if "__pycache__" not in p.parts and not p.resolve().is_relative_to(TEMPLATES.resolve())
+    ]
     templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
-        for path in sorted(paths):
+        for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     try:
         from importlib.metadata import version
@@ -116,12 +121,12 @@ class Result:
 
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     """Run every stage but the write; the formatted files and their manifest."""
-    from generator.load import load
+    from generator.document.load import load
     from generator.model import build_model
     from generator.naming import build_names
     from generator.render import render, verbatim_files
-    from generator.resolve import Resolver
-    from generator.validate import SpecWarning, validate_in_background
+    from generator.document.resolve import Resolver
+    from generator.openapi.validate import SpecWarning, validate_in_background
 
     progress("load")
     document = load(job.spec)
@@ -208,8 +213,8 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     from generator.model_schema import build_schema_model
     from generator.naming import build_names
     from generator.render_models import MODELS_RESERVED, render_models
-    from generator.resolve import SchemaResolver
-    from generator.validate_schema import validate_schema_now
+    from generator.document.resolve import SchemaResolver
+    from generator.jsonschema.validate import validate_schema_now
 
     progress("validate against the meta-schema")
     validated = validate_schema_now(document, lenient=job.lenient)
@@ -258,7 +263,7 @@ def is_fresh(job: Job) -> bool:
         if not uri.startswith("file:"):
             return False  # a remote input may have changed: generate to know
         try:
-            from generator.load import load
+            from generator.document.load import load
 
             inputs[name] = document_digest(load(uri).contents)
         except Exception:  # noqa: BLE001 - anything unreadable is for the full pipeline to report

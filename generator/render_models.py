@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import TEMPLATES, ir
-from generator.load import Document
+from generator.document.load import Document
 from generator.naming import Names
 from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, one_line, py
 

@@ -21,11 +21,11 @@ import yaml
 from conftest import REPO, SHARED, import_package, run_cli
 from generator.config import Job
 from generator.errors import SpecError
-from generator.load import load
+from generator.document.load import load
 from generator.model_schema import build_schema_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
-from generator.resolve import Resolver
+from generator.document.resolve import Resolver
 from generator.write import MANIFEST
 
 SWML = REPO / "specs" / "swml_join_conference.json"
@@ -732,7 +732,7 @@ def test_a_default_that_does_not_match_its_schema_is_an_error_or_with_lenient_a_
 
 
 def test_the_seeds_defaults_match_their_schemas() -> None:
-    from generator.validate_schema import _defaults, validate_schema
+    from generator.jsonschema.validate import _defaults, validate_schema
 
     document = load(str(SWML))
     assert len(_defaults(document.contents)) == 11  # version, nine join_conference defaults, switch variable

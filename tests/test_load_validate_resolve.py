@@ -15,9 +15,9 @@ import yaml
 
 from conftest import CONFERENCES
 from generator.errors import SpecError
-from generator.load import Document, line_of, load, parse, to_uri
-from generator.resolve import Located, Resolver
-from generator.validate import check_version, validate
+from generator.document.load import Document, line_of, load, parse, to_uri
+from generator.document.resolve import Located, Resolver
+from generator.openapi.validate import check_version, validate
 
 # -- load: YAML 1.2 core schema -------------------------------------------------
 

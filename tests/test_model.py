@@ -11,9 +11,9 @@ import yaml
 
 from generator import ir
 from generator.errors import SpecError
-from generator.load import load
+from generator.document.load import load
 from generator.model import build_model
-from generator.resolve import Resolver
+from generator.document.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}
 

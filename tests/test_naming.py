@@ -16,7 +16,7 @@ import pytest
 
 from conftest import import_package
 from generator import ir
-from generator.load import load
+from generator.document.load import load
 from generator.model import build_model
 from generator.naming import (
     ARGUMENT_RESERVED,
@@ -34,7 +34,7 @@ from generator.naming import (
     words,
 )
 from generator.render import render
-from generator.resolve import Resolver
+from generator.document.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}
 STR = ir.Primitive("str")

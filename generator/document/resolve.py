@@ -15,7 +15,7 @@ import referencing
 import referencing.exceptions
 
 from generator.errors import SpecError, join_pointer
-from generator.load import Document, display_name, line_of, parse, read_text
+from generator.document.load import Document, display_name, line_of, parse, read_text
 
 
 @dataclass(frozen=True)

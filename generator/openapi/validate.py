@@ -20,7 +20,7 @@ import referencing.exceptions
 
 from generator import __version__
 from generator.errors import SpecError, join_pointer, unescape_token
-from generator.load import Document, line_of
+from generator.document.load import Document, line_of
 
 SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
 
@@ -110,7 +110,7 @@ def _locating(keyword: str, keyword_class: type[Any]) -> type[Any]:
 
 def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     """The error for a validator that could not follow the document's references."""
-    from generator.resolve import Located, Resolver
+    from generator.document.resolve import Located, Resolver
 
     resolver = Resolver(document)
     pending = [Located(document.contents, document.uri, "")]
@@ -260,7 +260,7 @@ def _through_refs(document: Document, pointer: str) -> str:
     The validator reports an error inside a referenced schema under the node that
     refers to it, a place the document does not have.
     """
-    from generator.resolve import Located, Resolver
+    from generator.document.resolve import Located, Resolver
 
     if not pointer or _node_at(document.contents, pointer) is not None:
         return pointer

@@ -14,8 +14,8 @@ import jsonschema
 from jsonschema.exceptions import best_match
 
 from generator.errors import SpecError, join_pointer
-from generator.load import Document, line_of
-from generator.validate import SpecWarning
+from generator.document.load import Document, line_of
+from generator.openapi.validate import SpecWarning
 
 # Top-level keywords by which a document without `openapi` shows it is a JSON Schema.
 _SCHEMA_KEYWORDS = frozenset(

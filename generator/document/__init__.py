@@ -1,0 +1,1 @@
+"""The document stage: bytes -> parsed documents, and `$ref` lookups across them."""

@@ -1,0 +1,1 @@
+"""The bare JSON Schema reader: validation against the dialect's meta-schema."""
