@@ -41,11 +41,11 @@ def _quiet(message: str) -> None:
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in _PACKAGE_ROOT.glob("*.py")]
+    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts and "templates" not in p.relative_to(_PACKAGE_ROOT).parts]
     templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
-        for path in sorted(paths):
+        for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     try:
         from importlib.metadata import version
@@ -117,7 +117,7 @@ class Result:
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     """Run every stage but the write; the formatted files and their manifest."""
     from generator.load import load
-    from generator.model import build_model
+    from generator.openapi.read import build_model
     from generator.naming import build_names
     from generator.render import render, verbatim_files
     from generator.resolve import Resolver
@@ -196,7 +196,7 @@ def _finish(
 
 def input_kind(job: Job, contents: Any) -> str:
     """`openapi` or `jsonschema`: as the job says, else `jsonschema` when there is no `openapi` key."""
-    from generator.model_schema import is_json_schema
+    from generator.jsonschema.read import is_json_schema
 
     if job.input is not None:
         return job.input
@@ -205,7 +205,7 @@ def input_kind(job: Job, contents: Any) -> str:
 
 def _generate_models(job: Job, document: Document, progress: Progress) -> Result:
     """The models-only package of a JSON Schema document."""
-    from generator.model_schema import build_schema_model
+    from generator.jsonschema.read import build_schema_model
     from generator.naming import build_names
     from generator.render_models import MODELS_RESERVED, render_models
     from generator.resolve import SchemaResolver

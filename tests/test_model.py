@@ -12,7 +12,7 @@ import yaml
 from generator import ir
 from generator.errors import SpecError
 from generator.load import load
-from generator.model import build_model
+from generator.openapi.read import build_model
 from generator.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}
