@@ -24,6 +24,9 @@ class Parameter:
     style: str = "form"  # OpenAPI's styles, or `json` for a parameter described by JSON `content`
     explode: bool = True
     deprecated: bool = False
+    # Where the parameter is defined (after its `$ref`s): the document's URI and the JSON pointer in it.
+    uri: str = ""
+    pointer: str = ""
 
 
 @dataclass(frozen=True)

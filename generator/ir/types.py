@@ -124,6 +124,9 @@ class Property:
     read_only: bool = False
     write_only: bool = False
     deprecated: bool = False
+    # Where the property is defined: the document's URI and the JSON pointer in it (`.../properties/name`).
+    uri: str = ""
+    pointer: str = ""
 
 
 @dataclass(frozen=True)

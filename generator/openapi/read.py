@@ -193,6 +193,8 @@ class OpenApiReader:
             style=str(style),
             explode=explode if isinstance(explode, bool) else style == "form",
             deprecated=param.get("deprecated") is True,
+            uri=node.uri,
+            pointer=node.pointer,
         )
 
     def _content(self, node: Located, context: tuple[str, ...]) -> tuple[str, ir.TypeExpr | None] | None:

@@ -313,6 +313,8 @@ class SchemaTranslator:
             read_only=merged.get("readOnly") is True,
             write_only=merged.get("writeOnly") is True,
             deprecated=merged.get("deprecated") is True,
+            uri=node.uri,
+            pointer=node.pointer,
         )
 
     def _all_of(self, node: Located, context: tuple[str, ...], parts: list[Any]) -> ir.TypeExpr:
