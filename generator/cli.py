@@ -158,7 +158,7 @@ def check(spec: str | None, output: str | None, package: str | None, lenient: bo
 def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
     """Check SPEC against the OpenAPI specification (or its JSON Schema meta-schema) and the generator's own rules."""
     from generator.document.load import load
-    from generator.model import build_model
+    from generator.openapi.read import build_model
     from generator.pipeline import input_kind as kind_of
     from generator.document.resolve import Resolver
     from generator.openapi.validate import validate as run
@@ -249,7 +249,7 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
 
 def _validate_schema(document: Any, lenient: bool) -> None:
     """`validate` for a JSON Schema input: the meta-schema and defaults, then the model (raises SpecError)."""
-    from generator.model_schema import build_schema_model
+    from generator.jsonschema.read import build_schema_model
     from generator.document.resolve import SchemaResolver
     from generator.jsonschema.validate import validate_schema
 

@@ -179,7 +179,7 @@ class Side:
 
 
 def build_side(document: Document) -> Side:
-    from generator.model import build_model
+    from generator.openapi.read import build_model
 
     resolver = Resolver(document)
     api = build_model(resolver)

@@ -122,7 +122,7 @@ class Result:
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     """Run every stage but the write; the formatted files and their manifest."""
     from generator.document.load import load
-    from generator.model import build_model
+    from generator.openapi.read import build_model
     from generator.naming import build_names
     from generator.render import render, verbatim_files
     from generator.document.resolve import Resolver
@@ -201,7 +201,7 @@ def _finish(
 
 def input_kind(job: Job, contents: Any) -> str:
     """`openapi` or `jsonschema`: as the job says, else `jsonschema` when there is no `openapi` key."""
-    from generator.model_schema import is_json_schema
+    from generator.jsonschema.read import is_json_schema
 
     if job.input is not None:
         return job.input
@@ -210,7 +210,7 @@ def input_kind(job: Job, contents: Any) -> str:
 
 def _generate_models(job: Job, document: Document, progress: Progress) -> Result:
     """The models-only package of a JSON Schema document."""
-    from generator.model_schema import build_schema_model
+    from generator.jsonschema.read import build_schema_model
     from generator.naming import build_names
     from generator.render_models import MODELS_RESERVED, render_models
     from generator.document.resolve import SchemaResolver

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import jinja2
 
 from generator import TEMPLATES, ir
-from generator.conventions import TypeTable
+from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, identifier, request_properties, snake, stable_suffix, upper_snake, words
 
 

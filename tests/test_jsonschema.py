@@ -22,7 +22,7 @@ from conftest import REPO, SHARED, import_package, run_cli
 from generator.config import Job
 from generator.errors import SpecError
 from generator.document.load import load
-from generator.model_schema import build_schema_model
+from generator.jsonschema.read import build_schema_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
 from generator.document.resolve import Resolver

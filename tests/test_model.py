@@ -12,7 +12,7 @@ import yaml
 from generator import ir
 from generator.errors import SpecError
 from generator.document.load import load
-from generator.model import build_model
+from generator.openapi.read import build_model
 from generator.document.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}
@@ -618,3 +618,33 @@ def test_a_described_reference_is_the_referenced_type_not_a_copy(tmp_path: Path,
     assert prop(finding, "merged").type != ir.Named(status_key)
     hoisted = [t.key.split("#", 1)[1] for t in api.types if "/properties/" in t.key]
     assert hoisted == ["/components/schemas/Finding/properties/merged"]
+
+
+def test_parameters_and_properties_carry_the_pointer_of_their_definition(tmp_path: Path) -> None:
+    (tmp_path / "shared.json").write_text(
+        json.dumps({"Limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}}), encoding="utf-8"
+    )
+    document = spec(
+        paths={
+            "/things/{id}": {
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "get": {
+                    "parameters": [{"$ref": "shared.json#/Limit"}, {"$ref": "#/components/parameters/Page"}],
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
+                },
+            }
+        },
+        schemas={"Thing": {"type": "object", "properties": {"name": {"type": "string"}, "a/b": {"$ref": "#/components/schemas/Name"}}}, "Name": {"type": "string"}},
+    )
+    document["components"]["parameters"] = {"Page": {"name": "page", "in": "query", "schema": {"type": "integer"}}}
+    api = build(tmp_path, document)
+    params = {p.wire_name: p for p in operation(api, "GET", "/things/{id}").parameters}
+    root_uri = write(tmp_path, document).resolve().as_uri()
+    assert (params["id"].uri, params["id"].pointer) == (root_uri, "/paths/~1things~1{id}/parameters/0")
+    assert (params["page"].uri, params["page"].pointer) == (root_uri, "/components/parameters/Page")
+    assert params["limit"].uri.endswith("/shared.json") and params["limit"].pointer == "/Limit"
+    thing = named(api, "/components/schemas/Thing")
+    assert prop(thing, "name").pointer == "/components/schemas/Thing/properties/name"
+    # The property's own definition, not the schema its $ref leads to.
+    assert prop(thing, "a/b").pointer == "/components/schemas/Thing/properties/a~1b"
+    assert prop(thing, "a/b").uri == root_uri

@@ -17,7 +17,7 @@ import pytest
 from conftest import import_package
 from generator import ir
 from generator.document.load import load
-from generator.model import build_model
+from generator.openapi.read import build_model
 from generator.naming import (
     ARGUMENT_RESERVED,
     FIELD_RESERVED,

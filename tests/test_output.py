@@ -19,7 +19,7 @@ from conftest import CONFERENCES, REPO
 from generator.config import Job
 from generator.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
 from generator.document.load import load, parse, to_uri
-from generator.model import build_model
+from generator.openapi.read import build_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
 from generator.render import render

@@ -1,7 +1,7 @@
 """Model stage for a bare JSON Schema document (draft 2020-12 or draft-07).
 
-The schema walk is the OpenAPI one (`ModelBuilder`): the same type
-expressions, hoisting and naming hints. What differs is where types come
+The schema translator is the OpenAPI reader's (`SchemaTranslator`), given a
+`JsonSchemaStyle`: the same type expressions, hoisting and naming hints. What differs is where types come
 from: the root schema and every entry of `$defs` (or draft-07's
 `definitions`), in sorted order, and no operations. Two JSON Schema habits
 get a shape of their own:
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataclasses import dataclass
+
 from generator import ir
 from generator.errors import SpecError
-from generator.model import ModelBuilder, _text
 from generator.document.resolve import Located, Resolver
+from generator.schema.translate import SchemaTranslator, _text, component_context
 
 DEFINITIONS = ("$defs", "definitions")
 # Drafts in which keywords beside `$ref` apply (before 2019-09 they are ignored).
@@ -38,40 +40,21 @@ def _closed(schema: dict[str, Any]) -> bool:
     return schema.get("additionalProperties") is False or schema.get("unevaluatedProperties") is False
 
 
-class SchemaModelBuilder(ModelBuilder):
-    """Builds the models of a JSON Schema document; see the module docstring."""
+@dataclass(frozen=True)
+class JsonSchemaStyle:
+    """A bare JSON Schema's habits, for the schema translator; see the module docstring."""
 
-    def __init__(self, resolver: Resolver) -> None:
-        super().__init__(resolver)
-        dialect = str(self.document.contents.get("$schema", ""))
-        self.is_31 = not dialect or any(draft in dialect for draft in _REF_SIBLINGS_DRAFTS)
+    uri: str  # the root document's
+    ref_siblings: bool
 
-    def _explicit_context(self, target: Located) -> tuple[str, ...] | None:
-        if not target.pointer and target.uri == self.document.uri and isinstance(target.value, dict):
+    def explicit_context(self, target: Located) -> tuple[str, ...] | None:
+        if not target.pointer and target.uri == self.uri and isinstance(target.value, dict):
             title = _text(target.value.get("title"))
             if title:
                 return (title,)
-        return super()._explicit_context(target)
+        return component_context(target)
 
-    def _object(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.TypeExpr:
-        inner = self._wrapped(node, schema)
-        if inner is None:
-            return super()._object(node, context, schema)
-        wrapper, inner_node = inner
-
-        def make() -> ir.NamedType:
-            return ir.ObjectType(
-                node.key,
-                self._hint(node, context, schema),
-                _text(schema.get("description")) or _text(inner_node.value.get("description")),
-                self._properties([(inner_node, inner_node.value)], context),
-                self._additional(inner_node, inner_node.value, context),
-                wrapper=wrapper,
-            )
-
-        return self._register(node, make)
-
-    def _wrapped(self, node: Located, schema: dict[str, Any]) -> tuple[str, Located] | None:
+    def wrapped(self, node: Located, schema: dict[str, Any]) -> tuple[str, Located] | None:
         """The key and inner object of a one-key wrapper object, else None."""
         properties = schema.get("properties")
         if not isinstance(properties, dict) or len(properties) != 1 or not _closed(schema):
@@ -86,14 +69,25 @@ class SchemaModelBuilder(ModelBuilder):
             return None
         return key, node.child("properties", key)
 
+
+class JsonSchemaReader:
+    """Builds the models of a JSON Schema document; see the module docstring."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.document = resolver.root
+        self.root = Located(self.document.contents, self.document.uri, "")
+        dialect = str(self.document.contents.get("$schema", ""))
+        ref_siblings = not dialect or any(draft in dialect for draft in _REF_SIBLINGS_DRAFTS)
+        self.schemas = SchemaTranslator(resolver, JsonSchemaStyle(self.document.uri, ref_siblings))
+
     def build(self) -> ir.Api:
         contents = self.document.contents
-        self.type_of(self.root, ())
+        self.schemas.type_of(self.root, ())
         for keyword in DEFINITIONS:
             definitions = contents.get(keyword)
             if isinstance(definitions, dict):
                 for name in sorted(definitions):
-                    self.type_of(self.root.child(keyword, name), (name,))
+                    self.schemas.type_of(self.root.child(keyword, name), (name,))
         title = _text(contents.get("title")) or self.document.display_name.rsplit("/", 1)[-1].split(".", 1)[0]
         return ir.Api(
             title=title,
@@ -105,7 +99,7 @@ class SchemaModelBuilder(ModelBuilder):
             security=(),
             operations=(),
             webhooks=(),
-            types=tuple(self.types[k] for k in sorted(self.types)),
+            types=tuple(self.schemas.types[k] for k in sorted(self.schemas.types)),
         )
 
 
@@ -115,6 +109,6 @@ def build_schema_model(resolver: Resolver) -> ir.Api:
     if not isinstance(contents, dict):
         raise SpecError("a JSON Schema document must be an object", resolver.root.display_name, "", 1)
     try:
-        return SchemaModelBuilder(resolver).build()
+        return JsonSchemaReader(resolver).build()
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None

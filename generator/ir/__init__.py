@@ -1,0 +1,81 @@
+"""The intermediate model: plain, frozen dataclasses describing an API.
+
+The model stage (`generator.openapi.read`, `generator.jsonschema.read`) builds
+it from a resolved document; every later stage reads it and none changes it.
+Nothing here is a Python identifier yet: the naming stage chooses those.
+`types` holds what schemas become, `api` what an OpenAPI document adds.
+"""
+
+from generator.ir.api import (
+    Api,
+    Body,
+    ErrorCode,
+    EventTag,
+    IdempotencyKey,
+    Notice,
+    Operation,
+    Pagination,
+    Parameter,
+    Response,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    Webhook,
+)
+from generator.ir.types import (
+    ANY,
+    NO_CONSTRAINTS,
+    AliasType,
+    Constraints,
+    Default,
+    Discriminator,
+    EnumType,
+    ListOf,
+    MapOf,
+    Named,
+    NamedType,
+    NameHint,
+    Nullable,
+    ObjectType,
+    Primitive,
+    PrimitiveKind,
+    Property,
+    TypeExpr,
+    UnionOf,
+)
+
+__all__ = [
+    "ANY",
+    "NO_CONSTRAINTS",
+    "AliasType",
+    "Api",
+    "Body",
+    "Constraints",
+    "Default",
+    "Discriminator",
+    "EnumType",
+    "ErrorCode",
+    "EventTag",
+    "IdempotencyKey",
+    "ListOf",
+    "MapOf",
+    "Named",
+    "NameHint",
+    "NamedType",
+    "Notice",
+    "Nullable",
+    "ObjectType",
+    "Operation",
+    "Pagination",
+    "Parameter",
+    "Primitive",
+    "PrimitiveKind",
+    "Property",
+    "Response",
+    "SecurityScheme",
+    "Server",
+    "ServerVariable",
+    "TypeExpr",
+    "UnionOf",
+    "Webhook",
+]

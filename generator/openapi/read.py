@@ -1,0 +1,392 @@
+"""Model stage: turn a resolved OpenAPI document into the intermediate model.
+
+Every path and method becomes an operation; every schema becomes a type
+expression through the schema translator (`generator.schema.translate`),
+which this reader is given, not derived from. The walk follows sorted keys
+wherever the spec's order carries no meaning (paths, methods, components,
+statuses, webhooks), so reordering a spec does not change the model.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator import ir
+from generator.errors import SpecError
+from generator.document.load import Document
+from generator.openapi.conventions import recognise_conventions
+from generator.document.resolve import Located, Resolver
+from generator.schema.translate import OpenApiStyle, SchemaTranslator, _default, _text
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json(?:;.*)?$|^\*/\*$")
+_FORM_MEDIA = "application/x-www-form-urlencoded"
+_MULTIPART_MEDIA = "multipart/form-data"
+_STATUS = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX|default)$")
+
+
+def _status_order(status: str) -> tuple[int, str]:
+    return (0 if status[0].isdigit() else 1, status)
+
+
+def _media_rank(media_type: str) -> int:
+    if _JSON_MEDIA.match(media_type):
+        return 0
+    if media_type == _FORM_MEDIA:
+        return 1
+    if media_type == _MULTIPART_MEDIA:
+        return 2
+    return 3
+
+
+def _words_of_path(method: str, path: str) -> str:
+    """A name for an operation without operationId: `post /conferences/{id}/join`."""
+    parts = [p.strip("{}") for p in path.split("/") if p]
+    return " ".join([method, *parts])
+
+
+class OpenApiReader:
+    """Walks the document once; one instance builds one `ir.Api`.
+
+    Schemas are the translator's (`self.schemas`); this class reads what
+    OpenAPI adds around them: paths, operations, parameters, responses,
+    security and webhooks.
+    """
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.document: Document = resolver.root
+        self.root = Located(self.document.contents, self.document.uri, "")
+        is_31 = str(self.document.contents.get("openapi", "")).startswith("3.1")
+        self.schemas = SchemaTranslator(resolver, OpenApiStyle(ref_siblings=is_31))
+
+    def type_of(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
+        """The type expression of the schema at `node` (which may be a `$ref`)."""
+        return self.schemas.type_of(node, context)
+
+    def _constraints(self, schema: dict[str, Any], where: Located) -> ir.Constraints:
+        return self.schemas.constraints(schema, where)
+
+    # -- operations ----------------------------------------------------------
+
+    def build(self) -> ir.Api:
+        spec = self.document.contents
+        info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
+        operations = self._operations()
+        webhooks = self._webhooks()
+        # Every component schema becomes a type, used or not: an SDK exposes its API's vocabulary.
+        schemas = ((spec.get("components") or {}).get("schemas")) or {}
+        for name in sorted(schemas):
+            self.type_of(self.root.child("components", "schemas", name), (name,))
+        tags = tuple(
+            (t["name"], _text(t.get("description")))
+            for t in spec.get("tags") or []
+            if isinstance(t, dict) and isinstance(t.get("name"), str)
+        )
+        return ir.Api(
+            title=str(info.get("title") or "API"),
+            version=str(info.get("version") or ""),
+            description=_text(info.get("description")),
+            openapi=str(spec.get("openapi")),
+            servers=self._servers(spec.get("servers")),
+            security_schemes=self._security_schemes(),
+            security=_requirements(spec.get("security")) or (),
+            operations=operations,
+            webhooks=webhooks,
+            types=tuple(self.schemas.types[k] for k in sorted(self.schemas.types)),
+            tags=tags,
+            notices=tuple(self.schemas.notices[k] for k in sorted(self.schemas.notices)),
+        )
+
+    def _operations(self) -> tuple[ir.Operation, ...]:
+        paths = self.document.contents.get("paths") or {}
+        operations = []
+        first_use: dict[str, str] = {}
+        for path in sorted(paths):
+            item_node = self.resolver.deref(self.root.child("paths", path))
+            if not isinstance(item_node.value, dict):
+                continue
+            for method in HTTP_METHODS:
+                if isinstance(item_node.value.get(method), dict):
+                    operation = self._operation(path, method, item_node, item_node.child(method))
+                    if operation.operation_id is not None:
+                        where = f"{method.upper()} {path}"
+                        if operation.operation_id in first_use:
+                            raise self.resolver.error(
+                                f"operationId {operation.operation_id!r} is used by {first_use[operation.operation_id]} too",
+                                item_node.child(method, "operationId"),
+                            )
+                        first_use[operation.operation_id] = where
+                    operations.append(operation)
+        return tuple(operations)
+
+    def _operation(self, path: str, method: str, item: Located, node: Located) -> ir.Operation:
+        op = node.value
+        operation_id = _text(op.get("operationId"))
+        name = operation_id or _words_of_path(method, path)
+        parameters = self._parameters(item, node, name, path)
+        tags = op.get("tags")
+        return ir.Operation(
+            operation_id=operation_id,
+            method=method.upper(),
+            path=path,
+            group=tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else None,
+            summary=_text(op.get("summary")),
+            description=_text(op.get("description")),
+            deprecated=op.get("deprecated") is True,
+            parameters=parameters,
+            body=self._body(node, (f"{name} request",)),
+            responses=self._responses(node, name),
+            security=_requirements(op.get("security")),
+            pointer=node.pointer,
+            callbacks=self._callbacks(node),
+        )
+
+    def _parameters(self, item: Located, node: Located, name: str, path: str) -> tuple[ir.Parameter, ...]:
+        merged: dict[tuple[str, str], ir.Parameter] = {}
+        for owner in (item, node):
+            listed = owner.value.get("parameters")
+            if not isinstance(listed, list):
+                continue
+            for index in range(len(listed)):
+                param_node = self.resolver.deref(owner.child("parameters", index))
+                parameter = self._parameter(param_node, name)
+                merged[(parameter.location, parameter.wire_name)] = parameter
+        declared = {p.wire_name for p in merged.values() if p.location == "path"}
+        for template in re.findall(r"{([^}]+)}", path):
+            if template not in declared:
+                raise self.resolver.error(f"path parameter {template!r} of {path!r} is not declared", node.child("parameters") if "parameters" in node.value else node)
+        return tuple(merged.values())
+
+    def _parameter(self, node: Located, operation_name: str) -> ir.Parameter:
+        param = node.value
+        location = param.get("in")
+        wire_name = param.get("name")
+        if location not in ("path", "query", "header", "cookie") or not isinstance(wire_name, str):
+            raise self.resolver.error("a parameter needs a `name` and `in` (path, query, header or cookie)", node)
+        if location == "path" and param.get("required") is not True:
+            raise self.resolver.error(f"path parameter {wire_name!r} must be required", node)
+        context = (operation_name, wire_name)
+        schema_node: Located | None = None
+        as_json = False  # `content: {application/json: ...}`: the value is sent as JSON text
+        if isinstance(param.get("schema"), dict):
+            schema_node = node.child("schema")
+        elif isinstance(param.get("content"), dict) and param["content"]:
+            media = sorted(param["content"], key=lambda m: (_media_rank(m), m))[0]
+            as_json = "json" in media.lower()
+            if isinstance(param["content"][media], dict) and "schema" in param["content"][media]:
+                schema_node = node.child("content", media, "schema")
+        expr = self.type_of(schema_node, context) if schema_node is not None else ir.Primitive("str")
+        resolved = self.resolver.deref(schema_node).value if schema_node is not None else {}
+        resolved = resolved if isinstance(resolved, dict) else {}
+        style = "json" if as_json else param.get("style") or ("simple" if location in ("path", "header") else "form")
+        explode = param.get("explode")
+        return ir.Parameter(
+            wire_name=wire_name,
+            location=location,
+            type=expr,
+            required=param.get("required") is True,
+            description=_text(param.get("description")) or _text(resolved.get("description")),
+            default=_default(resolved, expr),
+            constraints=self._constraints(resolved, self.resolver.deref(schema_node) if schema_node is not None else node),
+            style=str(style),
+            explode=explode if isinstance(explode, bool) else style == "form",
+            deprecated=param.get("deprecated") is True,
+            uri=node.uri,
+            pointer=node.pointer,
+        )
+
+    def _content(self, node: Located, context: tuple[str, ...]) -> tuple[str, ir.TypeExpr | None] | None:
+        """The preferred media type of a `content` map and its type."""
+        content = node.value.get("content")
+        if not isinstance(content, dict) or not content:
+            return None
+        media = sorted(content, key=lambda m: (_media_rank(m), m))[0]
+        entry = content[media] if isinstance(content[media], dict) else {}
+        if "schema" in entry:
+            expr: ir.TypeExpr | None = self.type_of(node.child("content", media, "schema"), context)
+        elif media.startswith("text/"):
+            expr = ir.Primitive("str")
+        elif _JSON_MEDIA.match(media):
+            expr = ir.ANY
+        else:
+            expr = ir.Primitive("bytes")
+        if expr == ir.Primitive("str") and not media.startswith("text/") and not _JSON_MEDIA.match(media) and media not in (_FORM_MEDIA, _MULTIPART_MEDIA):
+            expr = ir.Primitive("bytes")
+        return media, expr
+
+    def _body(self, node: Located, context: tuple[str, ...]) -> ir.Body | None:
+        if "requestBody" not in node.value:
+            return None
+        body_node = self.resolver.deref(node.child("requestBody"))
+        if not isinstance(body_node.value, dict):
+            return None
+        body_context = self._explicit_body_context(body_node) or context
+        found = self._content(body_node, body_context)
+        if found is None:
+            return None
+        media, expr = found
+        if expr is None:
+            return None
+        return ir.Body(media, expr, body_node.value.get("required") is True, _text(body_node.value.get("description")))
+
+    def _explicit_body_context(self, node: Located) -> tuple[str, ...] | None:
+        tokens = node.pointer.split("/")
+        if len(tokens) == 4 and tokens[1] == "components":
+            return (tokens[3],)
+        return None
+
+    def _responses(self, node: Located, name: str) -> tuple[ir.Response, ...]:
+        responses = node.value.get("responses")
+        if not isinstance(responses, dict):
+            return ()
+        result = []
+        first_success: str | None = None
+        for status in sorted((str(s) for s in responses), key=_status_order):
+            if not _STATUS.match(status):
+                raise self.resolver.error(f"invalid response status {status!r}", node.child("responses", status))
+            response_node = self.resolver.deref(node.child("responses", status))
+            if not isinstance(response_node.value, dict):
+                continue
+            if status.startswith("2") and first_success is None:
+                first_success = status
+            # The first success is "the" response; others say their status (`202 response`).
+            suffix = "response" if status == first_success else f"{status} response"
+            context = self._explicit_body_context(response_node) or (f"{name} {suffix}",)
+            found = self._content(response_node, context)
+            media, expr = found if found is not None else (None, None)
+            codes = self._error_codes(response_node) if not status.startswith(("1", "2", "3")) else ()
+            result.append(ir.Response(status, _text(response_node.value.get("description")), media, expr, codes))
+        return tuple(result)
+
+    def _error_codes(self, response: Located) -> tuple[ir.ErrorCode, ...]:
+        """API error codes named in the examples of an error response."""
+        content = response.value.get("content")
+        if not isinstance(content, dict):
+            return ()
+        found: list[ir.ErrorCode] = []
+        for media in sorted(content):
+            entry = content[media]
+            if not isinstance(entry, dict):
+                continue
+            samples: list[tuple[str | None, Any, str]] = []
+            if "example" in entry:
+                samples.append((None, entry["example"], response.child("content", media, "example").pointer))
+            if isinstance(entry.get("examples"), dict):
+                for example_name in sorted(entry["examples"]):
+                    example = self.resolver.deref(response.child("content", media, "examples", example_name))
+                    if isinstance(example.value, dict) and "value" in example.value:
+                        samples.append((example_name, example.value["value"], example.pointer))
+            for example_name, value, pointer in samples:
+                errors = value.get("errors") if isinstance(value, dict) else None
+                entries = errors if isinstance(errors, list) else [value] if isinstance(value, dict) else []
+                for item in entries:
+                    if not isinstance(item, dict):
+                        continue
+                    code = item.get("code")
+                    if isinstance(code, bool) or not isinstance(code, (str, int)) or str(code) == "":
+                        continue
+                    title = _text(item.get("title")) or _text(item.get("message"))
+                    hint = example_name if example_name and len(entries) == 1 else title or f"error {code}"
+                    found.append(ir.ErrorCode(str(code), hint, title, response.key + "|" + pointer))
+        return tuple(found)
+
+    def _webhooks(self) -> tuple[ir.Webhook, ...]:
+        webhooks = self.document.contents.get("webhooks")
+        if not isinstance(webhooks, dict):
+            return ()
+        found = (self._event(name, self.resolver.deref(self.root.child("webhooks", name))) for name in sorted(webhooks))
+        return tuple(event for event in found if event is not None)
+
+    def _callbacks(self, node: Located) -> tuple[ir.Webhook, ...]:
+        """The requests an operation's `callbacks` say the API sends, one per callback URL."""
+        callbacks = node.value.get("callbacks")
+        if not isinstance(callbacks, dict):
+            return ()
+        events = []
+        for name in sorted(callbacks):
+            callback = self.resolver.deref(node.child("callbacks", name))
+            if not isinstance(callback.value, dict):
+                continue
+            for expression in sorted(callback.value):
+                label = name if len(callback.value) == 1 else f"{name} {expression}"
+                event = self._event(label, self.resolver.deref(callback.child(expression)))
+                if event is not None:
+                    events.append(event)
+        return tuple(events)
+
+    def _event(self, name: str, item: Located) -> ir.Webhook | None:
+        """The request of a webhook's or callback's path item (its first method)."""
+        if not isinstance(item.value, dict):
+            return None
+        for method in HTTP_METHODS:
+            if isinstance(item.value.get(method), dict):
+                node = item.child(method)
+                op = node.value
+                return ir.Webhook(
+                    name=name,
+                    operation_id=_text(op.get("operationId")),
+                    summary=_text(op.get("summary")),
+                    description=_text(op.get("description")),
+                    body=self._body(node, (f"{name} event",)),
+                    pointer=node.pointer,
+                )
+        return None
+
+    def _servers(self, servers: Any) -> tuple[ir.Server, ...]:
+        result = []
+        for server in servers if isinstance(servers, list) else []:
+            if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+                continue
+            variables = tuple(
+                ir.ServerVariable(
+                    name,
+                    str(var.get("default", "")),
+                    tuple(str(v) for v in var.get("enum") or ()),
+                    _text(var.get("description")),
+                )
+                for name, var in sorted((server.get("variables") or {}).items())
+                if isinstance(var, dict)
+            )
+            result.append(ir.Server(server["url"], _text(server.get("description")), variables))
+        return tuple(result)
+
+    def _security_schemes(self) -> tuple[ir.SecurityScheme, ...]:
+        schemes = (self.document.contents.get("components") or {}).get("securitySchemes") or {}
+        result = []
+        for key in sorted(schemes):
+            scheme = self.resolver.deref(self.root.child("components", "securitySchemes", key)).value
+            if not isinstance(scheme, dict):
+                continue
+            kind = scheme.get("type")
+            http_scheme = str(scheme.get("scheme", "")).lower()
+            description = _text(scheme.get("description"))
+            if kind == "http" and http_scheme in ("basic", "digest"):
+                result.append(ir.SecurityScheme(key, "basic" if http_scheme == "basic" else "digest", description=description))
+            elif kind == "http":
+                # Any other HTTP scheme sends `Authorization: <scheme> <token>`, as bearer does.
+                word = str(scheme.get("scheme") or "Bearer").strip()
+                word = "Bearer" if word.lower() == "bearer" else word
+                result.append(ir.SecurityScheme(key, "bearer", word, description=description))
+            elif kind == "apiKey":
+                result.append(ir.SecurityScheme(key, "apiKey", str(scheme.get("name", "")), str(scheme.get("in", "header")), description))
+            elif kind in ("oauth2", "openIdConnect"):
+                result.append(ir.SecurityScheme(key, kind, description=description))
+            else:
+                result.append(ir.SecurityScheme(key, "other", description=description))
+        return tuple(result)
+
+
+def _requirements(value: Any) -> tuple[tuple[str, ...], ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(tuple(sorted(r)) for r in value if isinstance(r, dict))
+
+
+def build_model(resolver: Resolver) -> ir.Api:
+    """Build the intermediate model of the document `resolver` starts from."""
+    try:
+        return recognise_conventions(OpenApiReader(resolver).build())
+    except RecursionError:
+        raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None
