@@ -21,7 +21,7 @@ from generator import TEMPLATES, __version__
 from generator.config import Job
 from generator.errors import SpecError
 from generator.load import line_of, to_uri
-from generator.write import MANIFEST, Manifest, read_manifest
+from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
     from generator.load import Document
@@ -41,7 +41,7 @@ def _quiet(message: str) -> None:
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in _PACKAGE_ROOT.glob("*.py")]
+    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts]
     templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
@@ -169,7 +169,7 @@ def _finish(
 ) -> Result:
     """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
     are) and describe them in a manifest."""
-    from generator.format import digest, format_files
+    from generator.output.format import digest, format_files
 
     previous = read_manifest(job.output)
 
@@ -232,7 +232,7 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
 
 def generate(job: Job, progress: Progress = _quiet) -> tuple[Result, list[str]]:
     """Generate and write; returns the result and the paths that changed."""
-    from generator.write import write_tree
+    from generator.output.write import write_tree
 
     result = generate_files(job, progress)
     progress("write")

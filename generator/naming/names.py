@@ -15,11 +15,8 @@ Rules:
 from __future__ import annotations
 
 import builtins
-import hashlib
 import keyword
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,16 +24,19 @@ from urllib.parse import urlsplit
 
 from generator import ir
 from generator.errors import SpecError
-
-# Spelled-out symbols keep names such as `DateCreated<` and `DateCreated>` apart.
-_DATE_SYMBOLS = {"<=": " on or before ", ">=": " on or after ", "<": " before ", ">": " after "}
-_ORDER_SYMBOLS = {"<=": " lte ", ">=": " gte ", "<": " lt ", ">": " gt ", "!=": " ne ", "=": " eq "}
-_SYMBOL_NAMES = {
-    "[": "open", "]": "close", ".": "dot", "-": "dash", "@": "at", "$": "dollar", "+": "plus",
-    ":": "colon", "/": "slash", "_": "underscore", "#": "hash", "*": "star",
-    "&": "and", "%": "percent", "!": "not", "~": "tilde", "<": "lt", ">": "gt", "=": "eq",
-}
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+from generator.naming.allocate import Claim, allocate
+from generator.naming.words import (
+    DATE_SYMBOLS,
+    ORDER_SYMBOLS,
+    SYMBOL_NAMES,
+    identifier,
+    merge_words,
+    pascal,
+    snake,
+    stable_suffix,
+    upper_snake,
+    words,
+)
 
 # Names the generated modules use themselves; a generated name must not hide them.
 RUNTIME_NAMES = frozenset(
@@ -85,128 +85,6 @@ STATUS_NAMES = {
     504: "GatewayTimeoutError",
 }
 COMMON_STATUSES = (400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504)
-
-
-def ascii_text(text: str) -> str:
-    """Text with accents removed and anything outside ASCII dropped (homoglyphs included)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def words(text: str, symbols: dict[str, str] | None = None) -> list[str]:
-    """Split a name in any style (camelCase, snake_case, prose, kebab) into words."""
-    for symbol, spelled in (symbols or {}).items():
-        text = text.replace(symbol, f" {spelled.strip()} ")
-    return _WORD.findall(ascii_text(text))
-
-
-def snake(parts: Sequence[str]) -> str:
-    return "_".join(w.lower() for w in parts)
-
-
-def pascal(parts: Sequence[str]) -> str:
-    return "".join(w[0].upper() + w[1:] for w in parts)
-
-
-def upper_snake(parts: Sequence[str]) -> str:
-    return "_".join(w.upper() for w in parts)
-
-
-def _merge(*groups: Sequence[str]) -> list[str]:
-    """Concatenate word lists, folding an overlap (`...CreatedEvent` + `EventType`)."""
-    merged: list[str] = []
-    for group in groups:
-        overlap = 0
-        for size in range(min(len(merged), len(group)), 0, -1):
-            if [w.lower() for w in merged[-size:]] == [w.lower() for w in group[:size]]:
-                overlap = size
-                break
-        merged.extend(group[overlap:])
-    return merged
-
-
-def stable_suffix(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()[:6]
-
-
-def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
-    """Make `name` a safe identifier: not empty, no leading digit, no keyword, not reserved."""
-    name = name or fallback
-    if name[0].isdigit():
-        name = fallback + ("_" if fallback.islower() else "") + name
-    reserved_set = set(reserved)
-    while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
-        name += "_"
-    return name
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A request for a name: its candidates in order of preference.
-
-    The last candidate is a fallback that carries a digest; `allocate` adds one
-    more of its own if even that collides, so every claim ends with a name.
-    """
-
-    key: str
-    candidates: tuple[str, ...]
-    explicit: bool = False
-
-
-def _last_resort(claim: Claim) -> str:
-    last = claim.candidates[-1]
-    suffix = stable_suffix(claim.key + "\0last")
-    return f"{last}{suffix.upper()}" if last[:1].isupper() else f"{last}_{suffix}"
-
-
-def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str, str]:
-    """Give every claim a distinct name; see the module docstring for the rule.
-
-    In a collision, a claim keeps the name when it is the only one for which
-    the name is stated by the spec; else when it has no readable candidate
-    left (of several such, the one with the shortest key); else when the name
-    is its first candidate and a later one of all the others. All the others
-    move on. Nothing depends on claim order.
-    """
-    reserved_set = frozenset(reserved)
-    options = {claim.key: (*claim.candidates, _last_resort(claim)) for claim in claims}
-    level = {claim.key: 0 for claim in claims}
-
-    def current(claim: Claim) -> str:
-        return options[claim.key][level[claim.key]]
-
-    def cornered(claim: Claim) -> bool:  # the next candidate is only a fallback
-        return level[claim.key] >= len(claim.candidates) - 2
-
-    while True:
-        holders: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            holders[current(claim)].append(claim)
-        moved = False
-        for name, group in holders.items():
-            if len(group) == 1 and name not in reserved_set:
-                continue
-            keeper = None
-            if name not in reserved_set:
-                stated = [c for c in group if c.explicit and level[c.key] == 0]
-                stuck = [c for c in group if cornered(c)]
-                nearest = min(level[c.key] for c in group)
-                preferring = [c for c in group if level[c.key] == nearest]
-                if stated:
-                    keeper = stated[0] if len(stated) == 1 else None
-                elif stuck:
-                    # Only a digest is left to it: it keeps the name, and of several, the one
-                    # nearest the document's root (shortest key: a schema before those inside it).
-                    keeper = min(stuck, key=lambda c: (len(c.key), c.key))
-                elif len(preferring) == 1:
-                    keeper = preferring[0]  # the name is its first wish and a later one of the others'
-
-            for claim in group:
-                if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
-                    continue
-                level[claim.key] += 1
-                moved = True
-        if not moved:
-            return {claim.key: current(claim) for claim in claims}
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
@@ -276,17 +154,17 @@ def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
         candidates.append(pascal(last))
         if isinstance(named, ir.EnumType) and len(named.values) == 1:
             # A one-value enum (`event_type: [conference.created]`) is named by its value.
-            candidates.append(pascal(_merge(words(str(named.values[0])), last)))
+            candidates.append(pascal(merge_words(words(str(named.values[0])), last)))
         for depth in range(1, len(context_words)):
-            candidates.append(pascal(_merge(context_words[0], *context_words[len(context_words) - depth : -1], last)))
-        candidates.append(pascal(_merge(*context_words)))
+            candidates.append(pascal(merge_words(context_words[0], *context_words[len(context_words) - depth : -1], last)))
+        candidates.append(pascal(merge_words(*context_words)))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
         every_word = [w for part in context_words for w in part]
         candidates.append(pascal(every_word))
         # Last before the digest: what kind of type it is (an inline copy of a component
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
-        candidates.append(pascal(_merge(every_word, [kind])))
+        candidates.append(pascal(merge_words(every_word, [kind])))
     candidates.append(final)
     return _unique(candidates), False
 
@@ -323,7 +201,7 @@ def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
             _unique(
                 [
                     identifier(snake(words(p.wire_name)), "field", FIELD_RESERVED),
-                    identifier(snake(words(p.wire_name, _SYMBOL_NAMES)), "field", FIELD_RESERVED),
+                    identifier(snake(words(p.wire_name, SYMBOL_NAMES)), "field", FIELD_RESERVED),
                     identifier((snake(words(p.wire_name)) or "field") + "_" + stable_suffix(p.wire_name), "field", FIELD_RESERVED),
                 ]
             ),
@@ -338,8 +216,8 @@ def _member_names(enum: ir.EnumType) -> tuple[str, ...]:
     claims = []
     for index, value in enumerate(enum.values):
         text = str(value)
-        base = upper_snake(words(text, _ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
-        spelled = upper_snake(words(text, _SYMBOL_NAMES)) if not isinstance(value, int) else base
+        base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
+        spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
         claims.append(
             Claim(
                 str(index),
@@ -362,7 +240,7 @@ def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:
     """Words of a parameter name; comparison suffixes read as before/after for dates."""
     lowered = wire_name.lower()
     datelike = "date" in lowered or "time" in lowered or expr in (ir.Primitive("date"), ir.Primitive("datetime"))
-    return words(wire_name, _DATE_SYMBOLS if datelike else _ORDER_SYMBOLS)
+    return words(wire_name, DATE_SYMBOLS if datelike else ORDER_SYMBOLS)
 
 
 def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
@@ -376,7 +254,7 @@ def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tupl
                     [
                         identifier(base, "param", ARGUMENT_RESERVED),
                         identifier(f"{param.location}_{base}", "param", ARGUMENT_RESERVED),
-                        identifier(snake(words(param.wire_name, _SYMBOL_NAMES)), "param", ARGUMENT_RESERVED),
+                        identifier(snake(words(param.wire_name, SYMBOL_NAMES)), "param", ARGUMENT_RESERVED),
                         identifier(f"{base}_{stable_suffix(param.location + param.wire_name)}", "param", ARGUMENT_RESERVED),
                     ]
                 ),
@@ -392,7 +270,7 @@ def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tupl
                         [
                             identifier(base, "field", ARGUMENT_RESERVED),
                             identifier(f"body_{base}", "field", ARGUMENT_RESERVED),
-                            identifier(snake(words(prop.wire_name, _SYMBOL_NAMES)), "field", ARGUMENT_RESERVED),
+                            identifier(snake(words(prop.wire_name, SYMBOL_NAMES)), "field", ARGUMENT_RESERVED),
                             identifier(f"{base}_{stable_suffix('body' + prop.wire_name)}", "field", ARGUMENT_RESERVED),
                         ]
                     ),
@@ -512,7 +390,7 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
                     [
                         identifier(base, "call", ARGUMENT_RESERVED),
                         identifier(f"{base}_{operation.method.lower()}", "call", ARGUMENT_RESERVED),
-                        identifier(snake(words(operation.method.lower() + " " + operation.path, _SYMBOL_NAMES)), "call", ARGUMENT_RESERVED),
+                        identifier(snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES)), "call", ARGUMENT_RESERVED),
                         identifier(f"{base}_{stable_suffix(operation.method + operation.path)}", "call", ARGUMENT_RESERVED),
                     ]
                 ),
