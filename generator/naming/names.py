@@ -15,6 +15,7 @@ Rules:
 from __future__ import annotations
 
 import builtins
+import json
 import keyword
 import sys
 from collections import defaultdict
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 from generator import ir
 from generator.errors import SpecError
 from generator.naming.allocate import Claim, allocate
+from generator.naming.lock import EMPTY, Key, NameLock, document_place, kept_names
 from generator.naming.words import (
     DATE_SYMBOLS,
     ORDER_SYMBOLS,
@@ -124,6 +126,7 @@ class Names:
     status_errors: dict[int, str]
     error_codes: dict[str, tuple[str, ir.ErrorCode]]  # code -> (class name, its source)
     env_prefix: str
+    lock: NameLock = EMPTY  # every public name by key: the manifest's record, the next generation's lock
 
 
 def flattened_body(operation: ir.Operation, types: dict[str, ir.NamedType]) -> ir.ObjectType | None:
@@ -139,9 +142,10 @@ def request_properties(obj: ir.ObjectType) -> tuple[ir.Property, ...]:
     return tuple(p for p in obj.properties if not p.read_only)
 
 
-def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
+def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], bool]:
+    """Candidates of a named type; `place` (its key relative to the root document) seeds the digest."""
     hint = named.hint
-    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(named.key).upper()
+    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(place).upper()
     if hint.explicit is not None:
         base = pascal(words(hint.explicit)) or "Model"
         return _unique([base, base + "Model", base + "Schema", final]), True
@@ -173,31 +177,91 @@ def _class_name(name: str) -> str:
     return identifier(name, "Model", TOP_LEVEL_RESERVED)
 
 
-def _name_types(api: ir.Api, extra: Sequence[Claim], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Names of all named types and of the extra top-level claims (errors, groups)."""
-    # Inline enums with the same values and the same preferred name are one type.
-    shared: dict[tuple[object, ...], str] = {}
-    alias_of: dict[str, str] = {}
-    claims: list[Claim] = []
-    for named in api.types:
-        candidates, explicit = _type_candidates(named)
+def _is_identifier(name: str, reserved: frozenset[str]) -> bool:
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_") and name not in reserved
+
+
+class _Namer:
+    """Allocates each name space with the names the lock and the overrides keep, and records every name."""
+
+    def __init__(self, api: ir.Api, root: str | None, lock: NameLock, overrides: NameLock) -> None:
+        self.api = api
+        self.root = root
+        self.lock = lock
+        self.overrides = overrides
+        self.record: dict[Key, str] = {}
+
+    def place(self, key: str) -> tuple[str, str]:
+        return document_place(key, self.root)
+
+    def allocate(self, claims: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[Key, str]:
+        # The SDK's own classes keep their names against the lock too (a name a schema held before they came).
+        owned = frozenset(c.candidates[0] for c in claims if c.owned)
+        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, reserved | owned))
+        allocated = allocate(claims, reserved, kept)
+        self.record.update(allocated)
+        return allocated
+
+
+def _name_types(namer: _Namer, extra: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Names of all named types (by model key) and of the extra top-level claims (errors, groups)."""
+    # Inline enums with the same values and the same preferred name are one type: named by the
+    # claim of a member the lock or the overrides name, else of the first.
+    groups: dict[tuple[object, ...], list[tuple[ir.NamedType, Key]]] = {}
+    claims: list[Claim[Key]] = []
+    type_keys: dict[str, Key] = {}
+    top = TOP_LEVEL_RESERVED | reserved
+    for named in namer.api.types:
+        key = Key("type", namer.place(named.key))
+        type_keys[named.key] = key
+        candidates, explicit = _type_candidates(named, "#".join(key.place))
+        claim = Claim(key, tuple(identifier(c, "Model", top) for c in candidates), explicit)
         if isinstance(named, ir.EnumType) and not explicit:
             signature = (candidates[0], named.values)
-            if signature in shared:
-                alias_of[named.key] = shared[signature]
+            if signature in groups:
+                groups[signature].append((named, key))
                 continue
-            shared[signature] = named.key
-        claims.append(Claim(named.key, tuple(identifier(c, "Model", TOP_LEVEL_RESERVED | reserved) for c in candidates), explicit))
-    allocated = allocate([*claims, *extra], TOP_LEVEL_RESERVED | reserved)
+            groups[signature] = [(named, key)]
+            claims.append(claim)
+            continue
+        claims.append(claim)
+    by_key = {claim.key: claim for claim in claims}
+    alias_of: dict[Key, Key] = {}
+    for members in groups.values():
+        first = members[0][1]
+        named_member = next((k for _, k in members if namer.overrides.get(k) is not None), None) or next((k for _, k in members if namer.lock.get(k) is not None), first)
+        if named_member != first:
+            # The named member claims for the group, with its own candidates.
+            named_type = next(t for t, k in members if k == named_member)
+            candidates, explicit = _type_candidates(named_type, "#".join(named_member.place))
+            by_key.pop(first)
+            by_key[named_member] = Claim(named_member, tuple(identifier(c, "Model", top) for c in candidates), explicit)
+        for _, key in members:
+            if key != named_member:
+                alias_of[key] = named_member
+    allocated = namer.allocate([*by_key.values(), *extra], top)
     for key, target in alias_of.items():
         allocated[key] = allocated[target]
-    return allocated
+        namer.record[key] = allocated[target]
+    return {model_key: allocated[key] for model_key, key in type_keys.items()}
 
 
-def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
+def _unique_key(key: Key, seen: set[Key]) -> Key:
+    """`key`, or, for a second thing of one place (a duplicate in the spec), the place with its rank."""
+    unique, rank = key, 1
+    while unique in seen:
+        rank += 1
+        unique = Key(key.kind, (*key.place, str(rank)))
+    seen.add(unique)
+    return unique
+
+
+def _field_names(namer: _Namer, obj: ir.ObjectType) -> tuple[str, ...]:
+    document, pointer = namer.place(obj.key)
+    seen: set[Key] = set()
     claims = [
         Claim(
-            str(index),
+            _unique_key(Key("field", (document, pointer, p.wire_name)), seen),
             _unique(
                 [
                     identifier(snake(words(p.wire_name)), "field", FIELD_RESERVED),
@@ -206,21 +270,23 @@ def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
                 ]
             ),
         )
-        for index, p in enumerate(obj.properties)
+        for p in obj.properties
     ]
-    allocated = allocate(claims)
-    return tuple(allocated[str(i)] for i in range(len(obj.properties)))
+    allocated = namer.allocate(claims, FIELD_RESERVED)
+    return tuple(allocated[c.key] for c in claims)
 
 
-def _member_names(enum: ir.EnumType) -> tuple[str, ...]:
+def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
+    document, pointer = namer.place(enum.key)
+    seen: set[Key] = set()
     claims = []
-    for index, value in enumerate(enum.values):
+    for value in enum.values:
         text = str(value)
         base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
         spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
         claims.append(
             Claim(
-                str(index),
+                _unique_key(Key("member", (document, pointer, json.dumps(value, sort_keys=True, default=str))), seen),
                 _unique(
                     [
                         identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
@@ -232,8 +298,8 @@ def _member_names(enum: ir.EnumType) -> tuple[str, ...]:
         )
     if not claims:
         return ()
-    allocated = allocate(claims)
-    return tuple(allocated[str(i)] for i in range(len(enum.values)))
+    allocated = namer.allocate(claims, MEMBER_RESERVED)
+    return tuple(allocated[c.key] for c in claims)
 
 
 def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:
@@ -243,13 +309,20 @@ def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:
     return words(wire_name, DATE_SYMBOLS if datelike else ORDER_SYMBOLS)
 
 
-def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
-    claims: list[Claim] = []
-    for index, param in enumerate(operation.parameters):
+def operation_place(operation: ir.Operation) -> tuple[str, str]:
+    """An operation's place: its method and path (what the spec keys it by)."""
+    return (operation.method.lower(), operation.path)
+
+
+def _argument_names(namer: _Namer, operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
+    claims: list[Claim[Key]] = []
+    seen: set[Key] = set()
+    where = operation_place(operation)
+    for param in operation.parameters:
         base = snake(argument_words(param.wire_name, param.type)) or "param"
         claims.append(
             Claim(
-                f"p{index}",
+                _unique_key(Key("argument", (*where, param.location, param.wire_name)), seen),
                 _unique(
                     [
                         identifier(base, "param", ARGUMENT_RESERVED),
@@ -261,11 +334,11 @@ def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tupl
             )
         )
     if body is not None:
-        for index, prop in enumerate(request_properties(body)):
+        for prop in request_properties(body):
             base = snake(argument_words(prop.wire_name, prop.type)) or "field"
             claims.append(
                 Claim(
-                    f"b{index}",
+                    _unique_key(Key("argument", (*where, "body", prop.wire_name)), seen),
                     _unique(
                         [
                             identifier(base, "field", ARGUMENT_RESERVED),
@@ -277,8 +350,8 @@ def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tupl
                 )
             )
     elif operation.body is not None:
-        claims.append(Claim("body", ("body", "request_body", "body_" + stable_suffix(operation.path))))
-    allocated = allocate(claims)
+        claims.append(Claim(_unique_key(Key("argument", (*where, "body", "")), seen), ("body", "request_body", "body_" + stable_suffix(operation.path))))
+    allocated = namer.allocate(claims, ARGUMENT_RESERVED)
     return tuple(allocated[c.key] for c in claims)
 
 
@@ -316,15 +389,39 @@ def env_prefix(api: ir.Api, package: str) -> str:
     return package.upper()
 
 
-def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str] = frozenset()) -> Names:
+GROUP_ATTRIBUTE_RESERVED = frozenset({"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"})
+
+
+def build_names(
+    api: ir.Api,
+    package: str | None = None,
+    reserved: frozenset[str] = frozenset(),
+    *,
+    root: str | None = None,
+    lock: NameLock = EMPTY,
+    overrides: NameLock = EMPTY,
+) -> Names:
     """Name everything in `api`; `package` overrides the name derived from the title.
 
     `reserved` adds top-level names the package's own modules use (`Document` in a models-only package).
+    `root` is the URI of the root document: schema keys are taken relative to it, so that no name
+    depends on where the spec lies or what its file is called. `lock` gives the names of an earlier
+    generation (`Names.lock`, or the manifest's): every key it holds that still exists keeps its
+    name, and new keys are named around them; `overrides` (the user's `names` table) win over both.
     """
     if package is not None and not (package.isascii() and package.isidentifier() and not keyword.iskeyword(package)):
         raise SpecError(f"the package name {package!r} is not a Python identifier (letters, digits and '_')", "--package")
+    namer = _Namer(api, root, lock, overrides)
     types = api.type_by_key()
-    chosen_package = package or package_name(api.title)
+    package_key = Key("package")
+    kept_package = overrides.get(package_key) or lock.get(package_key)
+    if package is not None:
+        chosen_package = package
+    elif kept_package is not None and _is_identifier(kept_package, PACKAGE_RESERVED):
+        chosen_package = kept_package
+    else:
+        chosen_package = package_name(api.title)
+    namer.record[package_key] = chosen_package
 
     statuses = set(COMMON_STATUSES)
     for operation in api.operations:
@@ -341,51 +438,53 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
                 if documented.code not in sources or documented.pointer < sources[documented.code].pointer:
                     sources[documented.code] = documented
 
-    extra: list[Claim] = []
+    extra: list[Claim[Key]] = []
     for status, name in status_errors.items():
-        extra.append(Claim(f"status:{status}", (name,), explicit=True))
+        # The SDK's own classes: a schema of the same name yields.
+        extra.append(Claim(Key("status error", (str(status),)), (name,), explicit=True, owned=True))
     for code, source in sorted(sources.items()):
         base = pascal(words(source.hint))
         base = base if base.endswith("Error") else base + "Error"
         coded = pascal(words(source.hint)) + pascal(words(code)) + "Error"
-        extra.append(Claim(f"code:{code}", _unique([_class_name(base), _class_name(coded), _class_name("Error" + pascal(words(code)))])))
+        extra.append(Claim(Key("code error", (code,)), _unique([_class_name(base), _class_name(coded), _class_name("Error" + pascal(words(code)))])))
 
     group_tags = sorted({op.group or "" for op in api.operations})
     for tag in group_tags:
         base = pascal(words(tag or "default")) or "Default"
-        extra.append(Claim(f"group:{tag}", _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
-        extra.append(Claim(f"async group:{tag}", _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
-    for index, operation in enumerate(api.operations):
+        extra.append(Claim(Key("group", (tag,)), _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
+        extra.append(Claim(Key("async group", (tag,)), _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
+    for operation in api.operations:
         base = pascal(operation_words(operation))
         extra.append(
             Claim(
-                f"op:{operation.method} {operation.path}",
+                Key("operation error", operation_place(operation)),
                 _unique([_class_name(base + "Error"), _class_name(base + "OperationError"), _class_name(base + stable_suffix(operation.method + " " + operation.path).upper() + "Error")]),
             )
         )
 
-    allocated = _name_types(api, extra, reserved)
-    type_names = {t.key: allocated[t.key] for t in api.types}
+    type_names = _name_types(namer, extra, reserved)
+    allocated = namer.record
 
     tag_descriptions = dict(api.tags)
-    attributes = allocate(
+    attributes = namer.allocate(
         [
-            Claim(tag, _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
+            Claim(Key("attribute", (tag,)), _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
             for tag in group_tags
         ],
-        reserved={"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"},
+        GROUP_ATTRIBUTE_RESERVED,
     )
     groups = tuple(
-        Group(tag or None, attributes[tag], allocated[f"group:{tag}"], tag_descriptions.get(tag), allocated[f"async group:{tag}"])
+        Group(tag or None, attributes[Key("attribute", (tag,))], allocated[Key("group", (tag,))], tag_descriptions.get(tag), allocated[Key("async group", (tag,))])
         for tag in group_tags
     )
 
-    method_claims: dict[str, list[Claim]] = defaultdict(list)
-    for index, operation in enumerate(api.operations):
+    method_claims: dict[str, list[Claim[Key]]] = defaultdict(list)
+    for operation in api.operations:
+        where = operation_place(operation)
         base = snake(operation_words(operation)) or "call"
         method_claims[operation.group or ""].append(
             Claim(
-                str(index),
+                Key("method", where),
                 _unique(
                     [
                         identifier(base, "call", ARGUMENT_RESERVED),
@@ -400,7 +499,7 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
             rest = base[len("list_") :] if base.startswith("list_") else base
             method_claims[operation.group or ""].append(
                 Claim(
-                    f"{index} pages",
+                    Key("pager", where),
                     _unique(
                         [
                             identifier(f"iter_{rest}", "call", ARGUMENT_RESERVED),
@@ -410,29 +509,30 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
                     ),
                 )
             )
-    methods: dict[str, str] = {}
+    methods: dict[Key, str] = {}
     for claims in method_claims.values():
-        methods.update(allocate(claims))
+        methods.update(namer.allocate(claims, ARGUMENT_RESERVED))
 
     operations = tuple(
         OperationNames(
-            method=methods[str(index)],
+            method=methods[Key("method", operation_place(operation))],
             group=operation.group,
-            error_class=allocated[f"op:{operation.method} {operation.path}"],
-            arguments=_argument_names(operation, flattened_body(operation, types)),
-            pager=methods.get(f"{index} pages"),
+            error_class=allocated[Key("operation error", operation_place(operation))],
+            arguments=_argument_names(namer, operation, flattened_body(operation, types)),
+            pager=methods.get(Key("pager", operation_place(operation))),
         )
-        for index, operation in enumerate(api.operations)
+        for operation in api.operations
     )
 
     return Names(
         package=chosen_package,
         types=type_names,
-        members={t.key: _member_names(t) for t in api.types if isinstance(t, ir.EnumType)},
-        fields={t.key: _field_names(t) for t in api.types if isinstance(t, ir.ObjectType)},
+        members={t.key: _member_names(namer, t) for t in api.types if isinstance(t, ir.EnumType)},
+        fields={t.key: _field_names(namer, t) for t in api.types if isinstance(t, ir.ObjectType)},
         groups=groups,
         operations=operations,
-        status_errors={status: allocated[f"status:{status}"] for status in status_errors},
-        error_codes={code: (allocated[f"code:{code}"], source) for code, source in sources.items()},
+        status_errors={status: allocated[Key("status error", (str(status),))] for status in status_errors},
+        error_codes={code: (allocated[Key("code error", (code,))], source) for code, source in sources.items()},
         env_prefix=env_prefix(api, chosen_package),
+        lock=NameLock(dict(namer.record)),
     )
