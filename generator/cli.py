@@ -40,7 +40,7 @@ def _jobs(spec: str | None, output: str | None, package: str | None, lenient: bo
     if len(jobs) > 1 and (output or package or input):
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
     return [
-        Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input)
+        Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input, job.names)
         for job in jobs
     ]
 
@@ -99,10 +99,16 @@ def main() -> None:
 
 @main.command()
 @_job_options
-def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None) -> None:
+@click.option(
+    "--rename-all",
+    is_flag=True,
+    help="Choose every name afresh, as for a new output, instead of keeping the names the output's manifest records.",
+)
+def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None, rename_all: bool) -> None:
     """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory.
 
-    Without SPEC, every spec [tool.sdkwright] lists is generated into its output.
+    Without SPEC, every spec [tool.sdkwright] lists is generated into its output. Names
+    the output already has are kept (its manifest records them) unless --rename-all.
     """
     from generator.pipeline import generate as run
 
@@ -113,7 +119,7 @@ def generate(spec: str | None, output: str | None, package: str | None, lenient:
         return
     for job in jobs:
         try:
-            result, changed = run(job, _progress())
+            result, changed = run(job, _progress(), rename_all)
         except SpecError as error:
             _fail(error)
             return

@@ -1,4 +1,4 @@
-"""The `[tool.sdkwright]` table of the project's pyproject.toml: default spec, output, package."""
+"""The `[tool.sdkwright]` table of the project's pyproject.toml: default spec, output, package, names."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from generator.errors import SpecError
+from generator.naming.lock import EMPTY, Key, NameLock
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Job:
     package: str | None = None
     lenient: bool = False
     input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
+    names: NameLock = EMPTY  # names the user pins or overrides (the `names` table)
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -40,6 +42,41 @@ def default_job(start: Path | None = None) -> Job:
 INPUT_KINDS = ("openapi", "jsonschema")
 
 
+NAME_TABLES = ("types", "methods")
+
+
+def _names_of(table: Any, where: str, pyproject: Path) -> NameLock:
+    """The `names` table: `types` maps a schema's place (`"#/components/schemas/Pet"`, or
+    `"common.yaml#/..."` in another document, relative to the spec's folder) to a class name;
+    `methods` maps an operation (`"get /pets"`) to a method name."""
+    if table is None:
+        return EMPTY
+    if not isinstance(table, dict) or set(table) - set(NAME_TABLES):
+        raise SpecError(f"{where}: names is a table of {' and '.join(NAME_TABLES)}", str(pyproject))
+    names: dict[Key, str] = {}
+    for kind, entries in table.items():
+        if not isinstance(entries, dict):
+            raise SpecError(f"{where}: names.{kind} must be a table of \"place\" = \"name\"", str(pyproject))
+        for place, name in entries.items():
+            if not isinstance(name, str) or not name.isascii() or not name.isidentifier() or name.startswith("_"):
+                raise SpecError(f"{where}: names.{kind}.{place!r}: {name!r} is not a public Python identifier", str(pyproject))
+            if kind == "types":
+                document, hash_sign, pointer = place.partition("#")
+                if not hash_sign:
+                    raise SpecError(f"{where}: names.types.{place!r} is not a schema's place (\"#/components/schemas/Name\")", str(pyproject))
+                names[Key("type", (document, pointer))] = name
+            else:
+                method, _, path = place.partition(" ")
+                if not path.startswith("/"):
+                    raise SpecError(f"{where}: names.methods.{place!r} is not an operation (\"get /path\")", str(pyproject))
+                names[Key("method", (method.lower(), path))] = name
+    type_names = [name for key, name in names.items() if key.kind == "type"]
+    twice = sorted({name for name in type_names if type_names.count(name) > 1})
+    if twice:
+        raise SpecError(f"{where}: names.types gives {twice[0]!r} to two schemas", str(pyproject))
+    return NameLock(names)
+
+
 def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> Job:
     if not isinstance(table.get("spec"), str) or not table["spec"]:
         raise SpecError(f"{where} needs spec = \"...\"", str(pyproject))
@@ -55,6 +92,7 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
         package=str(table["package"]) if table.get("package") else None,
         lenient=bool(table.get("lenient", False)),
         input=kind,
+        names=_names_of(table.get("names"), where, pyproject),
     )
 
 

@@ -21,7 +21,8 @@ from generator import TEMPLATES, __version__
 from generator.config import Job
 from generator.errors import SpecError
 from generator.document.load import line_of, to_uri
-from generator.write import MANIFEST, Manifest, read_manifest
+from generator.naming.lock import EMPTY, NameLock
+from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
     from generator.document.load import Document
@@ -99,8 +100,10 @@ def _input_uri(name: str, output: Path) -> str:
     return (output.resolve() / name).resolve().as_uri()
 
 
-def fingerprint(job: Job, inputs: dict[str, str]) -> str:
-    data = {
+def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> str:
+    """A digest of everything the output follows from: the generator, the options, the inputs, and
+    the names (the lock the output was named with, which the next generation reads back)."""
+    data: dict[str, Any] = {
         "generator": generator_fingerprint(),
         "package": job.package,
         "lenient": job.lenient,
@@ -109,6 +112,10 @@ def fingerprint(job: Job, inputs: dict[str, str]) -> str:
     }
     if job.input is not None:
         data["input"] = job.input
+    if len(names):
+        data["names"] = names.to_json()
+    if len(job.names):
+        data["overrides"] = job.names.to_json()
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -119,8 +126,17 @@ class Result:
     warnings: tuple[str, ...]
 
 
-def generate_files(job: Job, progress: Progress = _quiet) -> Result:
-    """Run every stage but the write; the formatted files and their manifest."""
+def name_lock(job: Job, rename_all: bool = False) -> NameLock:
+    """The names the output's manifest records (none for a fresh output, or when asked to rename all)."""
+    previous = None if rename_all else read_manifest(job.output)
+    return previous.names if previous is not None else EMPTY
+
+
+def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = False) -> Result:
+    """Run every stage but the write; the formatted files and their manifest.
+
+    Names are kept from the output's manifest (the lock) unless `rename_all`.
+    """
     from generator.document.load import load
     from generator.openapi.read import build_model
     from generator.naming import build_names
@@ -130,8 +146,9 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
 
     progress("load")
     document = load(job.spec)
+    lock = name_lock(job, rename_all)
     if input_kind(job, document.contents) == "jsonschema":
-        return _generate_models(job, document, progress)
+        return _generate_models(job, document, progress, lock)
     progress("validate (in the background)")
     validated = validate_in_background(document, lenient=job.lenient)
     try:
@@ -140,7 +157,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         progress("model")
         api = build_model(resolver)
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
-        names = build_names(api, job.package)
+        names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
         progress("render")
         sources = render(api, names)
     except SpecError as error:
@@ -159,7 +176,7 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         for n in api.notices
         for where in [resolver.documents[n.uri]]
     ]
-    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package), notices)
+    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package), notices)
 
 
 def _finish(
@@ -169,12 +186,13 @@ def _finish(
     sources: dict[str, str],
     validated: Callable[[], list[SpecWarning]],
     progress: Progress,
+    names: NameLock,
     verbatim: frozenset[str] = frozenset(),
     notices: Sequence[str] = (),
 ) -> Result:
     """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
     are) and describe them in a manifest."""
-    from generator.format import digest, format_files
+    from generator.output.format import digest, format_files
 
     previous = read_manifest(job.output)
 
@@ -192,9 +210,10 @@ def _finish(
     warnings = validated()
     inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
-        fingerprint(job, inputs),
+        fingerprint(job, inputs, names),
         inputs,
         {path: (digest(sources[path]), digest(files[path])) for path in files},
+        names,
     )
     return Result(files, manifest, (*(f"{document.display_name}{w}" for w in warnings), *notices))
 
@@ -208,7 +227,7 @@ def input_kind(job: Job, contents: Any) -> str:
     return "jsonschema" if is_json_schema(contents) else "openapi"
 
 
-def _generate_models(job: Job, document: Document, progress: Progress) -> Result:
+def _generate_models(job: Job, document: Document, progress: Progress, lock: NameLock) -> Result:
     """The models-only package of a JSON Schema document."""
     from generator.jsonschema.read import build_schema_model
     from generator.naming import build_names
@@ -229,17 +248,17 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
             document.display_name,
         )
     progress(f"naming: {len(api.types)} types")
-    names = build_names(api, job.package, MODELS_RESERVED)
+    names = build_names(api, job.package, MODELS_RESERVED, root=document.uri, lock=lock, overrides=job.names)
     progress("render")
     sources = render_models(api, names, document)
-    return _finish(job, document, resolver, sources, validated, progress)
+    return _finish(job, document, resolver, sources, validated, progress, names.lock)
 
 
-def generate(job: Job, progress: Progress = _quiet) -> tuple[Result, list[str]]:
+def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False) -> tuple[Result, list[str]]:
     """Generate and write; returns the result and the paths that changed."""
-    from generator.write import write_tree
+    from generator.output.write import write_tree
 
-    result = generate_files(job, progress)
+    result = generate_files(job, progress, rename_all)
     progress("write")
     changed = write_tree(job.output, result.files, result.manifest)
     return result, changed
@@ -268,7 +287,7 @@ def is_fresh(job: Job) -> bool:
             inputs[name] = document_digest(load(uri).contents)
         except Exception:  # noqa: BLE001 - anything unreadable is for the full pipeline to report
             return False
-    if fingerprint(job, inputs) != manifest.fingerprint:
+    if fingerprint(job, inputs, manifest.names) != manifest.fingerprint:
         return False
     return all(_file_digest(job.output / path) == output for path, (_, output) in manifest.files.items())
 

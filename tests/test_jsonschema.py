@@ -26,7 +26,7 @@ from generator.jsonschema.read import build_schema_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
 from generator.document.resolve import Resolver
-from generator.write import MANIFEST
+from generator.output.manifest import MANIFEST
 
 SWML = REPO / "specs" / "swml_join_conference.json"
 OUTPUT = REPO / "output" / "swml"
@@ -651,7 +651,7 @@ def test_refs_through_the_root_id_stay_in_the_document(tmp_path: Path) -> None:
 def test_generated_swml_module_is_black_stable(path: Path) -> None:
     import black
 
-    from generator.format import mode
+    from generator.output.format import mode
 
     text = path.read_text(encoding="utf-8")
     assert black.format_str(text, mode=mode()) == text

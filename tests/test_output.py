@@ -17,14 +17,14 @@ import yaml
 
 from conftest import CONFERENCES, REPO
 from generator.config import Job
-from generator.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
+from generator.output.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
 from generator.document.load import load, parse, to_uri
 from generator.openapi.read import build_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
 from generator.render import render
 from generator.document.resolve import Resolver
-from generator.write import MANIFEST, read_manifest
+from generator.output.manifest import MANIFEST, read_manifest
 
 OUTPUT = REPO / "output"
 PACKAGE = "telnyx_conferences"

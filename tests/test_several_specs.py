@@ -15,7 +15,7 @@ from test_cli import MINI
 from generator.config import Job, default_job, default_jobs
 from generator.errors import SpecError
 from generator.pipeline import generate, is_fresh
-from generator.write import MANIFEST
+from generator.output.manifest import MANIFEST
 
 SWML = REPO / "specs" / "swml_join_conference.json"
 

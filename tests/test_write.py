@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST, Manifest, read_manifest, safe_path, write_tree
+from generator.output.manifest import MANIFEST, Manifest, read_manifest
+from generator.output.write import safe_path, write_tree
 
 
 def manifest_of(files: dict[str, str], fingerprint: str = "f") -> Manifest:
@@ -250,7 +251,8 @@ WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
 
-    from generator.write import Manifest, write_tree
+    from generator.output.manifest import Manifest
+    from generator.output.write import write_tree
 
     def tree(version):
         files = {}

@@ -15,11 +15,9 @@ Rules:
 from __future__ import annotations
 
 import builtins
-import hashlib
+import json
 import keyword
-import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,16 +25,20 @@ from urllib.parse import urlsplit
 
 from generator import ir
 from generator.errors import SpecError
-
-# Spelled-out symbols keep names such as `DateCreated<` and `DateCreated>` apart.
-_DATE_SYMBOLS = {"<=": " on or before ", ">=": " on or after ", "<": " before ", ">": " after "}
-_ORDER_SYMBOLS = {"<=": " lte ", ">=": " gte ", "<": " lt ", ">": " gt ", "!=": " ne ", "=": " eq "}
-_SYMBOL_NAMES = {
-    "[": "open", "]": "close", ".": "dot", "-": "dash", "@": "at", "$": "dollar", "+": "plus",
-    ":": "colon", "/": "slash", "_": "underscore", "#": "hash", "*": "star",
-    "&": "and", "%": "percent", "!": "not", "~": "tilde", "<": "lt", ">": "gt", "=": "eq",
-}
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+from generator.naming.allocate import Claim, allocate
+from generator.naming.lock import EMPTY, Key, NameLock, document_place, kept_names
+from generator.naming.words import (
+    DATE_SYMBOLS,
+    ORDER_SYMBOLS,
+    SYMBOL_NAMES,
+    identifier,
+    merge_words,
+    pascal,
+    snake,
+    stable_suffix,
+    upper_snake,
+    words,
+)
 
 # Names the generated modules use themselves; a generated name must not hide them.
 RUNTIME_NAMES = frozenset(
@@ -87,128 +89,6 @@ STATUS_NAMES = {
 COMMON_STATUSES = (400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504)
 
 
-def ascii_text(text: str) -> str:
-    """Text with accents removed and anything outside ASCII dropped (homoglyphs included)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def words(text: str, symbols: dict[str, str] | None = None) -> list[str]:
-    """Split a name in any style (camelCase, snake_case, prose, kebab) into words."""
-    for symbol, spelled in (symbols or {}).items():
-        text = text.replace(symbol, f" {spelled.strip()} ")
-    return _WORD.findall(ascii_text(text))
-
-
-def snake(parts: Sequence[str]) -> str:
-    return "_".join(w.lower() for w in parts)
-
-
-def pascal(parts: Sequence[str]) -> str:
-    return "".join(w[0].upper() + w[1:] for w in parts)
-
-
-def upper_snake(parts: Sequence[str]) -> str:
-    return "_".join(w.upper() for w in parts)
-
-
-def _merge(*groups: Sequence[str]) -> list[str]:
-    """Concatenate word lists, folding an overlap (`...CreatedEvent` + `EventType`)."""
-    merged: list[str] = []
-    for group in groups:
-        overlap = 0
-        for size in range(min(len(merged), len(group)), 0, -1):
-            if [w.lower() for w in merged[-size:]] == [w.lower() for w in group[:size]]:
-                overlap = size
-                break
-        merged.extend(group[overlap:])
-    return merged
-
-
-def stable_suffix(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()[:6]
-
-
-def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
-    """Make `name` a safe identifier: not empty, no leading digit, no keyword, not reserved."""
-    name = name or fallback
-    if name[0].isdigit():
-        name = fallback + ("_" if fallback.islower() else "") + name
-    reserved_set = set(reserved)
-    while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
-        name += "_"
-    return name
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A request for a name: its candidates in order of preference.
-
-    The last candidate is a fallback that carries a digest; `allocate` adds one
-    more of its own if even that collides, so every claim ends with a name.
-    """
-
-    key: str
-    candidates: tuple[str, ...]
-    explicit: bool = False
-
-
-def _last_resort(claim: Claim) -> str:
-    last = claim.candidates[-1]
-    suffix = stable_suffix(claim.key + "\0last")
-    return f"{last}{suffix.upper()}" if last[:1].isupper() else f"{last}_{suffix}"
-
-
-def allocate(claims: Sequence[Claim], reserved: Iterable[str] = ()) -> dict[str, str]:
-    """Give every claim a distinct name; see the module docstring for the rule.
-
-    In a collision, a claim keeps the name when it is the only one for which
-    the name is stated by the spec; else when it has no readable candidate
-    left (of several such, the one with the shortest key); else when the name
-    is its first candidate and a later one of all the others. All the others
-    move on. Nothing depends on claim order.
-    """
-    reserved_set = frozenset(reserved)
-    options = {claim.key: (*claim.candidates, _last_resort(claim)) for claim in claims}
-    level = {claim.key: 0 for claim in claims}
-
-    def current(claim: Claim) -> str:
-        return options[claim.key][level[claim.key]]
-
-    def cornered(claim: Claim) -> bool:  # the next candidate is only a fallback
-        return level[claim.key] >= len(claim.candidates) - 2
-
-    while True:
-        holders: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            holders[current(claim)].append(claim)
-        moved = False
-        for name, group in holders.items():
-            if len(group) == 1 and name not in reserved_set:
-                continue
-            keeper = None
-            if name not in reserved_set:
-                stated = [c for c in group if c.explicit and level[c.key] == 0]
-                stuck = [c for c in group if cornered(c)]
-                nearest = min(level[c.key] for c in group)
-                preferring = [c for c in group if level[c.key] == nearest]
-                if stated:
-                    keeper = stated[0] if len(stated) == 1 else None
-                elif stuck:
-                    # Only a digest is left to it: it keeps the name, and of several, the one
-                    # nearest the document's root (shortest key: a schema before those inside it).
-                    keeper = min(stuck, key=lambda c: (len(c.key), c.key))
-                elif len(preferring) == 1:
-                    keeper = preferring[0]  # the name is its first wish and a later one of the others'
-
-            for claim in group:
-                if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
-                    continue
-                level[claim.key] += 1
-                moved = True
-        if not moved:
-            return {claim.key: current(claim) for claim in claims}
-
-
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
@@ -246,6 +126,7 @@ class Names:
     status_errors: dict[int, str]
     error_codes: dict[str, tuple[str, ir.ErrorCode]]  # code -> (class name, its source)
     env_prefix: str
+    lock: NameLock = EMPTY  # every public name by key: the manifest's record, the next generation's lock
 
 
 def flattened_body(operation: ir.Operation, types: dict[str, ir.NamedType]) -> ir.ObjectType | None:
@@ -261,9 +142,10 @@ def request_properties(obj: ir.ObjectType) -> tuple[ir.Property, ...]:
     return tuple(p for p in obj.properties if not p.read_only)
 
 
-def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
+def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], bool]:
+    """Candidates of a named type; `place` (its key relative to the root document) seeds the digest."""
     hint = named.hint
-    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(named.key).upper()
+    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(place).upper()
     if hint.explicit is not None:
         base = pascal(words(hint.explicit)) or "Model"
         return _unique([base, base + "Model", base + "Schema", final]), True
@@ -276,17 +158,17 @@ def _type_candidates(named: ir.NamedType) -> tuple[tuple[str, ...], bool]:
         candidates.append(pascal(last))
         if isinstance(named, ir.EnumType) and len(named.values) == 1:
             # A one-value enum (`event_type: [conference.created]`) is named by its value.
-            candidates.append(pascal(_merge(words(str(named.values[0])), last)))
+            candidates.append(pascal(merge_words(words(str(named.values[0])), last)))
         for depth in range(1, len(context_words)):
-            candidates.append(pascal(_merge(context_words[0], *context_words[len(context_words) - depth : -1], last)))
-        candidates.append(pascal(_merge(*context_words)))
+            candidates.append(pascal(merge_words(context_words[0], *context_words[len(context_words) - depth : -1], last)))
+        candidates.append(pascal(merge_words(*context_words)))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
         every_word = [w for part in context_words for w in part]
         candidates.append(pascal(every_word))
         # Last before the digest: what kind of type it is (an inline copy of a component
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
-        candidates.append(pascal(_merge(every_word, [kind])))
+        candidates.append(pascal(merge_words(every_word, [kind])))
     candidates.append(final)
     return _unique(candidates), False
 
@@ -295,54 +177,116 @@ def _class_name(name: str) -> str:
     return identifier(name, "Model", TOP_LEVEL_RESERVED)
 
 
-def _name_types(api: ir.Api, extra: Sequence[Claim], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Names of all named types and of the extra top-level claims (errors, groups)."""
-    # Inline enums with the same values and the same preferred name are one type.
-    shared: dict[tuple[object, ...], str] = {}
-    alias_of: dict[str, str] = {}
-    claims: list[Claim] = []
-    for named in api.types:
-        candidates, explicit = _type_candidates(named)
+def _is_identifier(name: str, reserved: frozenset[str]) -> bool:
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_") and name not in reserved
+
+
+class _Namer:
+    """Allocates each name space with the names the lock and the overrides keep, and records every name."""
+
+    def __init__(self, api: ir.Api, root: str | None, lock: NameLock, overrides: NameLock) -> None:
+        self.api = api
+        self.root = root
+        self.lock = lock
+        self.overrides = overrides
+        self.record: dict[Key, str] = {}
+
+    def place(self, key: str) -> tuple[str, str]:
+        return document_place(key, self.root)
+
+    def allocate(self, claims: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[Key, str]:
+        # The SDK's own classes keep their names against the lock too (a name a schema held before they came).
+        owned = frozenset(c.candidates[0] for c in claims if c.owned)
+        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, reserved | owned))
+        allocated = allocate(claims, reserved, kept)
+        self.record.update(allocated)
+        return allocated
+
+
+def _name_types(namer: _Namer, extra: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Names of all named types (by model key) and of the extra top-level claims (errors, groups)."""
+    # Inline enums with the same values and the same preferred name are one type: named by the
+    # claim of a member the lock or the overrides name, else of the first.
+    groups: dict[tuple[object, ...], list[tuple[ir.NamedType, Key]]] = {}
+    claims: list[Claim[Key]] = []
+    type_keys: dict[str, Key] = {}
+    top = TOP_LEVEL_RESERVED | reserved
+    for named in namer.api.types:
+        key = Key("type", namer.place(named.key))
+        type_keys[named.key] = key
+        candidates, explicit = _type_candidates(named, "#".join(key.place))
+        claim = Claim(key, tuple(identifier(c, "Model", top) for c in candidates), explicit)
         if isinstance(named, ir.EnumType) and not explicit:
             signature = (candidates[0], named.values)
-            if signature in shared:
-                alias_of[named.key] = shared[signature]
+            if signature in groups:
+                groups[signature].append((named, key))
                 continue
-            shared[signature] = named.key
-        claims.append(Claim(named.key, tuple(identifier(c, "Model", TOP_LEVEL_RESERVED | reserved) for c in candidates), explicit))
-    allocated = allocate([*claims, *extra], TOP_LEVEL_RESERVED | reserved)
+            groups[signature] = [(named, key)]
+            claims.append(claim)
+            continue
+        claims.append(claim)
+    by_key = {claim.key: claim for claim in claims}
+    alias_of: dict[Key, Key] = {}
+    for members in groups.values():
+        first = members[0][1]
+        named_member = next((k for _, k in members if namer.overrides.get(k) is not None), None) or next((k for _, k in members if namer.lock.get(k) is not None), first)
+        if named_member != first:
+            # The named member claims for the group, with its own candidates.
+            named_type = next(t for t, k in members if k == named_member)
+            candidates, explicit = _type_candidates(named_type, "#".join(named_member.place))
+            by_key.pop(first)
+            by_key[named_member] = Claim(named_member, tuple(identifier(c, "Model", top) for c in candidates), explicit)
+        for _, key in members:
+            if key != named_member:
+                alias_of[key] = named_member
+    allocated = namer.allocate([*by_key.values(), *extra], top)
     for key, target in alias_of.items():
         allocated[key] = allocated[target]
-    return allocated
+        namer.record[key] = allocated[target]
+    return {model_key: allocated[key] for model_key, key in type_keys.items()}
 
 
-def _field_names(obj: ir.ObjectType) -> tuple[str, ...]:
+def _unique_key(key: Key, seen: set[Key]) -> Key:
+    """`key`, or, for a second thing of one place (a duplicate in the spec), the place with its rank."""
+    unique, rank = key, 1
+    while unique in seen:
+        rank += 1
+        unique = Key(key.kind, (*key.place, str(rank)))
+    seen.add(unique)
+    return unique
+
+
+def _field_names(namer: _Namer, obj: ir.ObjectType) -> tuple[str, ...]:
+    document, pointer = namer.place(obj.key)
+    seen: set[Key] = set()
     claims = [
         Claim(
-            str(index),
+            _unique_key(Key("field", (document, pointer, p.wire_name)), seen),
             _unique(
                 [
                     identifier(snake(words(p.wire_name)), "field", FIELD_RESERVED),
-                    identifier(snake(words(p.wire_name, _SYMBOL_NAMES)), "field", FIELD_RESERVED),
+                    identifier(snake(words(p.wire_name, SYMBOL_NAMES)), "field", FIELD_RESERVED),
                     identifier((snake(words(p.wire_name)) or "field") + "_" + stable_suffix(p.wire_name), "field", FIELD_RESERVED),
                 ]
             ),
         )
-        for index, p in enumerate(obj.properties)
+        for p in obj.properties
     ]
-    allocated = allocate(claims)
-    return tuple(allocated[str(i)] for i in range(len(obj.properties)))
+    allocated = namer.allocate(claims, FIELD_RESERVED)
+    return tuple(allocated[c.key] for c in claims)
 
 
-def _member_names(enum: ir.EnumType) -> tuple[str, ...]:
+def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
+    document, pointer = namer.place(enum.key)
+    seen: set[Key] = set()
     claims = []
-    for index, value in enumerate(enum.values):
+    for value in enum.values:
         text = str(value)
-        base = upper_snake(words(text, _ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
-        spelled = upper_snake(words(text, _SYMBOL_NAMES)) if not isinstance(value, int) else base
+        base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
+        spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
         claims.append(
             Claim(
-                str(index),
+                _unique_key(Key("member", (document, pointer, json.dumps(value, sort_keys=True, default=str))), seen),
                 _unique(
                     [
                         identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
@@ -354,53 +298,60 @@ def _member_names(enum: ir.EnumType) -> tuple[str, ...]:
         )
     if not claims:
         return ()
-    allocated = allocate(claims)
-    return tuple(allocated[str(i)] for i in range(len(enum.values)))
+    allocated = namer.allocate(claims, MEMBER_RESERVED)
+    return tuple(allocated[c.key] for c in claims)
 
 
 def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:
     """Words of a parameter name; comparison suffixes read as before/after for dates."""
     lowered = wire_name.lower()
     datelike = "date" in lowered or "time" in lowered or expr in (ir.Primitive("date"), ir.Primitive("datetime"))
-    return words(wire_name, _DATE_SYMBOLS if datelike else _ORDER_SYMBOLS)
+    return words(wire_name, DATE_SYMBOLS if datelike else ORDER_SYMBOLS)
 
 
-def _argument_names(operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
-    claims: list[Claim] = []
-    for index, param in enumerate(operation.parameters):
+def operation_place(operation: ir.Operation) -> tuple[str, str]:
+    """An operation's place: its method and path (what the spec keys it by)."""
+    return (operation.method.lower(), operation.path)
+
+
+def _argument_names(namer: _Namer, operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
+    claims: list[Claim[Key]] = []
+    seen: set[Key] = set()
+    where = operation_place(operation)
+    for param in operation.parameters:
         base = snake(argument_words(param.wire_name, param.type)) or "param"
         claims.append(
             Claim(
-                f"p{index}",
+                _unique_key(Key("argument", (*where, param.location, param.wire_name)), seen),
                 _unique(
                     [
                         identifier(base, "param", ARGUMENT_RESERVED),
                         identifier(f"{param.location}_{base}", "param", ARGUMENT_RESERVED),
-                        identifier(snake(words(param.wire_name, _SYMBOL_NAMES)), "param", ARGUMENT_RESERVED),
+                        identifier(snake(words(param.wire_name, SYMBOL_NAMES)), "param", ARGUMENT_RESERVED),
                         identifier(f"{base}_{stable_suffix(param.location + param.wire_name)}", "param", ARGUMENT_RESERVED),
                     ]
                 ),
             )
         )
     if body is not None:
-        for index, prop in enumerate(request_properties(body)):
+        for prop in request_properties(body):
             base = snake(argument_words(prop.wire_name, prop.type)) or "field"
             claims.append(
                 Claim(
-                    f"b{index}",
+                    _unique_key(Key("argument", (*where, "body", prop.wire_name)), seen),
                     _unique(
                         [
                             identifier(base, "field", ARGUMENT_RESERVED),
                             identifier(f"body_{base}", "field", ARGUMENT_RESERVED),
-                            identifier(snake(words(prop.wire_name, _SYMBOL_NAMES)), "field", ARGUMENT_RESERVED),
+                            identifier(snake(words(prop.wire_name, SYMBOL_NAMES)), "field", ARGUMENT_RESERVED),
                             identifier(f"{base}_{stable_suffix('body' + prop.wire_name)}", "field", ARGUMENT_RESERVED),
                         ]
                     ),
                 )
             )
     elif operation.body is not None:
-        claims.append(Claim("body", ("body", "request_body", "body_" + stable_suffix(operation.path))))
-    allocated = allocate(claims)
+        claims.append(Claim(_unique_key(Key("argument", (*where, "body", "")), seen), ("body", "request_body", "body_" + stable_suffix(operation.path))))
+    allocated = namer.allocate(claims, ARGUMENT_RESERVED)
     return tuple(allocated[c.key] for c in claims)
 
 
@@ -438,15 +389,39 @@ def env_prefix(api: ir.Api, package: str) -> str:
     return package.upper()
 
 
-def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str] = frozenset()) -> Names:
+GROUP_ATTRIBUTE_RESERVED = frozenset({"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"})
+
+
+def build_names(
+    api: ir.Api,
+    package: str | None = None,
+    reserved: frozenset[str] = frozenset(),
+    *,
+    root: str | None = None,
+    lock: NameLock = EMPTY,
+    overrides: NameLock = EMPTY,
+) -> Names:
     """Name everything in `api`; `package` overrides the name derived from the title.
 
     `reserved` adds top-level names the package's own modules use (`Document` in a models-only package).
+    `root` is the URI of the root document: schema keys are taken relative to it, so that no name
+    depends on where the spec lies or what its file is called. `lock` gives the names of an earlier
+    generation (`Names.lock`, or the manifest's): every key it holds that still exists keeps its
+    name, and new keys are named around them; `overrides` (the user's `names` table) win over both.
     """
     if package is not None and not (package.isascii() and package.isidentifier() and not keyword.iskeyword(package)):
         raise SpecError(f"the package name {package!r} is not a Python identifier (letters, digits and '_')", "--package")
+    namer = _Namer(api, root, lock, overrides)
     types = api.type_by_key()
-    chosen_package = package or package_name(api.title)
+    package_key = Key("package")
+    kept_package = overrides.get(package_key) or lock.get(package_key)
+    if package is not None:
+        chosen_package = package
+    elif kept_package is not None and _is_identifier(kept_package, PACKAGE_RESERVED):
+        chosen_package = kept_package
+    else:
+        chosen_package = package_name(api.title)
+    namer.record[package_key] = chosen_package
 
     statuses = set(COMMON_STATUSES)
     for operation in api.operations:
@@ -463,56 +438,58 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
                 if documented.code not in sources or documented.pointer < sources[documented.code].pointer:
                     sources[documented.code] = documented
 
-    extra: list[Claim] = []
+    extra: list[Claim[Key]] = []
     for status, name in status_errors.items():
-        extra.append(Claim(f"status:{status}", (name,), explicit=True))
+        # The SDK's own classes: a schema of the same name yields.
+        extra.append(Claim(Key("status error", (str(status),)), (name,), explicit=True, owned=True))
     for code, source in sorted(sources.items()):
         base = pascal(words(source.hint))
         base = base if base.endswith("Error") else base + "Error"
         coded = pascal(words(source.hint)) + pascal(words(code)) + "Error"
-        extra.append(Claim(f"code:{code}", _unique([_class_name(base), _class_name(coded), _class_name("Error" + pascal(words(code)))])))
+        extra.append(Claim(Key("code error", (code,)), _unique([_class_name(base), _class_name(coded), _class_name("Error" + pascal(words(code)))])))
 
     group_tags = sorted({op.group or "" for op in api.operations})
     for tag in group_tags:
         base = pascal(words(tag or "default")) or "Default"
-        extra.append(Claim(f"group:{tag}", _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
-        extra.append(Claim(f"async group:{tag}", _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
-    for index, operation in enumerate(api.operations):
+        extra.append(Claim(Key("group", (tag,)), _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
+        extra.append(Claim(Key("async group", (tag,)), _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
+    for operation in api.operations:
         base = pascal(operation_words(operation))
         extra.append(
             Claim(
-                f"op:{operation.method} {operation.path}",
+                Key("operation error", operation_place(operation)),
                 _unique([_class_name(base + "Error"), _class_name(base + "OperationError"), _class_name(base + stable_suffix(operation.method + " " + operation.path).upper() + "Error")]),
             )
         )
 
-    allocated = _name_types(api, extra, reserved)
-    type_names = {t.key: allocated[t.key] for t in api.types}
+    type_names = _name_types(namer, extra, reserved)
+    allocated = namer.record
 
     tag_descriptions = dict(api.tags)
-    attributes = allocate(
+    attributes = namer.allocate(
         [
-            Claim(tag, _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
+            Claim(Key("attribute", (tag,)), _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
             for tag in group_tags
         ],
-        reserved={"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"},
+        GROUP_ATTRIBUTE_RESERVED,
     )
     groups = tuple(
-        Group(tag or None, attributes[tag], allocated[f"group:{tag}"], tag_descriptions.get(tag), allocated[f"async group:{tag}"])
+        Group(tag or None, attributes[Key("attribute", (tag,))], allocated[Key("group", (tag,))], tag_descriptions.get(tag), allocated[Key("async group", (tag,))])
         for tag in group_tags
     )
 
-    method_claims: dict[str, list[Claim]] = defaultdict(list)
-    for index, operation in enumerate(api.operations):
+    method_claims: dict[str, list[Claim[Key]]] = defaultdict(list)
+    for operation in api.operations:
+        where = operation_place(operation)
         base = snake(operation_words(operation)) or "call"
         method_claims[operation.group or ""].append(
             Claim(
-                str(index),
+                Key("method", where),
                 _unique(
                     [
                         identifier(base, "call", ARGUMENT_RESERVED),
                         identifier(f"{base}_{operation.method.lower()}", "call", ARGUMENT_RESERVED),
-                        identifier(snake(words(operation.method.lower() + " " + operation.path, _SYMBOL_NAMES)), "call", ARGUMENT_RESERVED),
+                        identifier(snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES)), "call", ARGUMENT_RESERVED),
                         identifier(f"{base}_{stable_suffix(operation.method + operation.path)}", "call", ARGUMENT_RESERVED),
                     ]
                 ),
@@ -522,7 +499,7 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
             rest = base[len("list_") :] if base.startswith("list_") else base
             method_claims[operation.group or ""].append(
                 Claim(
-                    f"{index} pages",
+                    Key("pager", where),
                     _unique(
                         [
                             identifier(f"iter_{rest}", "call", ARGUMENT_RESERVED),
@@ -532,29 +509,30 @@ def build_names(api: ir.Api, package: str | None = None, reserved: frozenset[str
                     ),
                 )
             )
-    methods: dict[str, str] = {}
+    methods: dict[Key, str] = {}
     for claims in method_claims.values():
-        methods.update(allocate(claims))
+        methods.update(namer.allocate(claims, ARGUMENT_RESERVED))
 
     operations = tuple(
         OperationNames(
-            method=methods[str(index)],
+            method=methods[Key("method", operation_place(operation))],
             group=operation.group,
-            error_class=allocated[f"op:{operation.method} {operation.path}"],
-            arguments=_argument_names(operation, flattened_body(operation, types)),
-            pager=methods.get(f"{index} pages"),
+            error_class=allocated[Key("operation error", operation_place(operation))],
+            arguments=_argument_names(namer, operation, flattened_body(operation, types)),
+            pager=methods.get(Key("pager", operation_place(operation))),
         )
-        for index, operation in enumerate(api.operations)
+        for operation in api.operations
     )
 
     return Names(
         package=chosen_package,
         types=type_names,
-        members={t.key: _member_names(t) for t in api.types if isinstance(t, ir.EnumType)},
-        fields={t.key: _field_names(t) for t in api.types if isinstance(t, ir.ObjectType)},
+        members={t.key: _member_names(namer, t) for t in api.types if isinstance(t, ir.EnumType)},
+        fields={t.key: _field_names(namer, t) for t in api.types if isinstance(t, ir.ObjectType)},
         groups=groups,
         operations=operations,
-        status_errors={status: allocated[f"status:{status}"] for status in status_errors},
-        error_codes={code: (allocated[f"code:{code}"], source) for code, source in sources.items()},
+        status_errors={status: allocated[Key("status error", (str(status),))] for status in status_errors},
+        error_codes={code: (allocated[Key("code error", (code,))], source) for code, source in sources.items()},
         env_prefix=env_prefix(api, chosen_package),
+        lock=NameLock(dict(namer.record)),
     )

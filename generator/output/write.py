@@ -11,46 +11,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import json
 import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-MANIFEST = ".sdkwright.json"
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What the last generation produced: its input fingerprint and each file's digests."""
-
-    fingerprint: str
-    inputs: dict[str, str]  # input document (relative to the output) -> digest
-    files: dict[str, tuple[str, str]]  # path -> (digest of unformatted source, digest of the file)
-
-    def dumps(self) -> str:
-        data = {
-            "generator": "sdkwright",
-            "fingerprint": self.fingerprint,
-            "inputs": dict(sorted(self.inputs.items())),
-            "files": {path: {"source": s, "output": o} for path, (s, o) in sorted(self.files.items())},
-        }
-        return json.dumps(data, indent=2) + "\n"
-
-
-def read_manifest(output: Path) -> Manifest | None:
-    try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(
-            str(data["fingerprint"]),
-            {str(k): str(v) for k, v in data.get("inputs", {}).items()},
-            {str(p): (str(d["source"]), str(d["output"])) for p, d in data["files"].items()},
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
+from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories; False where the system cannot."""

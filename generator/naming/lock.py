@@ -1,0 +1,128 @@
+"""The name lock: every public name of a generation with the key of what it names.
+
+A key is plain data: the kind of name (`type`, `method`, `argument`, ...) and
+the place of what it names, as a tuple (`("", "/components/schemas/Pet")` for
+a schema of the root document; `("get", "/pets")` for an operation). Places of
+schemas are relative to the root document, so a spec moved, renamed or checked
+out elsewhere keeps its keys.
+
+The lock is written into the output's manifest. The next generation gives every
+key that still exists its locked name; new keys take names that do not clash
+with kept ones. Overrides (the `names` table of `[tool.sdkwright]`) win over both.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
+
+KeyKind = Literal[
+    "package",  # ()
+    "type",  # (document, pointer): a schema's class, enum or alias
+    "field",  # (document, pointer, wire name): a dataclass attribute
+    "member",  # (document, pointer, JSON of the value): an enum member
+    "status error",  # (status,)
+    "code error",  # (code,)
+    "operation error",  # (method, path)
+    "group",  # (tag,): the resource class
+    "async group",  # (tag,)
+    "attribute",  # (tag,): `client.<attribute>`
+    "method",  # (method, path)
+    "pager",  # (method, path): the method iterating over every page
+    "argument",  # (method, path, location, wire name): location `body` for a flattened field, ("body", "") for the body
+    "operation constant",  # (method, path): the module-level `Operation` of `_operations.py`
+    "shared parameter",  # (location, wire name, method, path of the first operation taking it)
+    "credential",  # (security scheme, part): a keyword argument of the client
+]
+KEY_KINDS: tuple[str, ...] = get_args(KeyKind)
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """What a name names: its kind and its place."""
+
+    kind: KeyKind
+    place: tuple[str, ...] = ()
+
+
+def document_place(key: str, root: str | None) -> tuple[str, str]:
+    """`(document, pointer)` of a model key `uri#pointer`: the document relative to the root's folder
+    (`""` for the root itself), so it does not depend on where the spec lies or what its file is called."""
+    uri, _, pointer = key.partition("#")
+    if root is None:
+        return (uri, pointer)
+    if uri == root:
+        return ("", pointer)
+    a, b = urlsplit(uri), urlsplit(root)
+    if (a.scheme, a.netloc) != (b.scheme, b.netloc):
+        return (uri, pointer)  # another host: its address is its place
+    return (posixpath.relpath(a.path, posixpath.dirname(b.path) or "/"), pointer)
+
+
+@dataclass(frozen=True)
+class NameLock:
+    """Names by key. A plain value: `build_names(api, lock=earlier.lock)` names `api` as `earlier` did."""
+
+    names: Mapping[Key, str] = field(default_factory=dict)
+
+    def get(self, key: Key) -> str | None:
+        return self.names.get(key)
+
+    def __iter__(self) -> Iterator[tuple[Key, str]]:
+        return iter(sorted(self.names.items()))
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def to_json(self) -> list[list[str]]:
+        """`[kind, *place, name]` per key, sorted."""
+        return [[key.kind, *key.place, name] for key, name in self]
+
+    @staticmethod
+    def from_json(data: Any) -> NameLock:
+        """The lock of a manifest; entries that are not `[kind, *place, name]` strings are left out."""
+        names: dict[Key, str] = {}
+        if isinstance(data, list):
+            for entry in data:
+                if isinstance(entry, list) and len(entry) >= 2 and all(isinstance(part, str) for part in entry) and entry[0] in KEY_KINDS:
+                    names[Key(entry[0], tuple(entry[1:-1]))] = entry[-1]
+        return NameLock(names)
+
+
+EMPTY = NameLock()
+
+
+def merged(*locks: NameLock | Mapping[Key, str]) -> NameLock:
+    """One lock of several, later ones winning."""
+    names: dict[Key, str] = {}
+    for lock in locks:
+        names.update(lock.names if isinstance(lock, NameLock) else lock)
+    return NameLock(names)
+
+
+def kept_names(keys: Iterable[Key], lock: NameLock, overrides: NameLock, valid: Any) -> dict[Key, str]:
+    """The names of `keys` the lock and the overrides keep, distinct from one another.
+
+    An override always wins; a locked name is kept when `valid(name)` holds and
+    no override or other kept key has it (of several keys locked to one name,
+    the smallest key keeps it; the others are named afresh).
+    """
+    chosen: dict[Key, str] = {}
+    taken: set[str] = set()
+    wanted = sorted(set(keys))
+    for key in wanted:
+        name = overrides.get(key)
+        if name is not None:
+            chosen[key] = name
+            taken.add(name)
+    for key in wanted:
+        name = lock.get(key)
+        if key in chosen or name is None or name in taken or not valid(name):
+            continue
+        chosen[key] = name
+        taken.add(name)
+    return chosen

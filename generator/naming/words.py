@@ -1,0 +1,71 @@
+"""Words and identifiers: split any name into words, join them in a Python style, make it safe."""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+# Spelled-out symbols keep names such as `DateCreated<` and `DateCreated>` apart.
+DATE_SYMBOLS = {"<=": " on or before ", ">=": " on or after ", "<": " before ", ">": " after "}
+ORDER_SYMBOLS = {"<=": " lte ", ">=": " gte ", "<": " lt ", ">": " gt ", "!=": " ne ", "=": " eq "}
+SYMBOL_NAMES = {
+    "[": "open", "]": "close", ".": "dot", "-": "dash", "@": "at", "$": "dollar", "+": "plus",
+    ":": "colon", "/": "slash", "_": "underscore", "#": "hash", "*": "star",
+    "&": "and", "%": "percent", "!": "not", "~": "tilde", "<": "lt", ">": "gt", "=": "eq",
+}
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+
+
+def ascii_text(text: str) -> str:
+    """Text with accents removed and anything outside ASCII dropped (homoglyphs included)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str, symbols: dict[str, str] | None = None) -> list[str]:
+    """Split a name in any style (camelCase, snake_case, prose, kebab) into words."""
+    for symbol, spelled in (symbols or {}).items():
+        text = text.replace(symbol, f" {spelled.strip()} ")
+    return _WORD.findall(ascii_text(text))
+
+
+def snake(parts: Sequence[str]) -> str:
+    return "_".join(w.lower() for w in parts)
+
+
+def pascal(parts: Sequence[str]) -> str:
+    return "".join(w[0].upper() + w[1:] for w in parts)
+
+
+def upper_snake(parts: Sequence[str]) -> str:
+    return "_".join(w.upper() for w in parts)
+
+
+def merge_words(*groups: Sequence[str]) -> list[str]:
+    """Concatenate word lists, folding an overlap (`...CreatedEvent` + `EventType`)."""
+    merged: list[str] = []
+    for group in groups:
+        overlap = 0
+        for size in range(min(len(merged), len(group)), 0, -1):
+            if [w.lower() for w in merged[-size:]] == [w.lower() for w in group[:size]]:
+                overlap = size
+                break
+        merged.extend(group[overlap:])
+    return merged
+
+
+def stable_suffix(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:6]
+
+
+def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
+    """Make `name` a safe identifier: not empty, no leading digit, no keyword, not reserved."""
+    name = name or fallback
+    if name[0].isdigit():
+        name = fallback + ("_" if fallback.islower() else "") + name
+    reserved_set = set(reserved)
+    while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
+        name += "_"
+    return name

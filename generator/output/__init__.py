@@ -1,0 +1,1 @@
+"""The output stages: format the generated files, describe them in a manifest, swap them in."""

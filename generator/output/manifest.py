@@ -1,0 +1,51 @@
+"""The output's manifest (`.sdkwright.json`): what the last generation made, from what, and the names it gave.
+
+`names` is the name lock: one `[kind, *place, name]` entry a line (see
+`generator.naming.lock`), read back by the next generation so that no name moves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.naming.lock import EMPTY, NameLock
+
+MANIFEST = ".sdkwright.json"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the last generation produced: its input fingerprint and each file's digests."""
+
+    fingerprint: str
+    inputs: dict[str, str]  # input document (relative to the output) -> digest
+    files: dict[str, tuple[str, str]]  # path -> (digest of unformatted source, digest of the file)
+    names: NameLock = EMPTY  # every public name by key
+
+    def dumps(self) -> str:
+        data = {
+            "generator": "sdkwright",
+            "fingerprint": self.fingerprint,
+            "inputs": dict(sorted(self.inputs.items())),
+            "files": {path: {"source": s, "output": o} for path, (s, o) in sorted(self.files.items())},
+        }
+        text = json.dumps(data, indent=2)
+        if len(self.names):
+            entries = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in self.names.to_json())
+            text = text[: -len("\n}")] + ',\n  "names": [\n' + entries + "\n  ]\n}"
+        return text + "\n"
+
+
+def read_manifest(output: Path) -> Manifest | None:
+    try:
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        return Manifest(
+            str(data["fingerprint"]),
+            {str(k): str(v) for k, v in data.get("inputs", {}).items()},
+            {str(p): (str(d["source"]), str(d["output"])) for p, d in data["files"].items()},
+            NameLock.from_json(data.get("names")),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

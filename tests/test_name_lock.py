@@ -1,0 +1,245 @@
+"""Names that never move: the lock of earlier names in the output's manifest.
+
+Each mechanism that used to move a public name is shown on a pair of small
+specs: the first version generated fresh, the second generated over its output.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.output.manifest import MANIFEST
+
+OK: dict[str, Any] = {"200": {"description": "ok"}}
+
+
+def document(schemas: dict[str, Any], title: str = "Names API") -> dict[str, Any]:
+    """A spec whose one operation returns a list of every schema (so each one is used)."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": "1.0"},
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "listThings",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {name: {"$ref": f"#/components/schemas/{name}"} for name in schemas},
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {"schemas": schemas},
+    }
+
+
+def obj(**properties: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": properties}
+
+
+def enum(*values: str) -> dict[str, Any]:
+    return {"type": "string", "enum": list(values)}
+
+
+def generate(spec: Path, contents: dict[str, Any], output: Path, *options: str) -> None:
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    spec.write_text(json.dumps(contents, indent=2), encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", str(spec), "--output", str(output), "--package", "names_sdk", *options])
+    assert result.exit_code == 0, result.output
+
+
+def check(spec: Path, output: Path) -> int:
+    return CliRunner().invoke(main, ["check", str(spec), "--output", str(output), "--package", "names_sdk"]).exit_code
+
+
+def models(output: Path) -> ast.Module:
+    return ast.parse((output / "names_sdk" / "models.py").read_text(encoding="utf-8"))
+
+
+def field_type(output: Path, cls: str, field: str) -> str:
+    """The class name a dataclass field's annotation names (`Type` in `Type | Unset = UNSET`)."""
+    for node in models(output).body:
+        if isinstance(node, ast.ClassDef) and node.name == cls:
+            for statement in node.body:
+                if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.target.id == field:
+                    named = [n for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ast.unparse(statement.annotation)) if n not in ("Unset", "None")]
+                    assert len(named) == 1, ast.unparse(statement.annotation)
+                    return named[0]
+    raise AssertionError(f"no field {cls}.{field}")
+
+
+def class_names(output: Path, module: str = "models") -> set[str]:
+    tree = ast.parse((output / "names_sdk" / f"{module}.py").read_text(encoding="utf-8"))
+    return {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+def test_an_added_schema_whose_inline_enum_wants_a_name_leaves_the_holder_its_name(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    first = {"Conference": obj(type=enum("audio", "video"))}
+    generate(spec, document(first), output)
+    assert field_type(output, "Conference", "type") == "Type"
+
+    # A second schema's inline enum wants `Type` too: without the lock both moved on together.
+    generate(spec, document({**first, "Participant": obj(type=enum("host", "guest"))}), output)
+    assert field_type(output, "Conference", "type") == "Type"
+    assert field_type(output, "Participant", "type") == "ParticipantType"
+    assert check(spec, output) == 0
+
+
+def test_a_new_sibling_does_not_take_over_a_merged_enums_name(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    # `Status` is a component's; the two inline `status` enums are one type, named from a member.
+    first = {
+        "Status": obj(code=enum("up", "down")),
+        "Participant": obj(status=enum("joined", "left")),
+        "Recording": obj(status=enum("joined", "left")),
+    }
+    generate(spec, document(first), output)
+    merged = field_type(output, "Participant", "status")
+    assert merged == field_type(output, "Recording", "status") == "ParticipantStatus"
+
+    # A sibling that sorts first would have given the merged enum its own name.
+    generate(spec, document({**first, "ConferenceParticipant": obj(status=enum("joined", "left"))}), output)
+    assert field_type(output, "Participant", "status") == "ParticipantStatus"
+    assert field_type(output, "ConferenceParticipant", "status") == "ParticipantStatus"
+    assert field_type(output, "Recording", "status") == "ParticipantStatus"
+
+
+def test_a_removed_competitor_does_not_give_the_name_back_until_rename_all(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    both = {"Conference": obj(type=enum("audio", "video")), "Participant": obj(type=enum("host", "guest"))}
+    generate(spec, document(both), output)
+    assert field_type(output, "Conference", "type") == "ConferenceType"
+
+    alone = {"Conference": both["Conference"]}
+    generate(spec, document(alone), output)
+    assert field_type(output, "Conference", "type") == "ConferenceType"
+    assert "Type" not in class_names(output)
+    assert check(spec, output) == 0
+
+    generate(spec, document(alone), output, "--rename-all")
+    assert field_type(output, "Conference", "type") == "Type"
+    assert "ConferenceType" not in class_names(output)
+
+
+def sdk_files(output: Path) -> dict[str, bytes]:
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file() and p.name != MANIFEST}
+
+
+def test_digest_fallbacks_do_not_depend_on_the_specs_file_name_or_folder(tmp_path: Path) -> None:
+    # `pet` and `Pet` state the same class name: every readable candidate collides, one takes a digest.
+    schemas = {"pet": obj(name={"type": "string"}), "Pet": obj(tag={"type": "string"})}
+    generate(tmp_path / "one" / "conferences.yml", document(schemas), tmp_path / "out1")
+    generate(tmp_path / "two" / "deeper" / "telnyx-conferences.yaml", document(schemas), tmp_path / "out2")
+    first, second = sdk_files(tmp_path / "out1"), sdk_files(tmp_path / "out2")
+    digests = sorted(n for n in class_names(tmp_path / "out1") if re.fullmatch(r"Pet[0-9A-F]{6}", n))
+    assert len(digests) == 1, class_names(tmp_path / "out1")
+    assert first == second
+    lock = json.loads((tmp_path / "out1" / MANIFEST).read_text())["names"]
+    assert lock == json.loads((tmp_path / "out2" / MANIFEST).read_text())["names"]
+
+
+def test_the_same_spec_under_two_file_names_and_folders_gives_the_same_bytes(repo: Path, tmp_path: Path) -> None:
+    text = (repo / "specs" / "conferences.yml").read_bytes()
+    outputs = []
+    for index, place in enumerate(["a/conferences.yml", "b/c/telnyx-conferences.yaml"]):
+        spec = tmp_path / place
+        spec.parent.mkdir(parents=True)
+        spec.write_bytes(text)
+        output = tmp_path / f"out{index}"
+        result = CliRunner().invoke(main, ["generate", str(spec), "--output", str(output)])
+        assert result.exit_code == 0, result.output
+        outputs.append(output)
+    assert sdk_files(outputs[0]) == sdk_files(outputs[1])
+    names = [json.loads((o / MANIFEST).read_text())["names"] for o in outputs]
+    assert names[0] == names[1] and len(names[0]) > 100
+
+
+def test_a_schema_named_like_the_sdks_own_class_yields(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    contents = document({"ConflictError": obj(message={"type": "string"}), "NotFoundError": obj(detail={"type": "string"})})
+    contents["paths"]["/things"]["get"]["responses"]["409"] = {
+        "description": "conflict",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConflictError"}}},
+    }
+    generate(spec, contents, output)
+    errors = class_names(output, "errors")
+    assert {"ConflictError", "NotFoundError"} <= errors
+    schemas = class_names(output)
+    assert {"ConflictErrorModel", "NotFoundErrorModel"} <= schemas
+    assert not [n for n in errors | schemas if re.search(r"[0-9A-F]{6}$", n)]
+
+
+def test_the_names_table_pins_and_overrides_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec, output = tmp_path / "specs" / "api.json", tmp_path / "out"
+    generate(spec, document({"Conference": obj(type=enum("audio", "video"))}), output)
+    assert field_type(output, "Conference", "type") == "Type"
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.sdkwright]\n"
+        'spec = "specs/api.json"\noutput = "out"\npackage = "names_sdk"\n\n'
+        "[tool.sdkwright.names.types]\n"
+        '"#/components/schemas/Conference/properties/type" = "ConferenceKind"\n'
+        '"#/components/schemas/Conference" = "Meeting"\n\n'
+        "[tool.sdkwright.names.methods]\n"
+        '"get /things" = "all_things"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["check"]).exit_code == 1  # the table changes names: the output is stale
+    result = runner.invoke(main, ["generate"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    assert field_type(output, "Meeting", "type") == "ConferenceKind"
+    assert "Type" not in class_names(output)
+    client = (output / "names_sdk" / "client.py").read_text(encoding="utf-8")
+    assert "def all_things(" in client and "def list_things(" not in client
+
+
+def test_check_fails_when_the_lock_would_change(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    generate(spec, document({"Conference": obj(type=enum("audio", "video"))}), output)
+    assert check(spec, output) == 0
+    manifest = json.loads((output / MANIFEST).read_text())
+    manifest["names"] = [entry for entry in manifest["names"] if entry[0] != "field"]
+    (output / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    assert check(spec, output) == 1
+
+
+@pytest.mark.parametrize("bad", ['"#/components/schemas/X" = "not an identifier"', '"components/X" = "X"'])
+def test_a_bad_names_table_is_one_line_naming_the_pyproject(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f'[tool.sdkwright]\nspec = "api.json"\n\n[tool.sdkwright.names.types]\n{bad}\n', encoding="utf-8")
+    from generator.config import default_jobs
+    from generator.errors import SpecError
+
+    with pytest.raises(SpecError, match="names.types") as raised:
+        default_jobs(tmp_path)
+    assert "pyproject.toml" in str(raised.value)
+
+
+def test_copying_an_output_elsewhere_keeps_its_names(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    both = {"Conference": obj(type=enum("audio", "video")), "Participant": obj(type=enum("host", "guest"))}
+    generate(spec, document(both), output)
+    moved_spec, moved_output = tmp_path / "elsewhere" / "renamed.json", tmp_path / "elsewhere" / "sdk"
+    shutil.copytree(output, moved_output)
+    generate(moved_spec, document({"Conference": both["Conference"]}), moved_output)
+    assert field_type(moved_output, "Conference", "type") == "ConferenceType"
