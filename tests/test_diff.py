@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from generator.diff import KINDS, Report, build_side, diff_documents, diff_sides, load_source, sdk_changes
+from generator.diff.compare import KINDS, Report, diff_documents, diff_sides
+from generator.diff.sdk import sdk_changes
+from generator.diff.sources import build_side, load_source
 
 BASE: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -349,7 +351,7 @@ def test_markdown_has_a_summary_table_then_details_per_operation(tmp_path: Path)
 
 
 def test_text_is_coloured_only_on_a_terminal(tmp_path: Path) -> None:
-    from generator.diff_report import as_text
+    from generator.diff.report import as_text
 
     old, new = _pair(tmp_path)
     piped = run_cli("diff", str(old), str(new))

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.diff import Report, Side, build_side, diff_sides, load_source
+from generator.diff.compare import Report, diff_sides
+from generator.diff.sources import Side, build_side, load_source
 from generator.errors import escape_token
 
 _SIDES: dict[Path, Side] = {}

@@ -12,7 +12,8 @@ from typing import Any
 
 import click
 
-from generator.diff import SEVERITIES, Change, Report, SdkChanges
+from generator.diff.compare import SEVERITIES, Change, Report
+from generator.diff.sdk import SdkChanges
 
 SCHEMA = "sdkwright-diff/1"
 API_WIDE = "API-wide and shared schemas"

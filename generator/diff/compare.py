@@ -17,19 +17,16 @@ to a response is not breaking.
 
 from __future__ import annotations
 
-import ast
-import posixpath
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from generator import ir
-from generator.errors import SpecError, join_pointer, unescape_token
-from generator.load import Document, parse, to_uri
-from generator.resolve import Located, Resolver
+from generator.diff.sources import Side, build_side
+from generator.errors import join_pointer, unescape_token
+from generator.load import Document
+from generator.resolve import Located
 
 Severity = Literal["breaking", "non-breaking", "docs"]
 Direction = Literal["request", "response"]
@@ -123,70 +120,6 @@ class Report:
 
     def counts(self) -> dict[Severity, int]:
         return {s: sum(1 for c in self.changes if c.severity == s) for s in SEVERITIES}
-
-
-# -- loading -------------------------------------------------------------------
-
-
-def load_source(source: str) -> Document:
-    """A path, an http(s) URL, or `git:REV:PATH` (REV empty: the staged version of PATH)."""
-    if not source.startswith("git:"):
-        from generator.load import load
-
-        return load(source)
-    rev, sep, path = source[4:].partition(":")
-    if not sep or not path:
-        raise SpecError("expected git:REV:PATH (REV may be empty for the staged version)", source)
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
-        shown = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=True)
-    except FileNotFoundError:
-        raise SpecError("git is not installed", source) from None
-    except subprocess.CalledProcessError as exc:
-        reason = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else str(exc.stderr)
-        raise SpecError(f"git: {(reason.strip().splitlines() or ['failed'])[-1]}", source) from None
-    try:
-        text = shown.stdout.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SpecError(f"not UTF-8 text ({exc.reason})", source) from None
-    # Relative $refs resolve against the working tree's copy of PATH's folder.
-    uri = to_uri(path if path.startswith("/") else posixpath.join(top.stdout.strip(), path))
-    try:
-        return Document(uri, text, parse(text, uri))
-    except SpecError as error:
-        raise SpecError(error.message, source, error.pointer, error.line) from None
-
-
-@dataclass(frozen=True)
-class Side:
-    """One version: its document, resolver and model, with type keys made relative to the document."""
-
-    document: Document
-    resolver: Resolver
-    api: ir.Api
-    types: dict[str, ir.NamedType] = field(default_factory=dict)
-
-    def local(self, key: str) -> str:
-        """A type key without the root document's URI (`#/components/schemas/X`)."""
-        uri, _, pointer = key.partition("#")
-        if uri == self.document.uri:
-            return "#" + pointer
-        root = urlsplit(self.document.uri)
-        other = urlsplit(uri)
-        if root.scheme == other.scheme and root.netloc == other.netloc:
-            return posixpath.relpath(other.path, posixpath.dirname(root.path)) + "#" + pointer
-        return key
-
-
-def build_side(document: Document) -> Side:
-    from generator.model import build_model
-
-    resolver = Resolver(document)
-    api = build_model(resolver)
-    side = Side(document, resolver, api)
-    for named in api.types:
-        side.types[side.local(named.key)] = named
-    return side
 
 
 def diff_documents(old: Document, new: Document) -> Report:
@@ -772,86 +705,3 @@ def _sig(side: Side, expr: ir.TypeExpr | None) -> str | None:
 
 
 
-# -- the generated SDK ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SdkChanges:
-    """What a change of spec does to the generated SDK: its public symbols and its files."""
-
-    package: str
-    symbols_added: tuple[str, ...]
-    symbols_removed: tuple[str, ...]
-    files_added: tuple[str, ...]
-    files_removed: tuple[str, ...]
-    files_changed: tuple[str, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "package": self.package,
-            "symbols_added": list(self.symbols_added),
-            "symbols_removed": list(self.symbols_removed),
-            "files_added": list(self.files_added),
-            "files_removed": list(self.files_removed),
-            "files_changed": list(self.files_changed),
-        }
-
-
-def public_symbols(files: dict[str, str], package: str) -> set[str]:
-    """Dotted names a user of the SDK can reach: classes, their fields, members and methods, and
-    each method's parameters (`pkg.client.Calls.create(to)`)."""
-    symbols: set[str] = set()
-    for path, text in files.items():
-        parts = path[:-3].split("/") if path.endswith(".py") else []
-        if not parts or parts[0] != package or any(p.startswith("_") for p in parts[1:]):
-            continue
-        module = ".".join(parts)
-        for node in ast.parse(text).body:
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                owner = f"{module}.{node.name}"
-                symbols.add(owner)
-                for item in node.body:
-                    symbols.update(f"{owner}.{name}" for name in _assigned(item))
-                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_"):
-                        method = f"{owner}.{item.name}"
-                        symbols.add(method)
-                        arguments = item.args
-                        for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
-                            if arg.arg not in ("self", "cls"):
-                                symbols.add(f"{method}({arg.arg})")
-            else:
-                symbols.update(f"{module}.{name}" for name in _assigned(node))
-    return symbols
-
-
-def _assigned(node: ast.stmt) -> list[str]:
-    targets: list[ast.expr] = []
-    if isinstance(node, ast.Assign):
-        targets = list(node.targets)
-    elif isinstance(node, ast.AnnAssign):
-        targets = [node.target]
-    return [t.id for t in targets if isinstance(t, ast.Name) and not t.id.startswith("_")]
-
-
-def render_sdk(side: Side, package: str) -> dict[str, str]:
-    """The SDK's files as the render stage makes them (not formatted: enough to compare)."""
-    from generator.naming import build_names
-    from generator.render import render
-
-    return render(side.api, build_names(side.api, package))
-
-
-def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
-    from generator.naming import package_name
-
-    chosen = package or package_name(new.api.title)
-    before, after = render_sdk(old, chosen), render_sdk(new, chosen)
-    old_symbols, new_symbols = public_symbols(before, chosen), public_symbols(after, chosen)
-    return SdkChanges(
-        chosen,
-        tuple(sorted(new_symbols - old_symbols)),
-        tuple(sorted(old_symbols - new_symbols)),
-        tuple(sorted(set(after) - set(before))),
-        tuple(sorted(set(before) - set(after))),
-        tuple(sorted(p for p in set(before) & set(after) if before[p] != after[p])),
-    )
