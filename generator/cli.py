@@ -194,11 +194,11 @@ def diff(old: str, new: str, output_format: str, fail_on_breaking: bool, with_sd
     from generator.diff.compare import diff_sides
     from generator.diff.report import as_json, as_markdown, as_text
     from generator.diff.sdk import sdk_changes
-    from generator.diff.sources import build_side, load_source
+    from generator.diff.sources import build_side, describe, load_source
 
     try:
-        before, after = build_side(load_source(old)), build_side(load_source(new))
-        report = diff_sides(before, after)
+        before, after = build_side(load_source(old), describe(old)), build_side(load_source(new), describe(new))
+        report = diff_sides(before, after, package)
         sdk = sdk_changes(before, after, package) if with_sdk else None
     except SpecError as error:
         _fail(error)

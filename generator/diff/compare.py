@@ -57,7 +57,9 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "retyped": ("breaking", "breaking"),
     "made-nullable": ("non-breaking", "breaking"),
     "made-non-nullable": ("breaking", "non-breaking"),
-    "default-changed": ("breaking", "non-breaking"),
+    "default-changed": ("breaking", "non-breaking"),  # the SDK sends its default: callers get another value
+    "default-added": ("non-breaking", "non-breaking"),  # a server-side fallback, not part of the contract
+    "default-removed": ("non-breaking", "non-breaking"),
     "constraint-narrowed": ("breaking", "non-breaking"),
     "constraint-widened": ("non-breaking", "non-breaking"),
     "enum-value-added": ("non-breaking", "non-breaking"),
@@ -66,10 +68,14 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "union-variant-removed": ("breaking", "non-breaking"),
     "status-added": ("non-breaking", "non-breaking"),
     "status-removed": ("breaking", "breaking"),
-    "error-code-added": ("non-breaking", "non-breaking"),
-    "error-code-removed": ("breaking", "breaking"),
+    "response-body-added": ("non-breaking", "non-breaking"),  # the SDK returned None, now a typed value
+    "response-body-removed": ("breaking", "breaking"),
+    "error-code-added": ("docs", "docs"),  # inferred from examples: documentation, not a contract
+    "error-code-removed": ("docs", "docs"),
     "webhook-added": ("non-breaking", "non-breaking"),
     "webhook-removed": ("breaking", "breaking"),
+    "callback-added": ("non-breaking", "non-breaking"),
+    "callback-removed": ("breaking", "breaking"),
     "type-added": ("non-breaking", "non-breaking"),
     "type-removed": ("breaking", "breaking"),
     "security-tightened": ("breaking", "breaking"),  # a way to authenticate (or none) no longer accepted
@@ -77,9 +83,17 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "security-scheme-added": ("non-breaking", "non-breaking"),
     "security-scheme-removed": ("breaking", "breaking"),
     "security-scheme-changed": ("breaking", "breaking"),
-    "server-changed": ("non-breaking", "non-breaking"),
+    "base-url-changed": ("breaking", "breaking"),  # the first server: the SDK's default base URL
+    "server-changed": ("non-breaking", "non-breaking"),  # the other servers: documentation and choices
     "docs-changed": ("docs", "docs"),
+    # The generated SDK's public names, by key (whatever the wire says: an import that fails breaks).
+    "sdk-symbol-renamed": ("breaking", "breaking"),
+    "sdk-symbol-removed": ("breaking", "breaking"),
+    "sdk-symbol-added": ("non-breaking", "non-breaking"),
 }
+
+# What makes a release minor rather than a patch: something a user can now call, send or receive.
+ADDITIONS = frozenset(kind for kind in KINDS if kind.endswith("-added") and kind not in ("error-code-added", "default-added"))
 
 
 @dataclass(frozen=True)
@@ -121,14 +135,59 @@ class Report:
     def counts(self) -> dict[Severity, int]:
         return {s: sum(1 for c in self.changes if c.severity == s) for s in SEVERITIES}
 
+    @property
+    def bump(self) -> Literal["major", "minor", "patch"]:
+        """The version bump the SDK needs: major when anything breaks, minor when anything is added."""
+        if self.breaking:
+            return "major"
+        if any(c.kind in ADDITIONS and c.severity == "non-breaking" for c in self.changes):
+            return "minor"
+        return "patch"
 
-def diff_documents(old: Document, new: Document) -> Report:
-    return diff_sides(build_side(old), build_side(new))
+
+def diff_documents(old: Document, new: Document, package: str | None = None) -> Report:
+    return diff_sides(build_side(old), build_side(new), package)
 
 
-def diff_sides(old: Side, new: Side) -> Report:
-    changes = _Differ(old, new).run()
-    return Report(old.document.display_name, new.document.display_name, changes)
+def diff_sides(old: Side, new: Side, package: str | None = None) -> Report:
+    """The API's changes, then the SDK's public names that move (named under one package name)."""
+    wire = _Differ(old, new).run()
+    # A name that goes with a breaking change of the API at its place (its operation, its field, its
+    # enum value) is that change, said once; so is a name that comes with an addition.
+    breaking = {c.pointer for c in wire if c.severity == "breaking"} | {c.operation for c in wire if c.severity == "breaking" and c.operation}
+    added = {c.pointer for c in wire if c.kind in ADDITIONS} | {c.operation for c in wire if c.kind in ADDITIONS and c.operation}
+    said = breaking | added
+    symbols = tuple(
+        c for c in _symbol_changes(old, new, package)
+        if not (c.kind == "sdk-symbol-removed" and ({c.pointer, c.operation} & breaking))
+        and not (c.kind == "sdk-symbol-added" and ({c.pointer, c.operation} & said))
+    )
+    changes = wire + symbols
+    return Report(old.label or old.document.display_name, new.label or new.document.display_name, changes)
+
+
+def _symbol_changes(old: Side, new: Side, package: str | None) -> tuple[Change, ...]:
+    from generator.diff.sdk import named_symbols, names_for_comparison, symbol_changes
+    from generator.naming import package_name
+
+    chosen = package or package_name(new.api.title)
+    before = named_symbols(old, names_for_comparison(old, chosen))
+    after = named_symbols(new, names_for_comparison(new, chosen))
+    changes = []
+    for found in symbol_changes(before, after):
+        symbol = found.symbol
+        folded = f" (with {found.folded} more below it)" if found.folded else ""
+        if found.renamed_to is not None:
+            message, old_value, new_value = f"SDK {symbol.kind} `{symbol.dotted}` renamed to `{found.renamed_to.dotted}`", symbol.dotted, found.renamed_to.dotted
+            pointer = found.renamed_to.pointer
+        elif found.kind == "sdk-symbol-removed":
+            message, old_value, new_value, pointer = f"SDK {symbol.kind} `{symbol.dotted}` removed{folded}", symbol.dotted, None, symbol.pointer
+        else:
+            message, old_value, new_value, pointer = f"SDK {symbol.kind} `{symbol.dotted}` added{folded}", None, symbol.dotted, symbol.pointer
+        verdict = KINDS[found.kind][0]
+        assert verdict is not None
+        changes.append(Change(found.kind, verdict, symbol.operation, pointer, message, old_value, new_value))
+    return tuple(sorted(changes, key=lambda c: (c.operation or "", c.pointer, c.kind, c.message)))
 
 
 # -- small functions -----------------------------------------------------------------------
@@ -214,6 +273,8 @@ class _Differ:
         self.old = old
         self.new = new
         self.changes: list[Change] = []
+        self._pairs: set[tuple[str, str]] = set()  # (old key, new key) of named types compared by shape
+        self._unwrapping: set[tuple[bool, str]] = set()  # (old side?, key) of aliases being stood in by their targets
         self.old_uses = self._uses(old)
         self.new_uses = self._uses(new)
         self.users = self._users(old)
@@ -236,6 +297,7 @@ class _Differ:
         roots: list[tuple[str, list[ir.TypeExpr]]] = []
         for op in side.api.operations:
             exprs = [p.type for p in op.parameters] + [r.type for r in op.responses if r.type is not None]
+            exprs += [c.body.type for c in op.callbacks if c.body is not None]  # a callback belongs to its operation
             roots.append((self._op_label(op), exprs + ([op.body.type] if op.body is not None else [])))
         for webhook in side.api.webhooks:
             roots.append((f"webhook {webhook.name}", [webhook.body.type] if webhook.body is not None else []))
@@ -273,6 +335,9 @@ class _Differ:
             for response in op.responses:
                 if response.type is not None:
                     mark(response.type, "response")
+            for callback in op.callbacks:
+                if callback.body is not None:
+                    mark(callback.body.type, "response")  # the SDK parses the callbacks it receives
         for webhook in side.api.webhooks:
             if webhook.body is not None:
                 mark(webhook.body.type, "response")  # the SDK parses the events it receives
@@ -348,7 +413,7 @@ class _Differ:
         self._operations()
         self._webhooks()
         self._types()
-        unique = {(c.operation or "", c.pointer, c.kind, repr(c.old), repr(c.new), c.message): c for c in self.changes}
+        unique = {(c.operation or "", c.pointer, c.kind, repr(c.old), repr(c.new), c.message): c for c in _said_once(self.changes)}
         return tuple(unique[k] for k in sorted(unique))
 
     def _info(self) -> None:
@@ -357,7 +422,9 @@ class _Differ:
         self.docs(where, "title", old.title, new.title)
         self.docs(where, "version", old.version, new.version)
         self.docs(where, "description", old.description, new.description)
-        if [s.url for s in old.servers] != [s.url for s in new.servers] or old.servers != new.servers:
+        if _base_url(old) != _base_url(new):
+            self.add("base-url-changed", _Where(None, "/servers/0" if new.servers else "/servers", frozenset(), "the default base URL"), "the default base URL changed", _base_url(old), _base_url(new))
+        elif [s.url for s in old.servers] != [s.url for s in new.servers] or old.servers != new.servers:
             self.add("server-changed", _Where(None, "/servers", frozenset(), "servers"), "servers changed", [s.url for s in old.servers], [s.url for s in new.servers])
         old_tags, new_tags = dict(old.tags), dict(new.tags)
         new_index = {name: index for index, (name, _) in enumerate(new.tags)}
@@ -437,6 +504,21 @@ class _Differ:
         self._parameters(a, b, label)
         self._body(a, b, label)
         self._responses(a, b, label)
+        self._callbacks(a, b, label)
+
+    def _callbacks(self, a: ir.Operation, b: ir.Operation, label: str) -> None:
+        """An operation's callbacks are part of it: added, removed, or their payloads compared."""
+        old = {c.name: c for c in a.callbacks}
+        new = {c.name: c for c in b.callbacks}
+        response: frozenset[Direction] = frozenset({"response"})  # the SDK parses the requests it receives
+        for name in sorted(set(old) | set(new)):
+            subject = f"callback `{name}`"
+            if name not in old:
+                self.add("callback-added", _Where(label, new[name].pointer, response, subject), f"{subject} added")
+            elif name not in new:
+                self.add("callback-removed", _Where(label, old[name].pointer, response, subject), f"{subject} removed")
+            else:
+                self._event(old[name], new[name], _Where(label, new[name].pointer, response, subject))
 
     def _parameters(self, a: ir.Operation, b: ir.Operation, label: str) -> None:
         old = {(p.location, p.wire_name): p for p in a.parameters}
@@ -507,11 +589,12 @@ class _Differ:
             r, s = old[status], new[status]
             where = _Where(label, self._deref_pointer(self.new, join_pointer(b.pointer, "responses", status)), response, subject)
             self.docs(where, "description", r.description, s.description)
-            if r.media_type != s.media_type:
+            if r.media_type != s.media_type and r.type is not None and s.type is not None:
                 self.add("media-type-changed", where, f"media type of {subject} changed", r.media_type, s.media_type)
             if r.type is None or s.type is None:
                 if (r.type is None) != (s.type is None):
-                    self.add("retyped", where, f"{subject} {'now has' if s.type is not None else 'no longer has'} a body", _sig(self.old, r.type), _sig(self.new, s.type))
+                    kind = "response-body-added" if s.type is not None else "response-body-removed"
+                    self.add(kind, where, f"{subject} {'now has' if s.type is not None else 'no longer has'} a body", _sig(self.old, r.type), _sig(self.new, s.type))
             else:
                 self._expr(r.type, s.type, _Where(label, join_pointer(where.pointer, "content", s.media_type or "", "schema"), response, subject))
             old_codes = {c.code for c in r.error_codes}
@@ -532,14 +615,16 @@ class _Differ:
             elif name not in new:
                 self.add("webhook-removed", _Where(None, old[name].pointer, response, subject), f"{subject} removed")
             else:
-                a, b = old[name], new[name]
-                where = _Where(None, b.pointer, response, subject)
-                self.docs(where, "summary", a.summary, b.summary)
-                self.docs(where, "description", a.description, b.description)
-                if a.body is not None and b.body is not None:
-                    self._expr(a.body.type, b.body.type, _Where(None, join_pointer(b.pointer, "requestBody", "content", b.body.media_type, "schema"), response, subject))
-                elif (a.body is None) != (b.body is None):
-                    self.add("retyped", where, f"payload of {subject} {'added' if b.body is not None else 'removed'}", None if a.body is None else _sig(self.old, a.body.type), None if b.body is None else _sig(self.new, b.body.type))
+                self._event(old[name], new[name], _Where(None, new[name].pointer, response, subject))
+
+    def _event(self, a: ir.Webhook, b: ir.Webhook, where: _Where) -> None:
+        """A webhook or a callback: a request the API sends, whose payload the SDK parses."""
+        self.docs(where, "summary", a.summary, b.summary)
+        self.docs(where, "description", a.description, b.description)
+        if a.body is not None and b.body is not None:
+            self._expr(a.body.type, b.body.type, replace(where, pointer=join_pointer(b.pointer, "requestBody", "content", b.body.media_type, "schema")))
+        elif (a.body is None) != (b.body is None):
+            self.add("retyped", where, f"payload of {where.subject} {'added' if b.body is not None else 'removed'}", None if a.body is None else _sig(self.old, a.body.type), None if b.body is None else _sig(self.new, b.body.type))
 
     # -- values ---------------------------------------------------------------------------
 
@@ -550,7 +635,13 @@ class _Differ:
             self.add("made-required", where, f"{where.subject} made required", False, True)
 
     def _default(self, where: _Where, old: ir.Default | None, new: ir.Default | None) -> None:
-        if old != new:
+        if old == new:
+            return
+        if old is None:
+            self.add("default-added", where, f"default of {where.subject} added", None, _value(new))
+        elif new is None:
+            self.add("default-removed", where, f"default of {where.subject} removed", _value(old), None)
+        else:
             self.add("default-changed", where, f"default of {where.subject} changed", _value(old), _value(new))
 
     def _constraints(self, pointer: str, where: _Where, old: ir.Constraints, new: ir.Constraints) -> None:
@@ -584,9 +675,23 @@ class _Differ:
             old = old.inner
         if isinstance(new, ir.Nullable):
             new = new.inner
+        if isinstance(old, ir.Named) and isinstance(new, ir.Named) and self.old.local(old.key) == self.new.local(new.key):
+            return  # one named type: compared once, in `_types`
+        # A named type met where the other side has something else, or another named type: an alias
+        # stands for its target (a union made a component), and two named types are compared by shape
+        # (an inline schema moved to a component is the same type to a caller).
+        old_alias = self._alias_target(self.old, old)
+        new_alias = self._alias_target(self.new, new)
+        if old_alias is not None or new_alias is not None:
+            unwrapping = {(True, k) for k in _named_in(old) if old_alias is not None} | {(False, k) for k in _named_in(new) if new_alias is not None}
+            self._unwrapping |= unwrapping
+            try:
+                self._expr(old if old_alias is None else old_alias, new if new_alias is None else new_alias, where)
+            finally:
+                self._unwrapping -= unwrapping
+            return
         if isinstance(old, ir.Named) and isinstance(new, ir.Named):
-            if self.old.local(old.key) != self.new.local(new.key):
-                self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+            self._moved(old, new, where)
         elif isinstance(old, ir.ListOf) and isinstance(new, ir.ListOf):
             self._expr(old.item, new.item, replace(where, pointer=join_pointer(where.pointer, "items"), subject=f"items of {where.subject}"))
         elif isinstance(old, ir.MapOf) and isinstance(new, ir.MapOf):
@@ -605,7 +710,40 @@ class _Differ:
         elif _sig(self.old, old) != _sig(self.new, new):
             self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
 
+    def _alias_target(self, side: Side, expr: ir.TypeExpr) -> ir.TypeExpr | None:
+        if not isinstance(expr, ir.Named):
+            return None
+        named = side.types.get(side.local(expr.key))
+        if not isinstance(named, ir.AliasType) or (side is self.old, expr.key) in self._unwrapping:
+            return None  # an alias met again inside its own target: compare it as a name
+        return named.target
+
+    def _moved(self, old: ir.Named, new: ir.Named, where: _Where) -> None:
+        """Two named types at one place: equal shapes report nothing, other shapes their differences."""
+        old_key, new_key = self.old.local(old.key), self.new.local(new.key)
+        a, b = self.old.types.get(old_key), self.new.types.get(new_key)
+        if a is None or b is None:
+            self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+            return
+        if (old_key, new_key) in self._pairs:
+            return
+        self._pairs.add((old_key, new_key))
+        pointer = _pointer_of(new_key) if new_key.startswith("#") else where.pointer
+        name = _type_name(b, new_key)
+        self._named(a, b, replace(where, pointer=pointer, subject=f"type {name}"), name)
+
     # -- named types -----------------------------------------------------------------------
+
+    def _named(self, a: ir.NamedType, b: ir.NamedType, where: _Where, name: str) -> None:
+        self.docs(where, "description", a.description, b.description)
+        if type(a) is not type(b):
+            self.add("retyped", where, f"type {name} changed from {type(a).__name__} to {type(b).__name__}", type(a).__name__, type(b).__name__)
+        elif isinstance(a, ir.EnumType) and isinstance(b, ir.EnumType):
+            self._enum(a, b, where)
+        elif isinstance(a, ir.ObjectType) and isinstance(b, ir.ObjectType):
+            self._object(a, b, where, name)
+        elif isinstance(a, ir.AliasType) and isinstance(b, ir.AliasType):
+            self._expr(a.target, b.target, where)
 
     def _types(self) -> None:
         for key in sorted(set(self.old.types) | set(self.new.types)):
@@ -625,15 +763,7 @@ class _Differ:
                 if is_component:
                     self.add("type-removed", where, f"type {name} removed")
                 continue
-            self.docs(where, "description", a.description, b.description)
-            if type(a) is not type(b):
-                self.add("retyped", where, f"type {name} changed from {type(a).__name__} to {type(b).__name__}", type(a).__name__, type(b).__name__)
-            elif isinstance(a, ir.EnumType) and isinstance(b, ir.EnumType):
-                self._enum(a, b, where)
-            elif isinstance(a, ir.ObjectType) and isinstance(b, ir.ObjectType):
-                self._object(a, b, where, name)
-            elif isinstance(a, ir.AliasType) and isinstance(b, ir.AliasType):
-                self._expr(a.target, b.target, where)
+            self._named(a, b, where, name)
 
     def _enum(self, a: ir.EnumType, b: ir.EnumType, where: _Where) -> None:
         pointer = join_pointer(where.pointer, "enum")
@@ -674,6 +804,35 @@ class _Differ:
             self.add("retyped", at, f"{name} {'now has' if b.additional is not None else 'no longer has'} additional fields", None if a.additional is None else _sig(self.old, a.additional), None if b.additional is None else _sig(self.new, b.additional))
         elif a.additional is not None and b.additional is not None:
             self._expr(a.additional, b.additional, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}"))
+
+
+def _said_once(changes: list[Change]) -> list[Change]:
+    """A change met through several operations (a shared response, parameter or request body: one
+    place, one change) becomes one entry without an operation, naming them all in `used_by`."""
+    places: dict[tuple[str, str, str, str, str], list[Change]] = defaultdict(list)
+    for change in changes:
+        places[(change.pointer, change.kind, change.message, repr(change.old), repr(change.new))].append(change)
+    said: list[Change] = []
+    for same in places.values():
+        operations = {c.operation for c in same if c.operation is not None}
+        if len(operations) < 2:
+            said.extend(same)
+            continue
+        users = sorted(operations | {u for c in same for u in c.used_by})
+        severity = _worst(c.severity for c in same)
+        said.append(replace(same[0], operation=None, severity=severity, used_by=tuple(users)))
+    return said
+
+
+def _base_url(api: ir.Api) -> str | None:
+    """The URL the generated client calls when given none: the first server, its variables at their defaults."""
+    if not api.servers:
+        return None
+    server = api.servers[0]
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    return url
 
 
 def _type_name(named: ir.NamedType | None, key: str) -> str:

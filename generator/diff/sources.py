@@ -50,6 +50,7 @@ class Side:
     resolver: Resolver
     api: ir.Api
     types: dict[str, ir.NamedType] = field(default_factory=dict)
+    label: str = ""  # how reports name this side: `git:HEAD~1:specs/x.yml (3f2a1c9)`, `specs/x.yml (worktree)`
 
     def local(self, key: str) -> str:
         """A type key without the root document's URI (`#/components/schemas/X`)."""
@@ -63,12 +64,31 @@ class Side:
         return key
 
 
-def build_side(document: Document) -> Side:
+def describe(source: str) -> str:
+    """How a report names a side, with its revision: `git:HEAD~1:specs/x.yml (3f2a1c9)`,
+    `git::specs/x.yml (staged)`, `specs/x.yml (worktree)` inside a git work tree, else the source."""
+    if "://" in source:
+        return source
+    if source.startswith("git:"):
+        rev, _, _ = source[4:].partition(":")
+        if not rev:
+            return f"{source} (staged)"
+        found = subprocess.run(["git", "rev-parse", "--short", rev], capture_output=True, text=True, check=False)
+        return f"{source} ({found.stdout.strip()})" if found.returncode == 0 and found.stdout.strip() else source
+    folder = posixpath.dirname(source) or "."
+    try:
+        inside = subprocess.run(["git", "-C", folder, "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, check=False)
+    except OSError:
+        return source
+    return f"{source} (worktree)" if inside.stdout.strip() == "true" else source
+
+
+def build_side(document: Document, label: str = "") -> Side:
     from generator.model import build_model
 
     resolver = Resolver(document)
     api = build_model(resolver)
-    side = Side(document, resolver, api)
+    side = Side(document, resolver, api, label=label)
     for named in api.types:
         side.types[side.local(named.key)] = named
     return side
