@@ -346,13 +346,19 @@ def test_markdown_has_a_summary_table_then_details_per_operation(tmp_path: Path)
     result = run_cli("diff", str(old), str(new), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    table = lines.index("| | breaking | non-breaking | docs |")
-    assert "| `API-wide and shared schemas` | 1 | 1 | 0 |" in lines[table:]
-    assert "| `GET /pets` | 0 | 0 | 1 |" in lines[table:]
-    assert "| **total** | **1** | **1** | **1** |" in lines[table:]
-    details = lines.index("### `GET /pets`")
-    assert details > lines.index("| **total** | **1** | **1** | **1** |")
+    table = lines.index("| | breaking | non-breaking | docs | through shared |")
+    # Every operation the change touches has a row: directly, or through the shared schemas it uses.
+    assert "| `API-wide and shared schemas` | 1 | 1 | 0 | 0 |" in lines[table:]
+    assert "| `GET /pets` | 0 | 0 | 1 | 2 |" in lines[table:]
+    assert "| `POST /pets` | 0 | 0 | 0 | 1 |" in lines[table:]
+    assert "| `webhook petAdopted` | 0 | 0 | 0 | 1 |" in lines[table:]
+    assert "| **total** | **1** | **1** | **1** | |" in lines[table:]
+    breaking = lines.index("### Breaking changes (1)")
+    assert breaking > lines.index("| **total** | **1** | **1** | **1** | |")
+    docs = lines.index("<details><summary>Documentation changes (1)</summary>")
+    details = lines.index("#### `GET /pets`", docs)
     assert any(line.startswith("- **docs** summary of the operation changed") for line in lines[details:])
+    assert lines[-1] == "**Semver: major** (something breaks)."
 
 
 def test_text_is_coloured_only_on_a_terminal(tmp_path: Path) -> None:

@@ -157,10 +157,14 @@ def diff_sides(old: Side, new: Side, package: str | None = None) -> Report:
     breaking = {c.pointer for c in wire if c.severity == "breaking"} | {c.operation for c in wire if c.severity == "breaking" and c.operation}
     added = {c.pointer for c in wire if c.kind in ADDITIONS} | {c.operation for c in wire if c.kind in ADDITIONS and c.operation}
     said = breaking | added
+
+    def within(change: Change, places: set[str]) -> bool:
+        tokens = change.pointer.split("/")
+        return change.operation in places or any("/".join(tokens[:n]) in places for n in range(len(tokens), 1, -1))
+
     symbols = tuple(
         c for c in _symbol_changes(old, new, package)
-        if not (c.kind == "sdk-symbol-removed" and ({c.pointer, c.operation} & breaking))
-        and not (c.kind == "sdk-symbol-added" and ({c.pointer, c.operation} & said))
+        if not (c.kind == "sdk-symbol-removed" and within(c, breaking)) and not (c.kind == "sdk-symbol-added" and within(c, said))
     )
     changes = wire + symbols
     return Report(old.label or old.document.display_name, new.label or new.document.display_name, changes)

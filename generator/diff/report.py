@@ -12,12 +12,17 @@ from typing import Any
 
 import click
 
-from generator.diff.compare import SEVERITIES, Change, Report
+from generator.diff.compare import SEVERITIES, Change, Report, Severity
 from generator.diff.sdk import SdkChanges
 
 SCHEMA = "sdkwright-diff/1"
 API_WIDE = "API-wide and shared schemas"
 _COLOURS = {"breaking": "red", "non-breaking": "yellow", "docs": "bright_black"}
+_BUMP_REASON = {"major": "something breaks", "minor": "something is added, nothing breaks", "patch": "nothing added, nothing breaks"}
+# GitHub refuses a comment body longer than 65,536 characters; stay under it with room to spare.
+COMMENT_LIMIT = 65_536
+_BUDGET = 60_000
+_TITLES = {"breaking": "Breaking changes", "non-breaking": "Non-breaking changes", "docs": "Documentation changes"}
 
 
 def _grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
@@ -61,6 +66,7 @@ def as_json(report: Report, sdk: SdkChanges | None = None) -> str:
         "summary": report.counts(),
         "changes": [change.as_json() for change in report.changes],
         "sdk": None if sdk is None else sdk.as_json(),
+        "semver": report.bump,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -91,6 +97,7 @@ def as_text(report: Report, sdk: SdkChanges | None = None, colour: bool = False)
             lines.extend(f"  file {label}: {p}" for p in paths)
         if not (sdk.symbols_added or sdk.symbols_removed or sdk.files_added or sdk.files_removed or sdk.files_changed):
             lines.append("  no change")
+    lines.extend(["", style(f"semver: {report.bump}", bold=True) + f" ({_BUMP_REASON[report.bump]})"])
     return "\n".join(lines) + "\n"
 
 
@@ -98,33 +105,107 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(report: Report, sdk: SdkChanges | None = None) -> str:
-    """A pull-request comment: a summary table, then the changes of each operation."""
+def _entry(change: Change) -> str:
+    detail = _detail(change).replace("->", "→")
+    return f"- **{change.severity}** {_cell(change.message)}{_cell(detail)}{_users(change, '`')} (`{change.kind}`, `#{change.pointer}`)"
+
+
+def _table(report: Report) -> list[str]:
+    """One row per operation the change touches, directly or through a shared schema or response."""
     groups = _grouped(report.changes)
-    lines = [f"## API changes: `{report.old}` → `{report.new}`", ""]
-    if not report.changes:
-        lines.append("No changes to the API.")
-    else:
-        lines.append("| | " + " | ".join(SEVERITIES) + " |")
-        lines.append("| --- |" + " ---: |" * len(SEVERITIES))
-        for operation, changes in groups:
-            counts = [sum(1 for c in changes if c.severity == s) for s in SEVERITIES]
-            lines.append(f"| `{_cell(operation)}` | " + " | ".join(str(n) for n in counts) + " |")
-        totals = report.counts()
-        lines.append("| **total** | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " |")
-        for operation, changes in groups:
-            lines.extend(["", f"### `{operation}`", ""])
-            for change in changes:
-                detail = _detail(change).replace("->", "→")
-                lines.append(f"- **{change.severity}** {_cell(change.message)}{_cell(detail)}{_users(change, '`')} (`{change.kind}`, `#{change.pointer}`)")
-    if sdk is not None:
-        lines.extend(["", f"### SDK (`{sdk.package}`)", ""])
-        if sdk.symbols_removed or sdk.symbols_added:
-            lines.extend(["<details><summary>public symbols: "
-                          f"{len(sdk.symbols_removed)} removed, {len(sdk.symbols_added)} added</summary>", "", "```diff"])
-            lines.extend(f"- {s}" for s in sdk.symbols_removed)
-            lines.extend(f"+ {s}" for s in sdk.symbols_added)
-            lines.extend(["```", "", "</details>", ""])
-        files = [*(f"{p} (added)" for p in sdk.files_added), *(f"{p} (removed)" for p in sdk.files_removed), *sdk.files_changed]
+    through: dict[str, int] = defaultdict(int)
+    for change in report.changes:
+        for user in change.used_by:
+            through[user] += 1
+    direct = {name for name, _ in groups}
+    rows = ["| | " + " | ".join(SEVERITIES) + " | through shared |", "| --- |" + " ---: |" * (len(SEVERITIES) + 1)]
+    for name, changes in groups:
+        counts = [sum(1 for c in changes if c.severity == s) for s in SEVERITIES]
+        rows.append(f"| `{_cell(name)}` | " + " | ".join(str(n) for n in counts) + f" | {through.get(name, 0)} |")
+    for name in sorted(set(through) - direct, key=lambda n: (n.split(" ", 1)[-1], n)):
+        rows.append(f"| `{_cell(name)}` | " + " | ".join("0" for _ in SEVERITIES) + f" | {through[name]} |")
+    totals = report.counts()
+    rows.append("| **total** | " + " | ".join(f"**{totals[s]}**" for s in SEVERITIES) + " | |")
+    return rows
+
+
+def _section(report: Report, severity: Severity, shown: int | None) -> list[str]:
+    """The changes of one severity by operation; `shown` entries at most (None: all)."""
+    changes = [c for c in report.changes if c.severity == severity]
+    if not changes:
+        return []
+    lines: list[str] = []
+    left = len(changes) if shown is None else shown
+    for operation, group in _grouped(changes):
+        if left <= 0:
+            break
+        lines.extend(["", f"#### `{operation}`", ""])
+        for change in group[:left]:
+            lines.append(_entry(change))
+        left -= len(group)
+    hidden = len(changes) - (len(changes) if shown is None else min(shown, len(changes)))
+    if hidden > 0:
+        lines.extend(["", f"... and {hidden} more: the full report is `sdkwright diff --format json`."])
+    title = f"{_TITLES[severity]} ({len(changes)})"
+    if severity == "breaking":
+        return ["", f"### {title}", *lines]
+    return ["", f"<details><summary>{title}</summary>", *lines, "", "</details>"]
+
+
+def _sdk_section(sdk: SdkChanges, full: bool) -> list[str]:
+    lines = ["", f"### SDK (`{sdk.package}`)", ""]
+    if sdk.symbols_removed or sdk.symbols_added:
+        lines.append(f"<details><summary>public symbols: {len(sdk.symbols_removed)} removed, {len(sdk.symbols_added)} added</summary>")
+        if full:
+            lines.extend(["", "```diff", *(f"- {s}" for s in sdk.symbols_removed), *(f"+ {s}" for s in sdk.symbols_added), "```"])
+        else:
+            lines.extend(["", "Listed by `sdkwright diff --sdk --format json`."])
+        lines.extend(["", "</details>", ""])
+    files = [*(f"{p} (added)" for p in sdk.files_added), *(f"{p} (removed)" for p in sdk.files_removed), *sdk.files_changed]
+    if full or len(files) <= 20:
         lines.append("Generated files that change: " + (", ".join(f"`{f}`" for f in files) if files else "none"))
-    return "\n".join(lines) + "\n"
+    else:
+        lines.append(f"Generated files that change: {len(files)} (listed by `--format json`)")
+    return lines
+
+
+def as_markdown(report: Report, sdk: SdkChanges | None = None) -> str:
+    """A pull-request comment: a summary table naming every operation the change touches, the
+    breaking changes, the others folded, and the semver advice; details are dropped, least
+    important first, until it fits GitHub's limit (`--format json` keeps everything)."""
+    head = [f"## API changes: `{report.old}` → `{report.new}`", ""]
+    bump = ["", f"**Semver: {report.bump}** ({_BUMP_REASON[report.bump]})."]
+    if not report.changes:
+        body = ["No changes to the API."]
+        sdk_lines = _sdk_section(sdk, True) if sdk is not None else []
+        return "\n".join(head + body + sdk_lines + bump) + "\n"
+    table = _table(report)
+    counts = report.counts()
+    # Most detail first; each next plan drops what matters least.
+    plans: list[tuple[int | None, int | None, int | None, bool]] = [
+        (None, None, None, True),
+        (None, None, 0, True),
+        (None, 0, 0, True),
+        (None, 0, 0, False),
+    ]
+    plans += [(n, 0, 0, False) for n in (1000, 300, 100, 30, 0)]
+    text = ""
+    for breaking, non_breaking, docs, full in plans:
+        lines = head + table
+        lines += _section(report, "breaking", breaking)
+        folded: tuple[tuple[Severity, int | None], ...] = (("non-breaking", non_breaking), ("docs", docs))
+        for severity, shown in folded:
+            if shown == 0 and counts[severity]:
+                lines += ["", f"{_TITLES[severity]}: {counts[severity]} (listed by `--format json`)."]
+            else:
+                lines += _section(report, severity, shown)
+        if sdk is not None:
+            lines += _sdk_section(sdk, full)
+        text = "\n".join(lines + bump) + "\n"
+        if len(text) <= _BUDGET:
+            return text
+    # Even the table is too long: name the operations in a list instead of a table.
+    names = sorted({c.operation or API_WIDE for c in report.changes} | {u for c in report.changes for u in c.used_by})
+    summary = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
+    lines = head + [f"{summary}. Operations that change: " + ", ".join(f"`{n}`" for n in names), "", "The full report is `sdkwright diff --format json`."]
+    return ("\n".join(lines + bump) + "\n")[:COMMENT_LIMIT]

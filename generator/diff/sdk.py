@@ -129,6 +129,7 @@ def named_symbols(side: Side, names: Any) -> dict[SymbolKey, Symbol]:
 
     symbols: dict[SymbolKey, Symbol] = {}
     types = {t.key: t for t in side.api.types}
+    labels = {op.pointer: f"{op.method} {op.path}" for op in side.api.operations}
     for named in side.api.types:
         local = side.local(named.key)
         pointer = local[1:] if local.startswith("#") else local
@@ -136,14 +137,17 @@ def named_symbols(side: Side, names: Any) -> dict[SymbolKey, Symbol]:
         if class_name is None:
             continue
         own: SymbolKey = ("type", local)
-        symbols[own] = Symbol("class", class_name, class_name, None, pointer)
+        # An inline schema belongs to the operation it is written in.
+        tokens = pointer.split("/")
+        label = next((labels[p] for p in ("/".join(tokens[:n]) for n in range(len(tokens), 1, -1)) if p in labels), None)
+        symbols[own] = Symbol("class", class_name, class_name, None, pointer, label)
         if isinstance(named, ir.ObjectType):
             for prop, attribute in zip(named.properties, names.fields.get(named.key, ())):
                 at = f"{pointer}/properties/{prop.wire_name.replace('~', '~0').replace('/', '~1')}"
-                symbols[("field", local, prop.wire_name)] = Symbol("field", f"{class_name}.{attribute}", attribute, own, at)
+                symbols[("field", local, prop.wire_name)] = Symbol("field", f"{class_name}.{attribute}", attribute, own, at, label)
         elif isinstance(named, ir.EnumType):
             for value, member in zip(named.values, names.members.get(named.key, ())):
-                symbols[("member", local, repr(value))] = Symbol("member", f"{class_name}.{member}", member, own, f"{pointer}/enum")
+                symbols[("member", local, repr(value))] = Symbol("member", f"{class_name}.{member}", member, own, f"{pointer}/enum", label)
     attributes = {group.tag: group for group in names.groups}
     for group in names.groups:
         symbols[("resource", group.tag or "")] = Symbol("resource", f"client.{group.attribute}", group.attribute, None, "/tags")
