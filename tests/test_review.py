@@ -228,3 +228,151 @@ def test_a_change_to_a_shared_response_is_said_once_with_its_users(tmp_path: Pat
         ("docs-changed", "/components/responses/NotFound", None, ("GET /listA", "GET /listB", "GET /listC")),
     ]
     assert report.counts()["breaking"] == 1
+
+
+# -- the SDK's public names ---------------------------------------------------------------------
+
+
+def _listing(operations: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Operations whose query parameter `type` is an inline enum: each wants the class name `Type`."""
+    paths = {
+        f"/{name}": {"get": {"operationId": name, "parameters": [{"name": "type", "in": "query", "schema": {"type": "string", "enum": values}}],
+                             "responses": ok()}}
+        for name, values in operations.items()
+    }
+    return spec(paths)
+
+
+def test_a_public_name_that_moves_is_breaking_whatever_the_wire_says(tmp_path: Path) -> None:
+    # A new operation whose enum also wants `Type` moves the existing one (naming without a lock).
+    old = _listing({"listConferences": ["a", "b"]})
+    new = _listing({"listConferences": ["a", "b"], "listCalls": ["x", "y"]})
+    report = review(tmp_path, old, new)
+    wire = [c for c in report.changes if not c.kind.startswith("sdk-")]
+    assert [(c.kind, c.severity) for c in wire] == [("operation-added", "non-breaking")]
+    renamed = [c for c in report.changes if c.kind == "sdk-symbol-renamed"]
+    assert [(c.severity, c.operation, c.old) for c in renamed] == [("breaking", "GET /listConferences", "Type")]
+    assert renamed[0].new != "Type"
+    assert report.counts()["breaking"] == 1 and report.bump == "major"
+    # ... and the command line fails on it.
+    before, after = write(tmp_path, "a.yml", old), write(tmp_path, "b.yml", new)
+    assert run_cli("diff", str(before), str(after)).returncode == 0
+    failed = run_cli("diff", str(before), str(after), "--fail-on-breaking")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "sdk-symbol-renamed" in failed.stdout
+
+
+def test_a_name_that_goes_with_a_breaking_change_is_said_once(tmp_path: Path) -> None:
+    old = _listing({"listConferences": ["a", "b"], "listCalls": ["x", "y"]})
+    new = _listing({"listConferences": ["a", "b"]})
+    report = review(tmp_path, old, new)
+    # The method, its argument and its enum go with the operation: one breaking change, not four;
+    # the enum left behind takes the name `Type` (a rename: breaking in its own right).
+    assert sorted((c.kind, c.operation) for c in report.breaking) == [("operation-removed", "GET /listCalls"), ("sdk-symbol-renamed", "GET /listConferences")]
+
+
+def test_a_removed_field_name_is_reported_with_what_it_carried(tmp_path: Path) -> None:
+    # A response field removed: breaking on the wire already; its attribute is not counted twice.
+    old = spec({"/items": {"get": {"operationId": "getItem", "responses": ok({"$ref": "#/components/schemas/Item"})}}}, {"Item": ITEM})
+    smaller = copy.deepcopy(ITEM)
+    del smaller["properties"]["name"]
+    report = review(tmp_path, old, spec({"/items": {"get": {"operationId": "getItem", "responses": ok({"$ref": "#/components/schemas/Item"})}}}, {"Item": smaller}))
+    assert kinds(report) == [("field-removed", "breaking")]
+
+
+# -- the report ----------------------------------------------------------------------------------
+
+
+def test_semver_advice_ends_every_format(tmp_path: Path) -> None:
+    base = spec({"/items": {"get": {"operationId": "listItems", "summary": "List.", "responses": ok({"$ref": "#/components/schemas/Item"})}}}, {"Item": ITEM})
+    docs = copy.deepcopy(base)
+    docs["paths"]["/items"]["get"]["summary"] = "List the items."
+    added = copy.deepcopy(base)
+    added["components"]["schemas"]["Item"]["properties"]["price"] = {"type": "number"}
+    broken = copy.deepcopy(base)
+    broken["components"]["schemas"]["Item"]["properties"]["id"] = {"type": "string"}
+    for document, bump in ((docs, "patch"), (added, "minor"), (broken, "major")):
+        before, after = write(tmp_path, "a.yml", base), write(tmp_path, "b.yml", document)
+        text = run_cli("diff", str(before), str(after))
+        markdown = run_cli("diff", str(before), str(after), "--format", "markdown")
+        as_json = run_cli("diff", str(before), str(after), "--format", "json")
+        assert text.stdout.splitlines()[-1].startswith(f"semver: {bump} ("), text.stdout
+        assert markdown.stdout.splitlines()[-1].startswith(f"**Semver: {bump}**"), markdown.stdout
+        assert json.loads(as_json.stdout)["semver"] == bump
+
+
+def test_the_header_names_both_sides_with_their_revisions(tmp_path: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> str:
+        env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.com",
+               "PATH": __import__("os").environ["PATH"], "HOME": str(tmp_path)}
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True, env=env).stdout.strip()
+
+    git("init", "-q")
+    (tmp_path / "specs").mkdir()
+    base = spec({"/items": {"get": {"operationId": "listItems", "responses": ok()}}})
+    write(tmp_path / "specs", "x.yml", base)
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    base["paths"]["/items"]["get"]["summary"] = "List."
+    write(tmp_path / "specs", "x.yml", base)
+    git("commit", "-qam", "two")
+    base["paths"]["/items"]["get"]["summary"] = "List them."
+    write(tmp_path / "specs", "x.yml", base)
+    previous = git("rev-parse", "--short", "HEAD~1")
+    result = run_cli("diff", "git:HEAD~1:specs/x.yml", "specs/x.yml", "--format", "markdown", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"## API changes: `git:HEAD~1:specs/x.yml ({previous})` → `specs/x.yml (worktree)`"
+
+
+def _many_operations(count: int, changed: bool) -> dict[str, Any]:
+    paths = {}
+    for index in range(count):
+        parameter = {"name": "limit", "in": "query", "description": f"At most this many{' items' if changed else ''}.",
+                     "schema": {"type": "integer", "maximum": 50 if changed else 100}}
+        paths[f"/things{index}/items"] = {"get": {"operationId": f"listThings{index}", "summary": "List." if not changed else "List them.",
+                                                  "parameters": [parameter], "responses": ok()}}
+    return spec(paths)
+
+
+def test_a_large_review_fits_a_pull_request_comment_and_names_every_operation(tmp_path: Path) -> None:
+    from generator.diff.report import COMMENT_LIMIT, as_json, as_markdown
+
+    report = review(tmp_path, _many_operations(400, False), _many_operations(400, True))
+    assert report.counts() == {"breaking": 400, "non-breaking": 0, "docs": 800}
+    markdown = as_markdown(report)
+    assert len(markdown) < COMMENT_LIMIT
+    assert all(f"`GET /things{index}/items`" in markdown for index in range(400))
+    assert "--format json" in markdown  # where the rest is
+    assert markdown.splitlines()[-1] == "**Semver: major** (something breaks)."
+    assert len(json.loads(as_json(report))["changes"]) == 1200
+
+
+def _histories(shared: Path) -> list[list[Path]]:
+    conversations = sorted((shared / "twilio_conversations_history").glob("*.json"))
+    v2010 = sorted((shared / "twilio_history").glob("twilio_api_v2010.*.yaml"))
+    if len(conversations) < 2 or len(v2010) < 2:
+        import pytest
+
+        pytest.skip("the Twilio histories are absent")
+    return [conversations, v2010]
+
+
+def test_the_largest_diff_over_the_twilio_histories_fits_and_names_every_changed_operation(shared_specs: Path) -> None:
+    from generator.diff.report import COMMENT_LIMIT, as_markdown
+
+    largest = ("", 0, 0)
+    for history in _histories(shared_specs):
+        sides = [build_side(load_source(str(path))) for path in history]
+        # Each version against the one before it, and the first against the last.
+        for a, b in [*zip(sides, sides[1:]), (sides[0], sides[-1])]:
+            report = diff_sides(a, b)
+            markdown = as_markdown(report)
+            operations = {c.operation for c in report.changes if c.operation} | {u for c in report.changes for u in c.used_by}
+            missing = sorted(o for o in operations if f"`{o}`" not in markdown)
+            assert missing == [], (report.old, report.new, missing[:5])
+            assert len(markdown) < COMMENT_LIMIT, (report.old, report.new, len(markdown))
+            if len(markdown) > largest[1]:
+                largest = (f"{report.old} -> {report.new}", len(markdown), len(report.changes))
+    assert largest[2] > 100, largest  # the largest really is large
