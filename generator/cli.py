@@ -197,12 +197,14 @@ def diff(old: str, new: str, output_format: str, fail_on_breaking: bool, with_sd
     OLD and NEW are each a path, an http(s) URL, or git:REV:PATH (e.g.
     git:origin/main:specs/api.yml; git::PATH is the staged version).
     """
-    from generator.diff import build_side, diff_sides, load_source, sdk_changes
-    from generator.diff_report import as_json, as_markdown, as_text
+    from generator.diff.compare import diff_sides
+    from generator.diff.report import as_json, as_markdown, as_text
+    from generator.diff.sdk import sdk_changes
+    from generator.diff.sources import build_side, describe, load_source
 
     try:
-        before, after = build_side(load_source(old)), build_side(load_source(new))
-        report = diff_sides(before, after)
+        before, after = build_side(load_source(old), describe(old)), build_side(load_source(new), describe(new))
+        report = diff_sides(before, after, package)
         sdk = sdk_changes(before, after, package) if with_sdk else None
     except SpecError as error:
         _fail(error)
@@ -227,13 +229,14 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
     Files that are not OpenAPI documents, or are new, are skipped. Exits 1 on a
     breaking change unless --allow-breaking (or SDKWRIGHT_ALLOW_BREAKING=1).
     """
-    from generator.staged import staged_specs
+    from generator.diff.staged import staged_specs
 
     changed = staged_specs(files)
     if not changed:
         return
-    from generator.diff import diff_documents, load_source
-    from generator.diff_report import as_text
+    from generator.diff.compare import diff_documents
+    from generator.diff.report import as_text
+    from generator.diff.sources import load_source
 
     failed = False
     try:

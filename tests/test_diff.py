@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from generator.diff import KINDS, Report, build_side, diff_documents, diff_sides, load_source, sdk_changes
+from generator.diff.compare import KINDS, Report, diff_documents, diff_sides
+from generator.diff.sdk import sdk_changes
+from generator.diff.sources import build_side, load_source
 
 BASE: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -178,7 +180,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str, str | None, s
     ("parameter retyped", _set(*GET, "parameters", 0, "schema", "type", value="string"), "retyped", "breaking", "GET /pets", P_GET + "/parameters/0/schema"),
     ("parameter maximum narrowed", _set(*GET, "parameters", 0, "schema", "maximum", value=50), "constraint-narrowed", "breaking", "GET /pets", P_GET + "/parameters/0/schema/maximum"),
     ("parameter maximum widened", _set(*GET, "parameters", 0, "schema", "maximum", value=500), "constraint-widened", "non-breaking", "GET /pets", P_GET + "/parameters/0/schema/maximum"),
-    ("parameter default changed", _set(*GET, "parameters", 0, "schema", "default", value=10), "default-changed", "breaking", "GET /pets", P_GET + "/parameters/0"),
+    ("parameter default added", _set(*GET, "parameters", 0, "schema", "default", value=10), "default-added", "non-breaking", "GET /pets", P_GET + "/parameters/0"),
     ("parameter serialization changed", _set(*GET, "parameters", 0, "explode", value=False), "parameter-serialization-changed", "non-breaking", "GET /pets", P_GET + "/parameters/0"),
     ("parameter deprecated", _set(*GET, "parameters", 0, "deprecated", value=True), "field-deprecated", "non-breaking", "GET /pets", P_GET + "/parameters/0"),
     ("parameter documented", _set(*GET, "parameters", 0, "description", value="At most this many."), "docs-changed", "docs", "GET /pets", P_GET + "/parameters/0"),
@@ -196,6 +198,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str, str | None, s
     ("request field pattern added", _set(*SCHEMAS, "NewPet", "properties", "name", "pattern", value="^[a-z]+$"), "constraint-narrowed", "breaking", None, P_NEWPET + "/properties/name/pattern"),
     ("request field minimum widened", _delete(*SCHEMAS, "NewPet", "properties", "age", "minimum"), "constraint-widened", "non-breaking", None, P_NEWPET + "/properties/age/minimum"),
     ("request field default changed", _set(*SCHEMAS, "NewPet", "properties", "age", "default", value=2), "default-changed", "breaking", None, P_NEWPET + "/properties/age"),
+    ("request field default removed", _delete(*SCHEMAS, "NewPet", "properties", "age", "default"), "default-removed", "non-breaking", None, P_NEWPET + "/properties/age"),
     ("request field made read-only", _set(*SCHEMAS, "NewPet", "properties", "nickname", "readOnly", value=True), "field-access-changed", "breaking", None, P_NEWPET + "/properties/nickname"),
     ("response field added", _set(*SCHEMAS, "Pet", "properties", "born", value={"type": "string", "format": "date"}), "field-added", "non-breaking", None, P_PET + "/properties/born"),
     ("response field removed", _delete(*SCHEMAS, "Pet", "properties", "tag"), "field-removed", "breaking", None, P_PET + "/properties/tag"),
@@ -214,8 +217,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str, str | None, s
     ("request media type changed", lambda s: at(s, *POST, "requestBody", "content").update({"application/x-www-form-urlencoded": at(s, *POST, "requestBody", "content").pop("application/json")}), "media-type-changed", "non-breaking", "POST /pets", P_POST + "/requestBody"),
     ("status added", _set(*GET, "responses", "404", value={"description": "Not found."}), "status-added", "non-breaking", "GET /pets", P_GET + "/responses/404"),
     ("status removed", _delete(*POST, "responses", "422"), "status-removed", "breaking", "POST /pets", P_POST + "/responses/422"),
-    ("error code added", _set(*POST, "responses", "422", "content", "application/json", "examples", "taken", value=ERROR_EXAMPLE), "error-code-added", "non-breaking", "POST /pets", P_POST + "/responses/422"),
-    ("error code removed", _delete(*POST, "responses", "422", "content", "application/json", "examples"), "error-code-removed", "breaking", "POST /pets", P_POST + "/responses/422"),
+    ("error code added", _set(*POST, "responses", "422", "content", "application/json", "examples", "taken", value=ERROR_EXAMPLE), "error-code-added", "docs", "POST /pets", P_POST + "/responses/422"),
+    ("error code removed", _delete(*POST, "responses", "422", "content", "application/json", "examples"), "error-code-removed", "docs", "POST /pets", P_POST + "/responses/422"),
+    ("response loses its body", _set(*POST, "responses", "201", value={"description": "Created."}), "response-body-removed", "breaking", "POST /pets", P_POST + "/responses/201"),
     ("response retyped", _set(*GET, "responses", "200", "content", "application/json", "schema", "items", value={"type": "string"}), "retyped", "breaking", "GET /pets", P_GET + "/responses/200/content/application~1json/schema/items"),
     ("response documented", _set(*GET, "responses", "200", "description", value="All pets."), "docs-changed", "docs", "GET /pets", P_GET + "/responses/200"),
     ("summary changed", _set(*GET, "summary", value="Lists pets."), "docs-changed", "docs", "GET /pets", P_GET),
@@ -229,7 +233,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str, str, str | None, s
     ("authentication dropped", _set("security", value=[]), "security-loosened", "non-breaking", None, "/security"),
     ("operation accepts another scheme", lambda s: (_set("components", "securitySchemes", "key", value={"type": "apiKey", "in": "header", "name": "K"})(s), _set(*GET, "security", value=[{"bearer": []}, {"key": []}])(s)), "security-loosened", "non-breaking", "GET /pets", P_GET + "/security"),
     ("operation needs another scheme", lambda s: (_set("components", "securitySchemes", "key", value={"type": "apiKey", "in": "header", "name": "K"})(s), _set(*GET, "security", value=[{"key": []}])(s)), "security-tightened", "breaking", "GET /pets", P_GET + "/security"),
-    ("server changed", _set("servers", 0, "url", value="https://pets.example.com"), "server-changed", "non-breaking", None, "/servers"),
+    ("default base URL changed", _set("servers", 0, "url", value="https://pets.example.com"), "base-url-changed", "breaking", None, "/servers/0"),
+    ("another server added", _append("servers", value={"url": "https://sandbox.example.com"}), "server-changed", "non-breaking", None, "/servers"),
     ("API version changed", _set("info", "version", value="1.1"), "docs-changed", "docs", None, "/info"),
     ("tag documented", _set("tags", 0, "description", value="Pets, all of them."), "docs-changed", "docs", None, "/tags/0"),
 ]
@@ -251,7 +256,9 @@ def test_security_added_where_there_was_none(tmp_path: Path) -> None:
 
 
 def test_every_kind_is_exercised() -> None:
-    exercised = {case[2] for case in CASES} | {"security-scheme-removed"}
+    # The kinds that need a spec pair of their own are exercised in test_review.py.
+    own_pairs = {"response-body-added", "callback-added", "callback-removed", "sdk-symbol-removed", "sdk-symbol-renamed", "sdk-symbol-added"}
+    exercised = {case[2] for case in CASES} | {"security-scheme-removed"} | own_pairs
     assert set(KINDS) - exercised == set()
 
 
@@ -339,17 +346,23 @@ def test_markdown_has_a_summary_table_then_details_per_operation(tmp_path: Path)
     result = run_cli("diff", str(old), str(new), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    table = lines.index("| | breaking | non-breaking | docs |")
-    assert "| `API-wide and shared schemas` | 1 | 1 | 0 |" in lines[table:]
-    assert "| `GET /pets` | 0 | 0 | 1 |" in lines[table:]
-    assert "| **total** | **1** | **1** | **1** |" in lines[table:]
-    details = lines.index("### `GET /pets`")
-    assert details > lines.index("| **total** | **1** | **1** | **1** |")
+    table = lines.index("| | breaking | non-breaking | docs | through shared |")
+    # Every operation the change touches has a row: directly, or through the shared schemas it uses.
+    assert "| `API-wide and shared schemas` | 1 | 1 | 0 | 0 |" in lines[table:]
+    assert "| `GET /pets` | 0 | 0 | 1 | 2 |" in lines[table:]
+    assert "| `POST /pets` | 0 | 0 | 0 | 1 |" in lines[table:]
+    assert "| `webhook petAdopted` | 0 | 0 | 0 | 1 |" in lines[table:]
+    assert "| **total** | **1** | **1** | **1** | |" in lines[table:]
+    breaking = lines.index("### Breaking changes (1)")
+    assert breaking > lines.index("| **total** | **1** | **1** | **1** | |")
+    docs = lines.index("<details><summary>Documentation changes (1)</summary>")
+    details = lines.index("#### `GET /pets`", docs)
     assert any(line.startswith("- **docs** summary of the operation changed") for line in lines[details:])
+    assert lines[-1] == "**Semver: major** (something breaks)."
 
 
 def test_text_is_coloured_only_on_a_terminal(tmp_path: Path) -> None:
-    from generator.diff_report import as_text
+    from generator.diff.report import as_text
 
     old, new = _pair(tmp_path)
     piped = run_cli("diff", str(old), str(new))

@@ -17,19 +17,16 @@ to a response is not breaking.
 
 from __future__ import annotations
 
-import ast
-import posixpath
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from generator import ir
-from generator.errors import SpecError, join_pointer, unescape_token
-from generator.document.load import Document, parse, to_uri
-from generator.document.resolve import Located, Resolver
+from generator.diff.sources import Side, build_side
+from generator.errors import join_pointer, unescape_token
+from generator.document.load import Document
+from generator.document.resolve import Located
 
 Severity = Literal["breaking", "non-breaking", "docs"]
 Direction = Literal["request", "response"]
@@ -60,7 +57,9 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "retyped": ("breaking", "breaking"),
     "made-nullable": ("non-breaking", "breaking"),
     "made-non-nullable": ("breaking", "non-breaking"),
-    "default-changed": ("breaking", "non-breaking"),
+    "default-changed": ("breaking", "non-breaking"),  # the SDK sends its default: callers get another value
+    "default-added": ("non-breaking", "non-breaking"),  # a server-side fallback, not part of the contract
+    "default-removed": ("non-breaking", "non-breaking"),
     "constraint-narrowed": ("breaking", "non-breaking"),
     "constraint-widened": ("non-breaking", "non-breaking"),
     "enum-value-added": ("non-breaking", "non-breaking"),
@@ -69,10 +68,14 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "union-variant-removed": ("breaking", "non-breaking"),
     "status-added": ("non-breaking", "non-breaking"),
     "status-removed": ("breaking", "breaking"),
-    "error-code-added": ("non-breaking", "non-breaking"),
-    "error-code-removed": ("breaking", "breaking"),
+    "response-body-added": ("non-breaking", "non-breaking"),  # the SDK returned None, now a typed value
+    "response-body-removed": ("breaking", "breaking"),
+    "error-code-added": ("docs", "docs"),  # inferred from examples: documentation, not a contract
+    "error-code-removed": ("docs", "docs"),
     "webhook-added": ("non-breaking", "non-breaking"),
     "webhook-removed": ("breaking", "breaking"),
+    "callback-added": ("non-breaking", "non-breaking"),
+    "callback-removed": ("breaking", "breaking"),
     "type-added": ("non-breaking", "non-breaking"),
     "type-removed": ("breaking", "breaking"),
     "security-tightened": ("breaking", "breaking"),  # a way to authenticate (or none) no longer accepted
@@ -80,9 +83,17 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "security-scheme-added": ("non-breaking", "non-breaking"),
     "security-scheme-removed": ("breaking", "breaking"),
     "security-scheme-changed": ("breaking", "breaking"),
-    "server-changed": ("non-breaking", "non-breaking"),
+    "base-url-changed": ("breaking", "breaking"),  # the first server: the SDK's default base URL
+    "server-changed": ("non-breaking", "non-breaking"),  # the other servers: documentation and choices
     "docs-changed": ("docs", "docs"),
+    # The generated SDK's public names, by key (whatever the wire says: an import that fails breaks).
+    "sdk-symbol-renamed": ("breaking", "breaking"),
+    "sdk-symbol-removed": ("breaking", "breaking"),
+    "sdk-symbol-added": ("non-breaking", "non-breaking"),
 }
+
+# What makes a release minor rather than a patch: something a user can now call, send or receive.
+ADDITIONS = frozenset(kind for kind in KINDS if kind.endswith("-added") and kind not in ("error-code-added", "default-added"))
 
 
 @dataclass(frozen=True)
@@ -124,78 +135,63 @@ class Report:
     def counts(self) -> dict[Severity, int]:
         return {s: sum(1 for c in self.changes if c.severity == s) for s in SEVERITIES}
 
-
-# -- loading -------------------------------------------------------------------
-
-
-def load_source(source: str) -> Document:
-    """A path, an http(s) URL, or `git:REV:PATH` (REV empty: the staged version of PATH)."""
-    if not source.startswith("git:"):
-        from generator.document.load import load
-
-        return load(source)
-    rev, sep, path = source[4:].partition(":")
-    if not sep or not path:
-        raise SpecError("expected git:REV:PATH (REV may be empty for the staged version)", source)
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True)
-        shown = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=True)
-    except FileNotFoundError:
-        raise SpecError("git is not installed", source) from None
-    except subprocess.CalledProcessError as exc:
-        reason = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else str(exc.stderr)
-        raise SpecError(f"git: {(reason.strip().splitlines() or ['failed'])[-1]}", source) from None
-    try:
-        text = shown.stdout.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SpecError(f"not UTF-8 text ({exc.reason})", source) from None
-    # Relative $refs resolve against the working tree's copy of PATH's folder.
-    uri = to_uri(path if path.startswith("/") else posixpath.join(top.stdout.strip(), path))
-    try:
-        return Document(uri, text, parse(text, uri))
-    except SpecError as error:
-        raise SpecError(error.message, source, error.pointer, error.line) from None
+    @property
+    def bump(self) -> Literal["major", "minor", "patch"]:
+        """The version bump the SDK needs: major when anything breaks, minor when anything is added."""
+        if self.breaking:
+            return "major"
+        if any(c.kind in ADDITIONS and c.severity == "non-breaking" for c in self.changes):
+            return "minor"
+        return "patch"
 
 
-@dataclass(frozen=True)
-class Side:
-    """One version: its document, resolver and model, with type keys made relative to the document."""
-
-    document: Document
-    resolver: Resolver
-    api: ir.Api
-    types: dict[str, ir.NamedType] = field(default_factory=dict)
-
-    def local(self, key: str) -> str:
-        """A type key without the root document's URI (`#/components/schemas/X`)."""
-        uri, _, pointer = key.partition("#")
-        if uri == self.document.uri:
-            return "#" + pointer
-        root = urlsplit(self.document.uri)
-        other = urlsplit(uri)
-        if root.scheme == other.scheme and root.netloc == other.netloc:
-            return posixpath.relpath(other.path, posixpath.dirname(root.path)) + "#" + pointer
-        return key
+def diff_documents(old: Document, new: Document, package: str | None = None) -> Report:
+    return diff_sides(build_side(old), build_side(new), package)
 
 
-def build_side(document: Document) -> Side:
-    from generator.openapi.read import build_model
+def diff_sides(old: Side, new: Side, package: str | None = None) -> Report:
+    """The API's changes, then the SDK's public names that move (named under one package name)."""
+    wire = _Differ(old, new).run()
+    # A name that goes with a breaking change of the API at its place (its operation, its field, its
+    # enum value) is that change, said once; so is a name that comes with an addition.
+    breaking = {c.pointer for c in wire if c.severity == "breaking"} | {c.operation for c in wire if c.severity == "breaking" and c.operation}
+    added = {c.pointer for c in wire if c.kind in ADDITIONS} | {c.operation for c in wire if c.kind in ADDITIONS and c.operation}
+    said = breaking | added
 
-    resolver = Resolver(document)
-    api = build_model(resolver)
-    side = Side(document, resolver, api)
-    for named in api.types:
-        side.types[side.local(named.key)] = named
-    return side
+    def within(change: Change, places: set[str]) -> bool:
+        tokens = change.pointer.split("/")
+        return change.operation in places or any("/".join(tokens[:n]) in places for n in range(len(tokens), 1, -1))
+
+    symbols = tuple(
+        c for c in _symbol_changes(old, new, package)
+        if not (c.kind == "sdk-symbol-removed" and within(c, breaking)) and not (c.kind == "sdk-symbol-added" and within(c, said))
+    )
+    changes = wire + symbols
+    return Report(old.label or old.document.display_name, new.label or new.document.display_name, changes)
 
 
-def diff_documents(old: Document, new: Document) -> Report:
-    return diff_sides(build_side(old), build_side(new))
+def _symbol_changes(old: Side, new: Side, package: str | None) -> tuple[Change, ...]:
+    from generator.diff.sdk import named_symbols, names_for_comparison, symbol_changes
+    from generator.naming import package_name
 
-
-def diff_sides(old: Side, new: Side) -> Report:
-    changes = _Differ(old, new).run()
-    return Report(old.document.display_name, new.document.display_name, changes)
+    chosen = package or package_name(new.api.title)
+    before = named_symbols(old, names_for_comparison(old, chosen))
+    after = named_symbols(new, names_for_comparison(new, chosen))
+    changes = []
+    for found in symbol_changes(before, after):
+        symbol = found.symbol
+        folded = f" (with {found.folded} more below it)" if found.folded else ""
+        if found.renamed_to is not None:
+            message, old_value, new_value = f"SDK {symbol.kind} `{symbol.dotted}` renamed to `{found.renamed_to.dotted}`", symbol.dotted, found.renamed_to.dotted
+            pointer = found.renamed_to.pointer
+        elif found.kind == "sdk-symbol-removed":
+            message, old_value, new_value, pointer = f"SDK {symbol.kind} `{symbol.dotted}` removed{folded}", symbol.dotted, None, symbol.pointer
+        else:
+            message, old_value, new_value, pointer = f"SDK {symbol.kind} `{symbol.dotted}` added{folded}", None, symbol.dotted, symbol.pointer
+        verdict = KINDS[found.kind][0]
+        assert verdict is not None
+        changes.append(Change(found.kind, verdict, symbol.operation, pointer, message, old_value, new_value))
+    return tuple(sorted(changes, key=lambda c: (c.operation or "", c.pointer, c.kind, c.message)))
 
 
 # -- small functions -----------------------------------------------------------------------
@@ -281,6 +277,8 @@ class _Differ:
         self.old = old
         self.new = new
         self.changes: list[Change] = []
+        self._pairs: set[tuple[str, str]] = set()  # (old key, new key) of named types compared by shape
+        self._unwrapping: set[tuple[bool, str]] = set()  # (old side?, key) of aliases being stood in by their targets
         self.old_uses = self._uses(old)
         self.new_uses = self._uses(new)
         self.users = self._users(old)
@@ -303,6 +301,7 @@ class _Differ:
         roots: list[tuple[str, list[ir.TypeExpr]]] = []
         for op in side.api.operations:
             exprs = [p.type for p in op.parameters] + [r.type for r in op.responses if r.type is not None]
+            exprs += [c.body.type for c in op.callbacks if c.body is not None]  # a callback belongs to its operation
             roots.append((self._op_label(op), exprs + ([op.body.type] if op.body is not None else [])))
         for webhook in side.api.webhooks:
             roots.append((f"webhook {webhook.name}", [webhook.body.type] if webhook.body is not None else []))
@@ -340,6 +339,9 @@ class _Differ:
             for response in op.responses:
                 if response.type is not None:
                     mark(response.type, "response")
+            for callback in op.callbacks:
+                if callback.body is not None:
+                    mark(callback.body.type, "response")  # the SDK parses the callbacks it receives
         for webhook in side.api.webhooks:
             if webhook.body is not None:
                 mark(webhook.body.type, "response")  # the SDK parses the events it receives
@@ -415,7 +417,7 @@ class _Differ:
         self._operations()
         self._webhooks()
         self._types()
-        unique = {(c.operation or "", c.pointer, c.kind, repr(c.old), repr(c.new), c.message): c for c in self.changes}
+        unique = {(c.operation or "", c.pointer, c.kind, repr(c.old), repr(c.new), c.message): c for c in _said_once(self.changes)}
         return tuple(unique[k] for k in sorted(unique))
 
     def _info(self) -> None:
@@ -424,7 +426,9 @@ class _Differ:
         self.docs(where, "title", old.title, new.title)
         self.docs(where, "version", old.version, new.version)
         self.docs(where, "description", old.description, new.description)
-        if [s.url for s in old.servers] != [s.url for s in new.servers] or old.servers != new.servers:
+        if _base_url(old) != _base_url(new):
+            self.add("base-url-changed", _Where(None, "/servers/0" if new.servers else "/servers", frozenset(), "the default base URL"), "the default base URL changed", _base_url(old), _base_url(new))
+        elif [s.url for s in old.servers] != [s.url for s in new.servers] or old.servers != new.servers:
             self.add("server-changed", _Where(None, "/servers", frozenset(), "servers"), "servers changed", [s.url for s in old.servers], [s.url for s in new.servers])
         old_tags, new_tags = dict(old.tags), dict(new.tags)
         new_index = {name: index for index, (name, _) in enumerate(new.tags)}
@@ -504,6 +508,21 @@ class _Differ:
         self._parameters(a, b, label)
         self._body(a, b, label)
         self._responses(a, b, label)
+        self._callbacks(a, b, label)
+
+    def _callbacks(self, a: ir.Operation, b: ir.Operation, label: str) -> None:
+        """An operation's callbacks are part of it: added, removed, or their payloads compared."""
+        old = {c.name: c for c in a.callbacks}
+        new = {c.name: c for c in b.callbacks}
+        response: frozenset[Direction] = frozenset({"response"})  # the SDK parses the requests it receives
+        for name in sorted(set(old) | set(new)):
+            subject = f"callback `{name}`"
+            if name not in old:
+                self.add("callback-added", _Where(label, new[name].pointer, response, subject), f"{subject} added")
+            elif name not in new:
+                self.add("callback-removed", _Where(label, old[name].pointer, response, subject), f"{subject} removed")
+            else:
+                self._event(old[name], new[name], _Where(label, new[name].pointer, response, subject))
 
     def _parameters(self, a: ir.Operation, b: ir.Operation, label: str) -> None:
         old = {(p.location, p.wire_name): p for p in a.parameters}
@@ -574,11 +593,12 @@ class _Differ:
             r, s = old[status], new[status]
             where = _Where(label, self._deref_pointer(self.new, join_pointer(b.pointer, "responses", status)), response, subject)
             self.docs(where, "description", r.description, s.description)
-            if r.media_type != s.media_type:
+            if r.media_type != s.media_type and r.type is not None and s.type is not None:
                 self.add("media-type-changed", where, f"media type of {subject} changed", r.media_type, s.media_type)
             if r.type is None or s.type is None:
                 if (r.type is None) != (s.type is None):
-                    self.add("retyped", where, f"{subject} {'now has' if s.type is not None else 'no longer has'} a body", _sig(self.old, r.type), _sig(self.new, s.type))
+                    kind = "response-body-added" if s.type is not None else "response-body-removed"
+                    self.add(kind, where, f"{subject} {'now has' if s.type is not None else 'no longer has'} a body", _sig(self.old, r.type), _sig(self.new, s.type))
             else:
                 self._expr(r.type, s.type, _Where(label, join_pointer(where.pointer, "content", s.media_type or "", "schema"), response, subject))
             old_codes = {c.code for c in r.error_codes}
@@ -599,14 +619,16 @@ class _Differ:
             elif name not in new:
                 self.add("webhook-removed", _Where(None, old[name].pointer, response, subject), f"{subject} removed")
             else:
-                a, b = old[name], new[name]
-                where = _Where(None, b.pointer, response, subject)
-                self.docs(where, "summary", a.summary, b.summary)
-                self.docs(where, "description", a.description, b.description)
-                if a.body is not None and b.body is not None:
-                    self._expr(a.body.type, b.body.type, _Where(None, join_pointer(b.pointer, "requestBody", "content", b.body.media_type, "schema"), response, subject))
-                elif (a.body is None) != (b.body is None):
-                    self.add("retyped", where, f"payload of {subject} {'added' if b.body is not None else 'removed'}", None if a.body is None else _sig(self.old, a.body.type), None if b.body is None else _sig(self.new, b.body.type))
+                self._event(old[name], new[name], _Where(None, new[name].pointer, response, subject))
+
+    def _event(self, a: ir.Webhook, b: ir.Webhook, where: _Where) -> None:
+        """A webhook or a callback: a request the API sends, whose payload the SDK parses."""
+        self.docs(where, "summary", a.summary, b.summary)
+        self.docs(where, "description", a.description, b.description)
+        if a.body is not None and b.body is not None:
+            self._expr(a.body.type, b.body.type, replace(where, pointer=join_pointer(b.pointer, "requestBody", "content", b.body.media_type, "schema")))
+        elif (a.body is None) != (b.body is None):
+            self.add("retyped", where, f"payload of {where.subject} {'added' if b.body is not None else 'removed'}", None if a.body is None else _sig(self.old, a.body.type), None if b.body is None else _sig(self.new, b.body.type))
 
     # -- values ---------------------------------------------------------------------------
 
@@ -617,7 +639,13 @@ class _Differ:
             self.add("made-required", where, f"{where.subject} made required", False, True)
 
     def _default(self, where: _Where, old: ir.Default | None, new: ir.Default | None) -> None:
-        if old != new:
+        if old == new:
+            return
+        if old is None:
+            self.add("default-added", where, f"default of {where.subject} added", None, _value(new))
+        elif new is None:
+            self.add("default-removed", where, f"default of {where.subject} removed", _value(old), None)
+        else:
             self.add("default-changed", where, f"default of {where.subject} changed", _value(old), _value(new))
 
     def _constraints(self, pointer: str, where: _Where, old: ir.Constraints, new: ir.Constraints) -> None:
@@ -651,9 +679,23 @@ class _Differ:
             old = old.inner
         if isinstance(new, ir.Nullable):
             new = new.inner
+        if isinstance(old, ir.Named) and isinstance(new, ir.Named) and self.old.local(old.key) == self.new.local(new.key):
+            return  # one named type: compared once, in `_types`
+        # A named type met where the other side has something else, or another named type: an alias
+        # stands for its target (a union made a component), and two named types are compared by shape
+        # (an inline schema moved to a component is the same type to a caller).
+        old_alias = self._alias_target(self.old, old)
+        new_alias = self._alias_target(self.new, new)
+        if old_alias is not None or new_alias is not None:
+            unwrapping = {(True, k) for k in _named_in(old) if old_alias is not None} | {(False, k) for k in _named_in(new) if new_alias is not None}
+            self._unwrapping |= unwrapping
+            try:
+                self._expr(old if old_alias is None else old_alias, new if new_alias is None else new_alias, where)
+            finally:
+                self._unwrapping -= unwrapping
+            return
         if isinstance(old, ir.Named) and isinstance(new, ir.Named):
-            if self.old.local(old.key) != self.new.local(new.key):
-                self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+            self._moved(old, new, where)
         elif isinstance(old, ir.ListOf) and isinstance(new, ir.ListOf):
             self._expr(old.item, new.item, replace(where, pointer=join_pointer(where.pointer, "items"), subject=f"items of {where.subject}"))
         elif isinstance(old, ir.MapOf) and isinstance(new, ir.MapOf):
@@ -672,7 +714,40 @@ class _Differ:
         elif _sig(self.old, old) != _sig(self.new, new):
             self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
 
+    def _alias_target(self, side: Side, expr: ir.TypeExpr) -> ir.TypeExpr | None:
+        if not isinstance(expr, ir.Named):
+            return None
+        named = side.types.get(side.local(expr.key))
+        if not isinstance(named, ir.AliasType) or (side is self.old, expr.key) in self._unwrapping:
+            return None  # an alias met again inside its own target: compare it as a name
+        return named.target
+
+    def _moved(self, old: ir.Named, new: ir.Named, where: _Where) -> None:
+        """Two named types at one place: equal shapes report nothing, other shapes their differences."""
+        old_key, new_key = self.old.local(old.key), self.new.local(new.key)
+        a, b = self.old.types.get(old_key), self.new.types.get(new_key)
+        if a is None or b is None:
+            self.add("retyped", where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+            return
+        if (old_key, new_key) in self._pairs:
+            return
+        self._pairs.add((old_key, new_key))
+        pointer = _pointer_of(new_key) if new_key.startswith("#") else where.pointer
+        name = _type_name(b, new_key)
+        self._named(a, b, replace(where, pointer=pointer, subject=f"type {name}"), name)
+
     # -- named types -----------------------------------------------------------------------
+
+    def _named(self, a: ir.NamedType, b: ir.NamedType, where: _Where, name: str) -> None:
+        self.docs(where, "description", a.description, b.description)
+        if type(a) is not type(b):
+            self.add("retyped", where, f"type {name} changed from {type(a).__name__} to {type(b).__name__}", type(a).__name__, type(b).__name__)
+        elif isinstance(a, ir.EnumType) and isinstance(b, ir.EnumType):
+            self._enum(a, b, where)
+        elif isinstance(a, ir.ObjectType) and isinstance(b, ir.ObjectType):
+            self._object(a, b, where, name)
+        elif isinstance(a, ir.AliasType) and isinstance(b, ir.AliasType):
+            self._expr(a.target, b.target, where)
 
     def _types(self) -> None:
         for key in sorted(set(self.old.types) | set(self.new.types)):
@@ -692,15 +767,7 @@ class _Differ:
                 if is_component:
                     self.add("type-removed", where, f"type {name} removed")
                 continue
-            self.docs(where, "description", a.description, b.description)
-            if type(a) is not type(b):
-                self.add("retyped", where, f"type {name} changed from {type(a).__name__} to {type(b).__name__}", type(a).__name__, type(b).__name__)
-            elif isinstance(a, ir.EnumType) and isinstance(b, ir.EnumType):
-                self._enum(a, b, where)
-            elif isinstance(a, ir.ObjectType) and isinstance(b, ir.ObjectType):
-                self._object(a, b, where, name)
-            elif isinstance(a, ir.AliasType) and isinstance(b, ir.AliasType):
-                self._expr(a.target, b.target, where)
+            self._named(a, b, where, name)
 
     def _enum(self, a: ir.EnumType, b: ir.EnumType, where: _Where) -> None:
         pointer = join_pointer(where.pointer, "enum")
@@ -743,6 +810,35 @@ class _Differ:
             self._expr(a.additional, b.additional, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}"))
 
 
+def _said_once(changes: list[Change]) -> list[Change]:
+    """A change met through several operations (a shared response, parameter or request body: one
+    place, one change) becomes one entry without an operation, naming them all in `used_by`."""
+    places: dict[tuple[str, str, str, str, str], list[Change]] = defaultdict(list)
+    for change in changes:
+        places[(change.pointer, change.kind, change.message, repr(change.old), repr(change.new))].append(change)
+    said: list[Change] = []
+    for same in places.values():
+        operations = {c.operation for c in same if c.operation is not None}
+        if len(operations) < 2:
+            said.extend(same)
+            continue
+        users = sorted(operations | {u for c in same for u in c.used_by})
+        severity = _worst(c.severity for c in same)
+        said.append(replace(same[0], operation=None, severity=severity, used_by=tuple(users)))
+    return said
+
+
+def _base_url(api: ir.Api) -> str | None:
+    """The URL the generated client calls when given none: the first server, its variables at their defaults."""
+    if not api.servers:
+        return None
+    server = api.servers[0]
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.name + "}", variable.default)
+    return url
+
+
 def _type_name(named: ir.NamedType | None, key: str) -> str:
     if named is not None and named.hint.explicit:
         return named.hint.explicit
@@ -772,86 +868,3 @@ def _sig(side: Side, expr: ir.TypeExpr | None) -> str | None:
 
 
 
-# -- the generated SDK ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SdkChanges:
-    """What a change of spec does to the generated SDK: its public symbols and its files."""
-
-    package: str
-    symbols_added: tuple[str, ...]
-    symbols_removed: tuple[str, ...]
-    files_added: tuple[str, ...]
-    files_removed: tuple[str, ...]
-    files_changed: tuple[str, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "package": self.package,
-            "symbols_added": list(self.symbols_added),
-            "symbols_removed": list(self.symbols_removed),
-            "files_added": list(self.files_added),
-            "files_removed": list(self.files_removed),
-            "files_changed": list(self.files_changed),
-        }
-
-
-def public_symbols(files: dict[str, str], package: str) -> set[str]:
-    """Dotted names a user of the SDK can reach: classes, their fields, members and methods, and
-    each method's parameters (`pkg.client.Calls.create(to)`)."""
-    symbols: set[str] = set()
-    for path, text in files.items():
-        parts = path[:-3].split("/") if path.endswith(".py") else []
-        if not parts or parts[0] != package or any(p.startswith("_") for p in parts[1:]):
-            continue
-        module = ".".join(parts)
-        for node in ast.parse(text).body:
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                owner = f"{module}.{node.name}"
-                symbols.add(owner)
-                for item in node.body:
-                    symbols.update(f"{owner}.{name}" for name in _assigned(item))
-                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_"):
-                        method = f"{owner}.{item.name}"
-                        symbols.add(method)
-                        arguments = item.args
-                        for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
-                            if arg.arg not in ("self", "cls"):
-                                symbols.add(f"{method}({arg.arg})")
-            else:
-                symbols.update(f"{module}.{name}" for name in _assigned(node))
-    return symbols
-
-
-def _assigned(node: ast.stmt) -> list[str]:
-    targets: list[ast.expr] = []
-    if isinstance(node, ast.Assign):
-        targets = list(node.targets)
-    elif isinstance(node, ast.AnnAssign):
-        targets = [node.target]
-    return [t.id for t in targets if isinstance(t, ast.Name) and not t.id.startswith("_")]
-
-
-def render_sdk(side: Side, package: str) -> dict[str, str]:
-    """The SDK's files as the render stage makes them (not formatted: enough to compare)."""
-    from generator.naming import build_names
-    from generator.render import render
-
-    return render(side.api, build_names(side.api, package))
-
-
-def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
-    from generator.naming import package_name
-
-    chosen = package or package_name(new.api.title)
-    before, after = render_sdk(old, chosen), render_sdk(new, chosen)
-    old_symbols, new_symbols = public_symbols(before, chosen), public_symbols(after, chosen)
-    return SdkChanges(
-        chosen,
-        tuple(sorted(new_symbols - old_symbols)),
-        tuple(sorted(old_symbols - new_symbols)),
-        tuple(sorted(set(after) - set(before))),
-        tuple(sorted(set(before) - set(after))),
-        tuple(sorted(p for p in set(before) & set(after) if before[p] != after[p])),
-    )
