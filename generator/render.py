@@ -7,6 +7,7 @@ the strings they are given. Every literal that comes from the spec goes through
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -204,7 +205,7 @@ def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), alwa
     return ImportsView(
         datetime="datetime" in tokens,
         dataclasses=tuple(n for n in ("dataclass", "field") if n in tokens),
-        typing=tuple(n for n in ("Annotated", "Any") if n in tokens),
+        typing=tuple(n for n in ("Annotated", "Any", "Literal") if n in tokens),
         runtime=tuple(sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n))),
         models=tuple(sorted(n for n in models if n in tokens)),
     )
@@ -238,6 +239,8 @@ class PackageView:
     security: str = "()"  # the API's security requirements, a tuple literal
     events: tuple[EventView, ...] = ()
     event_classes: tuple[str, ...] = ()
+    environment_prefix: str = ""  # `<PREFIX>_BASE_URL`, `<PREFIX>_LOG`
+    raw_groups: tuple[GroupView, ...] = ()  # the groups with operations: `with_raw_response`
 
 
 class _Builder:
@@ -375,13 +378,30 @@ class _Builder:
     # -- operations ----------------------------------------------------------
 
     def _argument(self, name: str, expr: ir.TypeExpr, required: bool, default: ir.Default | None, doc: str | None) -> ArgumentView:
-        annotation = self.annotation(expr)
-        literal = self.literal(default.value, expr) if default is not None else None
+        """A method argument. Only what the caller sets is sent: an optional argument is
+        `UNSET` until given, and the spec's default, which the server applies, is documented."""
+        annotation = self.argument_annotation(expr)
         if required:
             return ArgumentView(name, annotation, None, one_line(doc))
-        if literal is None or literal.startswith(("[", "{")):
-            return ArgumentView(name, f"{annotation} | Unset", "UNSET", one_line(doc))
-        return ArgumentView(name, annotation, literal, one_line(doc))
+        text = one_line(doc)
+        if default is not None:
+            shown = json.dumps(default.value, ensure_ascii=False, default=str)
+            text = f"{text} (the server's default: ``{shown}``)" if text else f"The server's default: ``{shown}``."
+        return ArgumentView(name, f"{annotation} | Unset", "UNSET", text)
+
+    def argument_annotation(self, expr: ir.TypeExpr) -> str:
+        """An argument's annotation: an enum is accepted as a member or as its `Literal` values."""
+        if isinstance(expr, ir.Nullable):
+            inner = self.argument_annotation(expr.inner)
+            return inner if inner == "Any" else f"{inner} | None"
+        if isinstance(expr, ir.Named):
+            target = self.types[expr.key]
+            if isinstance(target, ir.EnumType) and target.values:
+                values = ", ".join(py(v) for v in target.values)
+                return f"{self.names.types[target.key]} | Literal[{values}]"
+        if isinstance(expr, ir.ListOf):
+            return f"list[{self.argument_annotation(expr.item)}]"
+        return self.annotation(expr)
 
     def _attribute_path(self, start: ir.TypeExpr, path: Sequence[str]) -> tuple[str, ...]:
         """The attribute names along a path of wire names, from a value of type `start`."""
@@ -541,6 +561,8 @@ class _Builder:
             lines += ["", operation.description.strip()]
         if operation.deprecated:
             lines += ["", "Deprecated."]
+        if body is not None and body.description and one_line(body.description) not in (one_line(summary), one_line(operation.description)):
+            lines += ["", f"Request body: {body.description.strip()}"]
         documented = [a for a in positional + keyword if a.doc]
         if documented:
             lines += ["", "Args:"] + [f"    {a.name}: {a.doc}" for a in documented]
@@ -648,13 +670,17 @@ class _Builder:
             "client": _imports(
                 signatures + " " + auth_expression + (" credential" if credentials else ""),
                 (
-                    "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncResource", "BaseClient", "BearerAuth", "CallOptions",
-                    "Discriminator", "Pager", "Resource", "RetryPolicy", "Unset", "async_pages", "awaitable", "combine_auth",
-                    "credential",
+                    "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "BearerAuth",
+                    "CallOptions", "Discriminator", "Pager", "RawResource", "Resource", "RetryPolicy", "Unset", "async_pages",
+                    "async_raw", "awaitable", "combine_auth", "credential", "raw",
                 ),
                 model_names,
                 always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")
-                + (("AsyncResource", "CallOptions", "Resource", "awaitable") if any(g.operations for g in groups) else ())
+                + (
+                    ("AsyncRawResource", "AsyncResource", "CallOptions", "RawResource", "Resource", "async_raw", "awaitable", "raw")
+                    if any(g.operations for g in groups)
+                    else ()
+                )
                 + (("Pager", "async_pages") if any(o.pager for g in groups for o in g.operations) else ()),
             ),
             "operations": _imports(
@@ -698,6 +724,8 @@ class _Builder:
             operation_table=table,
             events=events,
             event_classes=tuple(sorted({e.class_name for e in events})),
+            environment_prefix=names.env_prefix,
+            raw_groups=tuple(g for g in groups if g.operations),
             shared_params=tuple(
                 call(f"{name} = ", "Param", self.shared_options[line], 0)
                 for line, name in sorted(self.param_constants.items(), key=lambda item: item[1])
@@ -729,7 +757,9 @@ class _Builder:
 
         def unique(name: str) -> str:
             """A constructor argument: an identifier, distinct from the others."""
-            name = identifier(name, "key", {"self", "base_url", "http_client", "headers", "timeout"})
+            name = identifier(
+                name, "key", {"self", "base_url", "http_client", "headers", "timeout", "max_retries", "retry_policy", "strict_response_validation"}
+            )
             while name in taken:
                 name += "_"
             taken.add(name)

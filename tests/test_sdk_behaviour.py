@@ -137,12 +137,10 @@ def test_create_conference_sends_method_url_auth_and_json(conferences_sdk: Modul
         "duration_minutes": 5,
         "max_participants": 100,
         "comfort_noise": False,
-        "beep_enabled": "never",
-        "start_conference_on_create": True,
     }
 
 
-def test_create_conference_sends_the_spec_defaults(conferences_sdk: ModuleType) -> None:
+def test_create_conference_sends_no_default_the_caller_did_not_set(conferences_sdk: ModuleType) -> None:
     recorder = Recorder()
     client_for(conferences_sdk, recorder).conference_commands.create_conference(call_control_id=CALL, name="Business")
     body = recorder.body()
@@ -154,8 +152,39 @@ def test_create_conference_sends_the_spec_defaults(conferences_sdk: ModuleType) 
         "max_participants": 250,
         "start_conference_on_create": True,
     }
-    assert body.pop("command_id")  # the idempotency key the client fills
-    assert body == {"call_control_id": CALL, "name": "Business", **defaults}
+    assert body.pop("command_id")  # the idempotency key the client fills: the one exception
+    assert body == {"call_control_id": CALL, "name": "Business"}
+
+
+def test_a_default_given_explicitly_is_sent(conferences_sdk: ModuleType) -> None:
+    recorder = Recorder()
+    client_for(conferences_sdk, recorder).conference_commands.create_conference(
+        call_control_id=CALL, name="Business", max_participants=250, beep_enabled="never"
+    )
+    body = recorder.body()
+    assert body["max_participants"] == 250 and body["beep_enabled"] == "never"
+
+
+def test_spec_defaults_are_documented_in_the_signature(conferences_sdk: ModuleType) -> None:
+    import inspect
+
+    method = conferences_sdk.client.ConferenceCommandsResource.create_conference
+    parameters = inspect.signature(method).parameters
+    assert parameters["max_participants"].default is conferences_sdk.UNSET
+    assert "the server's default: ``250``" in (method.__doc__ or "")
+    assert 'the server\'s default: ``"never"``' in (method.__doc__ or "")
+
+
+def test_request_models_write_only_what_was_set(conferences_sdk: ModuleType) -> None:
+    models = conferences_sdk.models
+    request = models.CreateConferenceRequest(call_control_id=CALL, name="x")
+    assert request.max_participants == 250  # reads as the spec's default
+    assert request.to_dict() == {"call_control_id": CALL, "name": "x"}
+    assert request.model_fields_set == {"call_control_id", "name"}
+    request.comfort_noise = False
+    assert request.to_dict() == {"call_control_id": CALL, "name": "x", "comfort_noise": False}
+    explicit = models.CreateConferenceRequest(call_control_id=CALL, name="x", max_participants=250)
+    assert explicit.to_dict()["max_participants"] == 250
 
 
 def test_optional_arguments_not_passed_are_absent(conferences_sdk: ModuleType) -> None:
@@ -268,15 +297,67 @@ def test_join_returns_a_typed_result(conferences_sdk: ModuleType) -> None:
     assert result.data.result == "ok"
 
 
-def test_unknown_response_fields_are_ignored(conferences_sdk: ModuleType) -> None:
+def test_unknown_response_fields_are_kept(conferences_sdk: ModuleType) -> None:
     payload = conference_json(surprise={"nested": True}, another=[1, 2])
     payload["meta"] = {"page": 1}
     client = client_for(conferences_sdk, Recorder(httpx.Response(200, json=payload)))
     result = client.conference_commands.create_conference(call_control_id=CALL, name="x")
     assert result.data.name == "All hands meeting"
-    assert not hasattr(result.data, "surprise")
-    assert "surprise" not in result.data.to_dict()
-    assert "meta" not in result.to_dict()
+    assert result.data.surprise == {"nested": True}
+    assert result.data.model_extra == {"surprise": {"nested": True}, "another": [1, 2]}
+    assert result.data.to_dict()["another"] == [1, 2]
+    assert result.to_dict()["meta"] == {"page": 1}
+
+
+def test_a_decoded_response_round_trips_to_what_the_server_sent(conferences_sdk: ModuleType) -> None:
+    payload = conference_json(surprise=1)
+    del payload["data"]["region"]
+    parsed = conferences_sdk.models.ConferenceResponse.from_dict(payload)
+    dumped = parsed.to_dict()
+    created = dumped["data"].pop("created_at"), payload["data"].pop("created_at")
+    expires = dumped["data"].pop("expires_at"), payload["data"].pop("expires_at")
+    assert dumped == payload  # only what was sent: no default, no UNSET field
+    for ours, theirs in (created, expires):
+        assert datetime.datetime.fromisoformat(ours) == datetime.datetime.fromisoformat(theirs.replace("Z", "+00:00"))
+
+
+def test_a_response_lacking_a_required_field_still_returns(conferences_sdk: ModuleType) -> None:
+    payload = conference_json()
+    del payload["data"]["name"]
+    client = client_for(conferences_sdk, Recorder(httpx.Response(200, json=payload)))
+    result = client.conference_commands.create_conference(call_control_id=CALL, name="x")
+    assert result.data.id == payload["data"]["id"]
+    with pytest.raises(AttributeError, match="lacked this required field"):
+        result.data.name
+    assert "name" not in result.data.to_dict()
+    assert "name=" not in repr(result.data)
+
+
+def test_a_value_of_the_wrong_type_is_kept_as_it_came(conferences_sdk: ModuleType) -> None:
+    payload = conference_json(ended_by="not an object")
+    client = client_for(conferences_sdk, Recorder(httpx.Response(200, json=payload)))
+    result = client.conference_commands.create_conference(call_control_id=CALL, name="x")
+    assert result.data.ended_by == "not an object"
+    assert result.data.to_dict()["ended_by"] == "not an object"
+
+
+def test_strict_response_validation_raises(conferences_sdk: ModuleType) -> None:
+    payload = conference_json()
+    del payload["data"]["name"]
+    client = client_for(conferences_sdk, Recorder(httpx.Response(200, json=payload)), strict_response_validation=True)
+    with pytest.raises(conferences_sdk.APIResponseValidationError, match="name"):
+        client.conference_commands.create_conference(call_control_id=CALL, name="x")
+    empty = client_for(conferences_sdk, Recorder(httpx.Response(200)), strict_response_validation=True)
+    with pytest.raises(conferences_sdk.APIResponseValidationError, match="empty"):
+        empty.conference_commands.create_conference(call_control_id=CALL, name="x")
+
+
+def test_an_empty_body_returns_an_empty_model_not_none(conferences_sdk: ModuleType) -> None:
+    client = client_for(conferences_sdk, Recorder(httpx.Response(200)))
+    result = client.conference_commands.join_conference("c", call_control_id=CALL)
+    assert isinstance(result, conferences_sdk.models.ConferenceCommandResponse)
+    assert result.data is conferences_sdk.UNSET
+    assert result.to_dict() == {}
 
 
 def test_an_unlisted_enum_value_is_kept(conferences_sdk: ModuleType) -> None:

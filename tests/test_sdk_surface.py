@@ -1,0 +1,151 @@
+"""The generated SDK's surface developers know from other SDKs: raw responses, per-call
+options, copies with other options, environment switches, User-Agent and version."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import platform
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+
+CALL = "v3:call"
+
+
+def _client(sdk: ModuleType, seen: list[httpx.Request], **options: Any) -> Any:
+    def respond(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"data": {"result": "ok"}}, headers={"x-request-id": "req-42"})
+
+    options.setdefault("api_key", "k")
+    return sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(respond)), **options)
+
+
+def test_with_raw_response_gives_headers_status_request_and_id(conferences_sdk: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(conferences_sdk, seen)
+    raw = client.with_raw_response.conference_commands.join_conference("c1", call_control_id=CALL)
+    assert isinstance(raw, conferences_sdk.RawResponse)
+    assert raw.status_code == 200
+    assert raw.headers["x-request-id"] == "req-42"
+    assert raw.request_id == "req-42"
+    assert raw.http_request is seen[-1]
+    parsed = raw.parse()
+    assert isinstance(parsed, conferences_sdk.models.ConferenceCommandResponse)
+    assert parsed.data.result == "ok"
+
+
+def test_extra_query_body_and_headers_per_call(conferences_sdk: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+    _client(conferences_sdk, seen).conference_commands.join_conference(
+        "c1",
+        call_control_id=CALL,
+        command_id="k1",
+        extra_query={"trace": "yes"},
+        extra_body={"beta_flag": True},
+        extra_headers={"X-Extra": "1"},
+    )
+    request = seen[-1]
+    assert request.url.params["trace"] == "yes"
+    assert json.loads(request.content) == {"call_control_id": CALL, "command_id": "k1", "beta_flag": True}
+    assert request.headers["x-extra"] == "1"
+
+
+def test_with_options_returns_a_configured_copy(conferences_sdk: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(conferences_sdk, seen)
+    copy = client.with_options(timeout=3.0, max_retries=0)
+    assert copy is not client and copy.retry_policy.max_retries == 0
+    assert client.retry_policy.max_retries == 2
+    copy.conference_commands.join_conference("c1", call_control_id=CALL)
+    assert seen[-1].extensions["timeout"]["read"] == 3.0
+    client.conference_commands.join_conference("c1", call_control_id=CALL)
+    assert seen[-1].extensions["timeout"]["read"] == 60.0
+    assert copy.conference_commands._client is copy
+
+
+def test_the_timeout_holds_whatever_http_client_is_passed(conferences_sdk: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+    _client(conferences_sdk, seen).conference_commands.join_conference("c1", call_control_id=CALL)
+    assert seen[-1].extensions["timeout"] == {"connect": 5.0, "read": 60.0, "write": 60.0, "pool": 60.0}
+    assert "whatever ``http_client`` is given" in (conferences_sdk.Client.__doc__ or "")
+
+
+def test_user_agent_and_version(conferences_sdk: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+    _client(conferences_sdk, seen).conference_commands.join_conference("c1", call_control_id=CALL)
+    python = ".".join(platform.python_version_tuple()[:2])
+    version = conferences_sdk.__version__
+    assert version == "2.0.0"
+    assert seen[-1].headers["user-agent"] == f"telnyx_conferences/{version} python/{python} httpx/{httpx.__version__}"
+    given: list[httpx.Request] = []
+    _client(conferences_sdk, given, headers={"User-Agent": "mine"}).conference_commands.join_conference("c", call_control_id=CALL)
+    assert given[-1].headers["user-agent"] == "mine"
+
+
+def test_base_url_from_the_environment(conferences_sdk: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELNYX_BASE_URL", "http://127.0.0.1:9/v9/")
+    seen: list[httpx.Request] = []
+    _client(conferences_sdk, seen).conference_commands.join_conference("c1", call_control_id=CALL)
+    assert str(seen[-1].url) == "http://127.0.0.1:9/v9/conferences/c1/actions/join"
+
+
+def test_log_switch_in_the_environment(tmp_path: Path, conferences_sdk: ModuleType) -> None:
+    """`TELNYX_LOG=debug` logs each attempt's request line, status and time, to stderr."""
+    root = Path(conferences_sdk.__file__).parent.parent
+    script = (
+        "import httpx, telnyx_conferences as t\n"
+        "c = t.Client(api_key='k', http_client=httpx.Client(transport=httpx.MockTransport("
+        "lambda r: httpx.Response(200, json={'data': {'result': 'ok'}}))))\n"
+        "c.conference_commands.join_conference('c1', call_control_id='x')\n"
+    )
+    env = {"PYTHONPATH": str(root), "TELNYX_LOG": "debug", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "POST https://api.telnyx.com/v2/conferences/c1/actions/join -> 200 in " in done.stderr
+    assert "(attempt 1)" in done.stderr
+    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={**env, "TELNYX_LOG": ""}, timeout=60)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_logging_goes_through_the_package_logger(conferences_sdk: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
+    seen: list[httpx.Request] = []
+    with caplog.at_level(logging.DEBUG, logger="telnyx_conferences"):
+        _client(conferences_sdk, seen).conference_commands.join_conference("c1", call_control_id=CALL)
+    assert any("-> 200 in" in record.getMessage() for record in caplog.records)
+
+
+def test_async_methods_are_coroutine_functions(conferences_sdk: ModuleType) -> None:
+    client_module = conferences_sdk.client
+    assert inspect.iscoroutinefunction(client_module.AsyncConferenceCommandsResource.join_conference)
+    assert inspect.iscoroutinefunction(client_module.AsyncConferenceCommandsResourceWithRawResponse.join_conference)
+    assert not inspect.iscoroutinefunction(client_module.ConferenceCommandsResource.join_conference)
+    assert "call_control_id" in inspect.signature(client_module.AsyncConferenceCommandsResource.join_conference).parameters
+
+    async def main() -> tuple[Any, Any]:
+        async def respond(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"data": {"result": "ok"}}, headers={"request-id": "r9"})
+
+        client = conferences_sdk.AsyncClient(api_key="k", http_client=httpx.AsyncClient(transport=httpx.MockTransport(respond)))
+        result = await client.conference_commands.join_conference("c1", call_control_id=CALL)
+        raw = await client.with_raw_response.conference_commands.join_conference("c1", call_control_id=CALL)
+        return result, raw
+
+    result, raw = asyncio.run(main())
+    assert result.data.result == "ok" and raw.request_id == "r9" and raw.parse() == result
+
+
+def test_enum_arguments_accept_members_and_literal_values(conferences_sdk: ModuleType) -> None:
+    hints = inspect.signature(conferences_sdk.client.ConferenceCommandsResource.join_conference).parameters
+    annotation = str(hints["supervisor_role"].annotation)
+    assert annotation.startswith("SupervisorRole | Literal[")
+    for value in ("barge", "monitor", "none", "whisper"):
+        assert f"{value!r}" in annotation or f"\"{value}\"" in annotation
