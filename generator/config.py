@@ -20,8 +20,9 @@ class Job:
     spec: str
     output: Path
     package: str | None = None
-    lenient: bool = False
+    lenient: bool = False  # accepted and without effect: defects are warnings unless `strict`
     input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
+    strict: bool = False  # every defect (warning) is an error
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -55,6 +56,7 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
         package=str(table["package"]) if table.get("package") else None,
         lenient=bool(table.get("lenient", False)),
         input=kind,
+        strict=bool(table.get("strict", False)),
     )
 
 

@@ -19,14 +19,14 @@ from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
 from generator.config import Job
-from generator.errors import SpecError
+from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
 from generator.write import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
     from generator.document.load import Document
     from generator.document.resolve import Resolver
-    from generator.openapi.validate import SpecWarning
+    from generator.ir import Notice
 
 Progress = Callable[[str], None]
 
@@ -103,7 +103,6 @@ def fingerprint(job: Job, inputs: dict[str, str]) -> str:
     data = {
         "generator": generator_fingerprint(),
         "package": job.package,
-        "lenient": job.lenient,
         "root": _input_name(to_uri(job.spec), job.output),
         "inputs": sorted(inputs.items()),
     }
@@ -116,7 +115,7 @@ def fingerprint(job: Job, inputs: dict[str, str]) -> str:
 class Result:
     files: dict[str, str]
     manifest: Manifest
-    warnings: tuple[str, ...]
+    warnings: tuple[SpecWarning, ...]
 
 
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
@@ -126,14 +125,14 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     from generator.naming import build_names
     from generator.render import render, verbatim_files
     from generator.document.resolve import Resolver
-    from generator.openapi.validate import SpecWarning, validate_in_background
+    from generator.openapi.validate import validate_in_background
 
     progress("load")
     document = load(job.spec)
     if input_kind(job, document.contents) == "jsonschema":
         return _generate_models(job, document, progress)
     progress("validate (in the background)")
-    validated = validate_in_background(document, lenient=job.lenient)
+    validated = validate_in_background(document)
     try:
         progress("resolve")
         resolver = Resolver(document)
@@ -154,12 +153,17 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    notices = [
-        f"{where.display_name}{SpecWarning(n.message, n.pointer, line_of(where, n.pointer))}"
-        for n in api.notices
-        for where in [resolver.documents[n.uri]]
-    ]
-    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package), notices)
+    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package), notice_warnings(api.notices, resolver))
+
+
+def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:
+    """The model's notices as warnings, each naming its own file (`defect: what was done`)."""
+    warnings = []
+    for notice in notices:
+        where = resolver.documents[notice.uri]
+        message, _, action = notice.message.rpartition(": ")
+        warnings.append(SpecWarning(message or action, where.display_name, notice.pointer, line_of(where, notice.pointer), action if message else "ignored"))
+    return warnings
 
 
 def _finish(
@@ -170,10 +174,10 @@ def _finish(
     validated: Callable[[], list[SpecWarning]],
     progress: Progress,
     verbatim: frozenset[str] = frozenset(),
-    notices: Sequence[str] = (),
+    notices: Sequence[SpecWarning] = (),
 ) -> Result:
     """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
-    are) and describe them in a manifest."""
+    are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
     from generator.format import digest, format_files
 
     previous = read_manifest(job.output)
@@ -187,16 +191,20 @@ def _finish(
             return None
         return text if digest(text) == previous.files[path][1] else None
 
+    found = validated()
+    places = {(w.uri, w.pointer) for w in found}  # one warning per defect: the validator's words first
+    warnings = (*found, *(n for n in notices if (n.uri, n.pointer) not in places))
+    if job.strict and warnings:
+        raise SpecDefects(warnings)
     progress(f"format: {len(sources)} files")
     files = format_files(sources, reuse, verbatim)
-    warnings = validated()
     inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
         fingerprint(job, inputs),
         inputs,
         {path: (digest(sources[path]), digest(files[path])) for path in files},
     )
-    return Result(files, manifest, (*(f"{document.display_name}{w}" for w in warnings), *notices))
+    return Result(files, manifest, warnings)
 
 
 def input_kind(job: Job, contents: Any) -> str:
@@ -217,7 +225,7 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     from generator.jsonschema.validate import validate_schema_now
 
     progress("validate against the meta-schema")
-    validated = validate_schema_now(document, lenient=job.lenient)
+    validated = validate_schema_now(document)
     progress("resolve")
     resolver = SchemaResolver(document)
     progress("model")
