@@ -8,39 +8,49 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from generator.config import INPUT_KINDS, Job, default_jobs
-from generator.errors import SpecError
+from generator.errors import SpecDefects, SpecError, SpecWarning, count
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _job(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None) -> Job:
-    jobs = _jobs(spec, output, package, lenient, input)
+def _job(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None, strict: bool = False) -> Job:
+    jobs = _jobs(spec, output, package, lenient, input, strict)
     if len(jobs) != 1:
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC to choose one")
     return jobs[0]
 
 
-def _jobs(spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None) -> list[Job]:
+def _jobs(
+    spec: str | None, output: str | None, package: str | None, lenient: bool, input: str | None = None, strict: bool = False
+) -> list[Job]:
     """The command line's job, or without SPEC every job of [tool.sdkwright] (options override)."""
     if spec is not None:
         # A spec that [tool.sdkwright] lists keeps its configured output and package.
         configured = next((job for job in _configured_jobs() if _same_file(job.spec, spec)), None)
         if configured is None:
-            return [Job(spec, Path(output or "output"), package, lenient, input)]
+            return [Job(spec, Path(output or "output"), package, lenient, input, strict=strict)]
         jobs = [configured]
     else:
         jobs = default_jobs()
     if len(jobs) > 1 and (output or package or input):
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
     return [
-        Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input, job.names)
+        Job(
+            job.spec,
+            Path(output) if output else job.output,
+            package or job.package,
+            lenient or job.lenient,
+            input or job.input,
+            names=job.names,
+            strict=strict or job.strict,
+        )
         for job in jobs
     ]
 
@@ -71,8 +81,18 @@ def _progress() -> Callable[[str], None]:
 
 
 def _fail(error: SpecError) -> None:
-    click.echo(f"error: {error}", err=True)
+    """Exit 2 with the error: one line, or one line per defect that `--strict` refuses."""
+    for line in error.lines() if isinstance(error, SpecDefects) else [str(error)]:
+        click.echo(f"error: {line}", err=True)
     sys.exit(2)
+
+
+def _warn(warnings: Sequence[SpecWarning]) -> None:
+    """One line per defect, saying what was done about it, and the count."""
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if warnings:
+        click.echo(count(warnings), err=True)
 
 
 def _job_options(function: F) -> F:
@@ -82,7 +102,14 @@ def _job_options(function: F) -> F:
         type=click.Choice(INPUT_KINDS),
         help="What SPEC is; by default a document without an `openapi` key is a JSON Schema (models-only package).",
     )(function)
-    function = click.option("--lenient", is_flag=True, help="Generate despite defects that do not block it, with warnings.")(function)
+    function = click.option(
+        "--lenient",
+        is_flag=True,
+        help="Accepted for existing configurations; has no effect (defects are warnings by default).",
+    )(function)
+    function = click.option(
+        "--strict", is_flag=True, help="Refuse any defect: every warning is an error (exit code 2), the output is left as it was."
+    )(function)
     function = click.option("--package", "-p", help="Name of the generated Python package.")(function)
     function = click.option("--output", "-o", type=click.Path(file_okay=False), help="Output directory (the SDK's project root).")(function)
     return click.argument("spec", required=False)(function)
@@ -104,7 +131,7 @@ def main() -> None:
     is_flag=True,
     help="Choose every name afresh, as for a new output, instead of keeping the names the output's manifest records.",
 )
-def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None, rename_all: bool) -> None:
+def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, strict: bool, input_kind: str | None, rename_all: bool) -> None:
     """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory.
 
     Without SPEC, every spec [tool.sdkwright] lists is generated into its output. Names
@@ -113,7 +140,7 @@ def generate(spec: str | None, output: str | None, package: str | None, lenient:
     from generator.pipeline import generate as run
 
     try:
-        jobs = _jobs(spec, output, package, lenient, input_kind)
+        jobs = _jobs(spec, output, package, lenient, input_kind, strict)
     except SpecError as error:
         _fail(error)
         return
@@ -123,15 +150,14 @@ def generate(spec: str | None, output: str | None, package: str | None, lenient:
         except SpecError as error:
             _fail(error)
             return
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+        _warn(result.warnings)
         if sys.stderr.isatty():
             click.echo(f"{len(changed)} file(s) changed in {job.output}", err=True)
 
 
 @main.command()
 @_job_options
-def check(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None) -> None:
+def check(spec: str | None, output: str | None, package: str | None, lenient: bool, strict: bool, input_kind: str | None) -> None:
     """Exit 1, listing the stale files, when the output differs from what SPEC gives.
 
     Without SPEC, every spec [tool.sdkwright] lists is checked against its output.
@@ -140,9 +166,10 @@ def check(spec: str | None, output: str | None, package: str | None, lenient: bo
 
     stale_any = False
     try:
-        jobs = _jobs(spec, output, package, lenient, input_kind)
+        jobs = _jobs(spec, output, package, lenient, input_kind, strict)
         for job in jobs:
-            stale, _ = stale_files(job, _progress())
+            stale, result = stale_files(job, _progress())
+            _warn(result.warnings if result is not None else ())
             if stale:
                 stale_any = True
                 click.echo(f"{job.output} is stale; these files differ from what the spec gives:", err=True)
@@ -159,29 +186,38 @@ def check(spec: str | None, output: str | None, package: str | None, lenient: bo
 
 @main.command()
 @click.argument("spec")
-@click.option("--lenient", is_flag=True, help="Report defects that do not block generation as warnings.")
+@click.option("--lenient", is_flag=True, help="Accepted for existing configurations; has no effect.")
 @click.option("--input", "input_kind", type=click.Choice(INPUT_KINDS), help="What SPEC is (by default told by its `openapi` key).")
 def validate(spec: str, lenient: bool, input_kind: str | None) -> None:
-    """Check SPEC against the OpenAPI specification (or its JSON Schema meta-schema) and the generator's own rules."""
+    """Check SPEC against the OpenAPI specification (or its JSON Schema meta-schema) and the generator's own rules.
+
+    Every defect is reported (with what `generate` would do about it); the exit code is 2 when
+    there is any, or a blocker.
+    """
     from generator.document.load import load
-    from generator.openapi.read import build_model
-    from generator.pipeline import input_kind as kind_of
     from generator.document.resolve import Resolver
+    from generator.openapi.read import build_model
     from generator.openapi.validate import validate as run
+    from generator.pipeline import input_kind as kind_of
+    from generator.pipeline import notice_warnings
 
     try:
         document = load(spec)
         if kind_of(Job(spec, Path("output"), input=input_kind), document.contents) == "jsonschema":
-            _validate_schema(document, lenient)
+            _validate_schema(document)
             return
-        warnings = run(document, lenient=lenient)
-        api = build_model(Resolver(document))
+        warnings = run(document)
+        resolver = Resolver(document)
+        api = build_model(resolver)
     except SpecError as error:
         _fail(error)
         return
-    for warning in warnings:
-        click.echo(f"warning: {document.display_name}{warning}", err=True)
-    click.echo(f"{document.display_name}: valid OpenAPI {api.openapi}, {len(api.operations)} operations, {len(api.types)} types")
+    defects = [*warnings, *notice_warnings(api.notices, resolver)]
+    _warn(defects)
+    verdict = "valid " if not defects else ""
+    click.echo(f"{document.display_name}: {verdict}OpenAPI {api.openapi}, {len(api.operations)} operations, {len(api.types)} types")
+    if defects:
+        sys.exit(2)
 
 
 @main.command("diff")
@@ -256,14 +292,15 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
         click.echo("Breaking API changes. To commit them anyway: SDKWRIGHT_ALLOW_BREAKING=1 git commit ...")
         sys.exit(1)
 
-def _validate_schema(document: Any, lenient: bool) -> None:
+def _validate_schema(document: Any) -> None:
     """`validate` for a JSON Schema input: the meta-schema and defaults, then the model (raises SpecError)."""
-    from generator.jsonschema.read import build_schema_model
     from generator.document.resolve import SchemaResolver
     from generator.jsonschema.validate import validate_schema
+    from generator.jsonschema.read import build_schema_model
 
-    warnings = validate_schema(document, lenient=lenient)
+    warnings = validate_schema(document)
     api = build_schema_model(SchemaResolver(document))
-    for warning in warnings:
-        click.echo(f"warning: {document.display_name}{warning}", err=True)
-    click.echo(f"{document.display_name}: valid JSON Schema, {len(api.types)} types")
+    _warn(warnings)
+    click.echo(f"{document.display_name}: {'' if warnings else 'valid '}JSON Schema, {len(api.types)} types")
+    if warnings:
+        sys.exit(2)

@@ -21,9 +21,10 @@ class Job:
     spec: str
     output: Path
     package: str | None = None
-    lenient: bool = False
+    lenient: bool = False  # accepted and without effect: defects are warnings unless `strict`
     input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
     names: NameLock = EMPTY  # names the user pins or overrides (the `names` table)
+    strict: bool = False  # every defect (warning) is an error
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -93,6 +94,7 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
         lenient=bool(table.get("lenient", False)),
         input=kind,
         names=_names_of(table.get("names"), where, pyproject),
+        strict=bool(table.get("strict", False)),
     )
 
 

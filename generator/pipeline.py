@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
 from generator.config import Job
-from generator.errors import SpecError
+from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
 from generator.naming.lock import EMPTY, NameLock
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
@@ -27,7 +27,7 @@ from generator.output.manifest import MANIFEST, Manifest, read_manifest
 if TYPE_CHECKING:
     from generator.document.load import Document
     from generator.document.resolve import Resolver
-    from generator.openapi.validate import SpecWarning
+    from generator.ir import Notice
 
 Progress = Callable[[str], None]
 
@@ -106,7 +106,6 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
     data: dict[str, Any] = {
         "generator": generator_fingerprint(),
         "package": job.package,
-        "lenient": job.lenient,
         "root": _input_name(to_uri(job.spec), job.output),
         "inputs": sorted(inputs.items()),
     }
@@ -123,7 +122,7 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
 class Result:
     files: dict[str, str]
     manifest: Manifest
-    warnings: tuple[str, ...]
+    warnings: tuple[SpecWarning, ...]
 
 
 def name_lock(job: Job, rename_all: bool = False) -> NameLock:
@@ -142,7 +141,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
     from generator.naming import build_names
     from generator.render import render, verbatim_files
     from generator.document.resolve import Resolver
-    from generator.openapi.validate import SpecWarning, validate_in_background
+    from generator.openapi.validate import validate_in_background
 
     progress("load")
     document = load(job.spec)
@@ -150,7 +149,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
     if input_kind(job, document.contents) == "jsonschema":
         return _generate_models(job, document, progress, lock)
     progress("validate (in the background)")
-    validated = validate_in_background(document, lenient=job.lenient)
+    validated = validate_in_background(document)
     try:
         progress("resolve")
         resolver = Resolver(document)
@@ -171,12 +170,17 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    notices = [
-        f"{where.display_name}{SpecWarning(n.message, n.pointer, line_of(where, n.pointer))}"
-        for n in api.notices
-        for where in [resolver.documents[n.uri]]
-    ]
-    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package), notices)
+    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package), notice_warnings(api.notices, resolver))
+
+
+def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:
+    """The model's notices as warnings, each naming its own file (`defect: what was done`)."""
+    warnings = []
+    for notice in notices:
+        where = resolver.documents[notice.uri]
+        message, _, action = notice.message.rpartition(": ")
+        warnings.append(SpecWarning(message or action, where.display_name, notice.pointer, line_of(where, notice.pointer), action if message else "ignored"))
+    return warnings
 
 
 def _finish(
@@ -188,10 +192,10 @@ def _finish(
     progress: Progress,
     names: NameLock,
     verbatim: frozenset[str] = frozenset(),
-    notices: Sequence[str] = (),
+    notices: Sequence[SpecWarning] = (),
 ) -> Result:
     """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
-    are) and describe them in a manifest."""
+    are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
     from generator.output.format import digest, format_files
 
     previous = read_manifest(job.output)
@@ -205,9 +209,13 @@ def _finish(
             return None
         return text if digest(text) == previous.files[path][1] else None
 
+    found = validated()
+    places = {(w.uri, w.pointer) for w in found}  # one warning per defect: the validator's words first
+    warnings = (*found, *(n for n in notices if (n.uri, n.pointer) not in places))
+    if job.strict and warnings:
+        raise SpecDefects(warnings)
     progress(f"format: {len(sources)} files")
     files = format_files(sources, reuse, verbatim)
-    warnings = validated()
     inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
         fingerprint(job, inputs, names),
@@ -215,7 +223,7 @@ def _finish(
         {path: (digest(sources[path]), digest(files[path])) for path in files},
         names,
     )
-    return Result(files, manifest, (*(f"{document.display_name}{w}" for w in warnings), *notices))
+    return Result(files, manifest, warnings)
 
 
 def input_kind(job: Job, contents: Any) -> str:
@@ -236,7 +244,7 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     from generator.jsonschema.validate import validate_schema_now
 
     progress("validate against the meta-schema")
-    validated = validate_schema_now(document, lenient=job.lenient)
+    validated = validate_schema_now(document)
     progress("resolve")
     resolver = SchemaResolver(document)
     progress("model")

@@ -340,40 +340,6 @@ paths:
           description: ok
 """
 
-UNDECLARED = """\
-openapi: 3.0.3
-info:
-  title: Mini
-  version: 1.0.0
-paths:
-  /items/{id}:
-    get:
-      operationId: getItem
-      responses:
-        '200':
-          description: ok
-"""
-
-DUPLICATE_IDS = """\
-openapi: 3.0.3
-info:
-  title: Mini
-  version: 1.0.0
-paths:
-  /items:
-    get:
-      operationId: sameName
-      responses:
-        '200':
-          description: ok
-  /others:
-    get:
-      operationId: sameName
-      responses:
-        '200':
-          description: ok
-"""
-
 SWAGGER = """\
 swagger: "2.0"
 info:
@@ -402,8 +368,6 @@ BAD_INPUTS = [
         id="ref-cycle",
     ),
     pytest.param(Bad("status.yml", BAD_STATUS, (9, 10), "#/paths/~1items/get/responses", ("20x",)), id="status-20x"),
-    pytest.param(Bad("undeclared.yml", UNDECLARED, tuple(range(5, 9)), "#/paths", ("'id'",)), id="path-parameter-undeclared"),
-    pytest.param(Bad("duplicate.yml", DUPLICATE_IDS, tuple(range(5, 15)), "#/paths", ("sameName",)), id="operation-id-duplicate"),
     pytest.param(Bad("swagger.yml", SWAGGER, (1,), "#/swagger", ("Swagger",)), id="swagger-2"),
     pytest.param(Bad("future.yml", FUTURE, (1,), "#/openapi", ("4.0.0",)), id="openapi-4"),
     pytest.param(Bad("absent.yml", None, None, None, ("no such file",)), id="file-missing"),
@@ -491,27 +455,32 @@ LENIENT_VERSIONS = [
 
 
 @pytest.mark.parametrize("version", LENIENT_VERSIONS)
-def test_lenient_turns_a_null_default_into_a_warning(tmp_path: Path, version: str) -> None:
+def test_a_null_default_is_a_warning_an_error_when_strict_and_lenient_changes_nothing(tmp_path: Path, version: str) -> None:
     (tmp_path / "nulls.yml").write_text(NULL_DEFAULT.format(version=version), encoding="utf-8")
+    warning = "warning: nulls.yml:14 at #/paths/~1items/get/parameters/0/schema/default: default null, but the value is not nullable: dropped"
 
-    strict = run_cli("generate", "nulls.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    strict = run_cli("generate", "nulls.yml", "--output", "out", "--strict", cwd=tmp_path, env=cli_env())
     assert strict.returncode == 2
-    lines = strict.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: nulls.yml:"), strict.stderr
-    assert "--lenient" in lines[0]
-    assert "#/paths/~1items/get/parameters/0" in lines[0]
+    assert strict.stderr.splitlines() == [warning.replace("warning: ", "error: ", 1).removesuffix(": dropped")], strict.stderr
     assert not (tmp_path / "out").exists()
 
-    lenient = run_cli("generate", "nulls.yml", "--output", "out", "--lenient", cwd=tmp_path, env=cli_env())
-    assert lenient.returncode == 0, lenient.stderr
-    warnings = lenient.stderr.splitlines()
-    assert warnings and all(line.startswith("warning: nulls.yml:") for line in warnings), lenient.stderr
-    assert "Traceback" not in lenient.stderr
-    assert list((tmp_path / "out").glob("*/py.typed"))
+    for flags in ((), ("--lenient",)):
+        done = run_cli("generate", "nulls.yml", "--output", "out", *flags, cwd=tmp_path, env=cli_env())
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines() == [warning, "1 warning"], done.stderr
+        assert list((tmp_path / "out").glob("*/py.typed"))
 
     validated = run_cli("validate", "nulls.yml", "--lenient", cwd=tmp_path, env=cli_env())
-    assert validated.returncode == 0, validated.stderr
-    assert validated.stderr.startswith("warning: ")
+    assert validated.returncode == 2, validated.stderr
+    assert validated.stderr.splitlines() == [warning, "1 warning"], validated.stderr
+
+
+def test_help_says_lenient_is_accepted_and_does_nothing() -> None:
+    done = run_cli("generate", "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "--lenient Accepted for existing configurations; has no effect" in text
+    assert "--strict Refuse any defect" in text
 
 
 PATTERNS = """\
@@ -534,21 +503,25 @@ paths:
 
 
 @pytest.mark.parametrize("version", LENIENT_VERSIONS)
-def test_an_unreadable_pattern_is_named_and_lenient_generates_without_it(tmp_path: Path, version: str) -> None:
+def test_an_unreadable_pattern_is_named_and_generated_without(tmp_path: Path, version: str) -> None:
     # `(` opens a group it never closes: no regex dialect reads it. The validator
     # blames the whole schema around it; the message must name the pattern itself.
     (tmp_path / "bad.yml").write_text(PATTERNS.format(version=version, pattern="^(ab"), encoding="utf-8")
-    strict = run_cli("generate", "bad.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    strict = run_cli("generate", "bad.yml", "--output", "out", "--strict", cwd=tmp_path, env=cli_env())
     assert strict.returncode == 2
     match = ERROR_LINE.match(strict.stderr.strip())
     assert match is not None and len(strict.stderr.splitlines()) == 1, strict.stderr
     assert match["line"] == "12"
     assert match["pointer"] == "#/paths/~1items/get/parameters/0/schema/pattern"
-    assert "'^(ab' is not a valid regular expression" in match["message"] and "--lenient" in match["message"]
+    assert match["message"] == "pattern '^(ab' is not a valid regular expression"
 
-    lenient = run_cli("generate", "bad.yml", "--output", "out", "--lenient", cwd=tmp_path, env=cli_env())
-    assert lenient.returncode == 0, lenient.stderr
-    assert "warning: bad.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern" in lenient.stderr
+    done = run_cli("generate", "bad.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "warning: bad.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern: pattern '^(ab' is not a valid"
+        " regular expression: ignored (the SDK leaves the check to the server)",
+        "1 warning",
+    ]
     operations = (tmp_path / "out" / "patterns" / "_operations.py").read_text(encoding="utf-8")
     assert "pattern" not in operations  # the SDK leaves the check to the server
 
@@ -591,6 +564,15 @@ def test_lenient_in_the_project_table(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith("warning: ")
     assert (project / "sdk" / "mini" / "py.typed").is_file()
+
+    # `strict = true` in the table refuses the defect, and leaves the output as it was.
+    before = snapshot(project / "sdk")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace("lenient = true", "strict = true"), encoding="utf-8")
+    refused = run_cli("generate", cwd=project, env=cli_env())
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.startswith("error: nulls.yml:14 at #/paths/~1items/get/parameters/0/schema/default: ")
+    assert snapshot(project / "sdk") == before
 
 
 # -- validate ------------------------------------------------------------------

@@ -711,24 +711,33 @@ def test_a_definition_named_like_the_document_base_is_renamed(tmp_path: Path) ->
     assert m.Archive.from_dict({"items": [{"id": "a"}]}).items == [m.Document_(id="a")]
 
 
-def test_a_default_that_does_not_match_its_schema_is_an_error_or_with_lenient_a_warning(tmp_path: Path) -> None:
+def test_a_default_that_does_not_match_its_schema_is_a_warning_and_an_error_when_strict(tmp_path: Path) -> None:
     schema = json.loads(json.dumps(DRAFT7))
     schema["properties"]["status"]["default"] = "lost"
     schema["definitions"]["Line"]["properties"]["count"]["default"] = 0
     schema["properties"]["pet"]["default"] = {"meows": "yes"}  # through $ref to a union
     text = json.dumps(schema, indent=2)
-    found, line = bad_input(tmp_path, text)
-    assert found["pointer"] == "#/definitions/Line/properties/count/default"
-    assert '"default": 0' in text.splitlines()[int(found["line"]) - 1]
-    assert "0 is less than the minimum of 1" in line and "--lenient" in line
+    (tmp_path / "bad.json").write_text(text, encoding="utf-8")
 
-    done = run_cli("generate", "bad.json", "-o", "lenient", "--lenient", cwd=tmp_path)
+    done = run_cli("generate", "bad.json", "-o", "out", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    warnings = done.stderr.splitlines()
+    *warnings, total = done.stderr.splitlines()
+    assert total == "3 warnings"
     assert len(warnings) == 3 and all(w.startswith("warning: bad.json:") for w in warnings), warnings
     assert any("#/properties/status/default: default 'lost' is not one of" in w for w in warnings)
     assert any("#/properties/pet/default" in w for w in warnings)
-    assert (tmp_path / "lenient" / "pet_store_order" / "models.py").is_file()  # the package named from the title
+    count = next(w for w in warnings if "#/definitions/Line/properties/count/default" in w)
+    assert "0 is less than the minimum of 1: kept" in count
+    line = int(count.split(":")[2].split(" ")[0])
+    assert '"default": 0' in text.splitlines()[line - 1]
+    assert (tmp_path / "out" / "pet_store_order" / "models.py").is_file()  # the package named from the title
+
+    before = sorted((p.as_posix(), p.read_bytes()) for p in (tmp_path / "out").rglob("*") if p.is_file())
+    strict = run_cli("generate", "bad.json", "-o", "out", "--strict", cwd=tmp_path)
+    assert strict.returncode == 2, strict.stderr
+    errors = strict.stderr.splitlines()
+    assert [e.replace("error: ", "warning: ", 1) for e in errors] == [w.rsplit(": ", 1)[0] for w in warnings]
+    assert sorted((p.as_posix(), p.read_bytes()) for p in (tmp_path / "out").rglob("*") if p.is_file()) == before
 
 
 def test_the_seeds_defaults_match_their_schemas() -> None:

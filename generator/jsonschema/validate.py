@@ -13,9 +13,8 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import best_match
 
-from generator.errors import SpecError, join_pointer
 from generator.document.load import Document, line_of
-from generator.openapi.validate import SpecWarning
+from generator.errors import SpecError, SpecWarning, join_pointer
 
 # Top-level keywords by which a document without `openapi` shows it is a JSON Schema.
 _SCHEMA_KEYWORDS = frozenset(
@@ -80,8 +79,10 @@ def _defaults(schema: Any, pointer: str = "") -> list[str]:
     return found
 
 
-def _check_defaults(document: Document, validator: Any, lenient: bool) -> list[SpecWarning]:
-    """Each `default` must match the schema it is the default of (`$ref`s resolved in the document)."""
+def _check_defaults(document: Document, validator: Any) -> list[SpecWarning]:
+    """Each `default` must match the schema it is the default of (`$ref`s resolved in the document):
+    one that does not is a defect: kept when of the right type (the SDK checks what callers send,
+    not its own defaults), else dropped (the model's `_default`)."""
     import referencing
     import referencing.jsonschema
 
@@ -94,7 +95,7 @@ def _check_defaults(document: Document, validator: Any, lenient: bool) -> list[S
         registry = registry.with_resource(identifier.rstrip("#"), resource)
     root = identifier.rstrip("#") if isinstance(identifier, str) and identifier else base
     warnings: list[SpecWarning] = []
-    for pointer in sorted(_defaults(document.contents)):  # the same first error whatever the key order
+    for pointer in sorted(_defaults(document.contents)):  # the same order whatever the key order
         default = _at(document.contents, pointer)["default"]
         checker = validator({"$ref": f"{root}#{pointer}"}, registry=registry)
         error = best_match(checker.iter_errors(default))
@@ -102,10 +103,8 @@ def _check_defaults(document: Document, validator: Any, lenient: bool) -> list[S
             continue
         where = join_pointer(pointer, "default", *error.absolute_path)
         message = f"default {error.message}" if not error.absolute_path else f"default: {error.message}"
-        if lenient:
-            warnings.append(SpecWarning(message, where, line_of(document, where)))
-            continue
-        raise SpecError(message + " (use --lenient to generate anyway)", document.display_name, where, line_of(document, where))
+        action = "dropped" if error.validator == "type" and not error.absolute_path else "kept"
+        warnings.append(SpecWarning(message, document.display_name, where, line_of(document, where), action))
     return warnings
 
 
@@ -121,15 +120,15 @@ def _at(contents: Any, pointer: str) -> Any:
 def validate_schema(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     """Check `document` against its dialect's meta-schema; a SpecError names the first violation.
 
-    A `default` that does not match its own schema is an error too, or with
-    `lenient` a warning: it misleads readers but does not block generation.
+    A `default` that does not match its own schema is a defect (a warning): it
+    misleads readers but does not block generation. `lenient` changes nothing.
     """
     validator = _validator_class(document)
     error = best_match(validator(validator.META_SCHEMA).iter_errors(document.contents))
     if error is not None:
         pointer = join_pointer("", *error.absolute_path)
         raise SpecError(f"invalid JSON Schema: {error.message}", document.display_name, pointer, line_of(document, pointer))
-    return _check_defaults(document, validator, lenient)
+    return _check_defaults(document, validator)
 
 
 def validate_schema_now(document: Document, *, lenient: bool = False) -> Callable[[], list[SpecWarning]]:

@@ -9,6 +9,7 @@ statuses, webhooks), so reordering a spec does not change the model.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -102,23 +103,35 @@ class OpenApiReader:
     def _operations(self) -> tuple[ir.Operation, ...]:
         paths = self.document.contents.get("paths") or {}
         operations = []
-        first_use: dict[str, str] = {}
+        first_use: dict[str, tuple[str, str]] = {}  # operationId, case folded -> the first operation (in path order) with it
         for path in sorted(paths):
             item_node = self.resolver.deref(self.root.child("paths", path))
             if not isinstance(item_node.value, dict):
                 continue
             for method in HTTP_METHODS:
-                if isinstance(item_node.value.get(method), dict):
-                    operation = self._operation(path, method, item_node, item_node.child(method))
-                    if operation.operation_id is not None:
-                        where = f"{method.upper()} {path}"
-                        if operation.operation_id in first_use:
-                            raise self.resolver.error(
-                                f"operationId {operation.operation_id!r} is used by {first_use[operation.operation_id]} too",
-                                item_node.child(method, "operationId"),
-                            )
-                        first_use[operation.operation_id] = where
-                    operations.append(operation)
+                if not isinstance(item_node.value.get(method), dict):
+                    continue
+                # An Operation object may be a `$ref` (into another file, in multi-file layouts).
+                operation = self._operation(path, method, item_node, self.resolver.deref(item_node.child(method)))
+                operation_id = operation.operation_id
+                if operation_id is not None:
+                    where = f"{method.upper()} {path}"
+                    folded = operation_id.casefold()
+                    if folded in first_use:
+                        # Both are generated: the later one is named from its method and path.
+                        at = self.resolver.deref(item_node.child(method)).child("operationId")
+                        first, first_id = first_use[folded]
+                        spelt = "" if first_id == operation_id else f" as {first_id!r}"
+                        self.schemas.notices[at.key] = ir.Notice(
+                            at.uri,
+                            at.pointer,
+                            f"operationId {operation_id!r} is used by {first} too{spelt}:"
+                            f" renamed, this operation is named from its method and path ({where})",
+                        )
+                        operation = dataclasses.replace(operation, operation_id=None)
+                    else:
+                        first_use[folded] = (where, operation_id)
+                operations.append(operation)
         return tuple(operations)
 
     def _operation(self, path: str, method: str, item: Located, node: Located) -> ir.Operation:
@@ -154,9 +167,10 @@ class OpenApiReader:
                 parameter = self._parameter(param_node, name)
                 merged[(parameter.location, parameter.wire_name)] = parameter
         declared = {p.wire_name for p in merged.values() if p.location == "path"}
-        for template in re.findall(r"{([^}]+)}", path):
+        for template in dict.fromkeys(re.findall(r"{([^}]+)}", path)):
             if template not in declared:
-                raise self.resolver.error(f"path parameter {template!r} of {path!r} is not declared", node.child("parameters") if "parameters" in node.value else node)
+                # Used in the template, declared nowhere (the validator warns): a required `str` argument.
+                merged[("path", template)] = ir.Parameter(wire_name=template, location="path", type=ir.Primitive("str"), required=True, style="simple", explode=False)
         return tuple(merged.values())
 
     def _parameter(self, node: Located, operation_name: str) -> ir.Parameter:
@@ -165,8 +179,6 @@ class OpenApiReader:
         wire_name = param.get("name")
         if location not in ("path", "query", "header", "cookie") or not isinstance(wire_name, str):
             raise self.resolver.error("a parameter needs a `name` and `in` (path, query, header or cookie)", node)
-        if location == "path" and param.get("required") is not True:
-            raise self.resolver.error(f"path parameter {wire_name!r} must be required", node)
         context = (operation_name, wire_name)
         schema_node: Located | None = None
         as_json = False  # `content: {application/json: ...}`: the value is sent as JSON text
@@ -186,7 +198,8 @@ class OpenApiReader:
             wire_name=wire_name,
             location=location,
             type=expr,
-            required=param.get("required") is True,
+            # A path parameter is always sent: one that says it is optional is read as required (the validator warns).
+            required=param.get("required") is True or location == "path",
             description=_text(param.get("description")) or _text(resolved.get("description")),
             default=_default(resolved, expr),
             constraints=self._constraints(resolved, self.resolver.deref(schema_node) if schema_node is not None else node),

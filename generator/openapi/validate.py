@@ -1,8 +1,12 @@
 """Validate stage: check a document against the OpenAPI 3.0 or 3.1 specification.
 
-openapi-spec-validator does the checking. Its verdict on a document is cached by
-content digest, so regenerating an unchanged spec (pre-commit, `check`, builds)
-does not pay for validation twice.
+openapi-spec-validator does the checking. What it finds is either a defect, which
+the generator reads one sound way (an unknown key is ignored, an optional path
+parameter is read as required, a default that does not fit is dropped or kept):
+a `SpecWarning` saying what was done; or a blocker, with no one reading: a
+`SpecError`. Its verdict on a document is cached by content digest, so
+regenerating an unchanged spec (pre-commit, `check`, builds) does not pay for
+validation twice.
 """
 
 from __future__ import annotations
@@ -12,35 +16,22 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import referencing.exceptions
 
 from generator import __version__
-from generator.errors import SpecError, join_pointer, unescape_token
 from generator.document.load import Document, line_of
+from generator.errors import SpecError, SpecWarning, join_pointer, unescape_token
+
+__all__ = ["SpecWarning", "check_version", "validate", "validate_in_background"]
 
 SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
 
-# Errors in these places are defects of documentation, not of the API's shape:
-# with --lenient they become warnings (the whole Telnyx API, for instance, has
-# `default: null` on integers that are not nullable).
+# Errors in these places are defects of documentation, not of the API's shape (the
+# whole Telnyx API, for instance, has `default: null` on integers that are not nullable).
 _NON_BLOCKING_KEYWORDS = frozenset({"default", "example", "examples"})
-
-
-@dataclass(frozen=True)
-class SpecWarning:
-    """A defect that does not block generation."""
-
-    message: str
-    pointer: str
-    line: int | None
-
-    def __str__(self) -> str:
-        where = f":{self.line}" if self.line is not None else ""
-        return f"{where} at #{self.pointer}: {self.message}"
 
 
 def check_version(document: Document) -> str:
@@ -300,13 +291,116 @@ def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
     return message, pointer
 
 
+def _meta_schema_leaves(document: Document, version: str) -> dict[str, list[tuple[str, str]]]:
+    """For each "valid under none of the alternatives" error of the meta-schema check, by its
+    pointer: the findings inside the one alternative that applies (never the Reference one when
+    the value is no `$ref`, never one for another `in` or `type`), deepest first. An error
+    whose alternatives cannot be told apart maps to an empty list: no one reading."""
+    import jsonschema_rs
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+
+    validator = jsonschema_rs.validator_for(dict(schema_v31 if version.startswith("3.1") else schema_v30))
+    found: dict[str, list[tuple[str, str]]] = {}
+    for error in validator.iter_errors(document.contents):
+        if getattr(error.kind, "context", None):
+            found[join_pointer("", *error.instance_path)] = _leaves(error) or []
+    return found
+
+
+def _other_kind(error: Any) -> bool:
+    """A finding that says the value is of another kind (`in: path` against the query parameter's
+    schema, a `$ref` missing where there is none): that alternative does not apply."""
+    if type(error.kind).__name__ == "Required" and '"$ref"' in error.message:
+        return True
+    return type(error.kind).__name__ in ("Enum", "Constant") and bool(error.instance_path) and error.instance_path[-1] in ("in", "type")
+
+
+def _leaves(error: Any) -> list[tuple[str, str]] | None:
+    context = getattr(error.kind, "context", None)
+    if not context:
+        return [(str(error.message).splitlines()[0], join_pointer("", *error.instance_path))]
+    applying = [alternative for alternative in context if not any(_other_kind(e) for e in alternative)]
+    if len(applying) != 1 or not applying[0]:
+        return None
+    leaves: list[tuple[str, str]] = []
+    for inner in applying[0]:
+        found = _leaves(inner)
+        if found is None:
+            return None
+        leaves += found
+    return leaves
+
+
+# 3.1 fields a 3.0 document may carry, read as 3.1 reads them.
+_READ_AS_31 = frozenset({"webhooks", "const"})
+_UNEXPECTED = re.compile(
+    r"(?:Additional|Unevaluated) properties are not allowed \((?P<keys>.*) (?:was|were) unexpected\)"
+    r"|(?P<key>'[^']*') does not match any of the regexes: '\^x-'"
+)
+_UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>\w+)' operation in '(?P<path>.*)' was not resolved")
+
+
+def _defects(document: Document, version: str, message: str, pointer: str, keyword: str | None) -> list[SpecWarning] | None:
+    """The defects one finding of the validator stands for, each with what the generator does
+    about it; None for a blocker (a finding with no one reading)."""
+
+    def defect(text: str, where: str, action: str) -> SpecWarning:
+        return SpecWarning(text, document.display_name, where, line_of(document, where), action)
+
+    tokens = [unescape_token(t) for t in pointer.split("/")[1:]]
+    if keyword in _NON_BLOCKING_KEYWORDS or _NON_BLOCKING_KEYWORDS & set(tokens):
+        kind = next((t for t in reversed(tokens) if t in _NON_BLOCKING_KEYWORDS), keyword or "default")
+        where = pointer if kind in tokens else join_pointer(pointer, kind)
+        if kind != "default":
+            return [defect(f"{kind} {message}", where, "kept as documentation")]
+        # The model keeps a default of the right type (the SDK checks what callers send, not its
+        # own defaults) and drops one of another type, null included: it would not type-check.
+        wrong_type = " is not of type " in message or "for not nullable" in message
+        parent, _, last = where.rpartition("/")
+        holder = _node_at(document.contents, parent)
+        if wrong_type and isinstance(holder, dict) and unescape_token(last) in holder and holder[unescape_token(last)] is None:
+            message = "null, but the value is not nullable"
+        return [defect(f"default {message}", where, "dropped" if wrong_type else "kept")]
+    undeclared = _UNDECLARED.fullmatch(message)
+    if undeclared is not None:
+        where = join_pointer("/paths", undeclared["path"], undeclared["method"])
+        text = f"path parameter {undeclared['name']!r} of {undeclared['path']!r} is not declared"
+        return [defect(text, where, "read as a required `str` argument")]
+    base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
+    node = _node_at(document.contents, base)
+    if isinstance(node, dict) and node.get("in") == "path" and node.get("required") is not True:
+        where = base + "/required" if "required" in node else base
+        return [defect(f"path parameter {node.get('name')!r} is not `required: true`", where, "read as required")]
+    unexpected = _UNEXPECTED.fullmatch(message)
+    if unexpected is not None:
+        if pointer.endswith("/responses"):
+            return None  # a status that is no status (`20x`): no one reading
+        keys = re.findall(r"'([^']*)'", unexpected["keys"] or unexpected["key"])
+        found = []
+        for key in keys:
+            where = join_pointer(pointer, key)
+            if version.startswith("3.0") and key in _READ_AS_31:
+                found.append(defect(f"{key!r} is an OpenAPI 3.1 field, not 3.0", where, "read as in 3.1"))
+            else:
+                found.append(defect(f"{key!r} is not a field here (only extensions, named x-..., may be added)", where, "ignored"))
+        return found
+    if message.endswith(" has non-unique elements"):
+        return [defect(message, pointer, "each entry read once")]
+    return None
+
+
 def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
-    """Raise SpecError for the first blocking defect; return the non-blocking ones."""
+    """Raise SpecError for the first blocker; return every defect, each with what is done about it.
+
+    `lenient` is accepted and changes nothing: defects never block generation (`--strict`
+    refuses them, after this stage).
+    """
     version = check_version(document)
     marker = _cache_marker(document)
     if marker is not None and marker.exists():
         return []
 
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
     from openapi_spec_validator.validation.validators import (
         OpenAPIV30SpecValidator,
         OpenAPIV31SpecValidator,
@@ -315,7 +409,7 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
     base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
-    warnings: list[SpecWarning] = []
+    warnings: dict[str, SpecWarning] = {}  # one per place, however many findings name it
     _check_path_templates(document)
     errors = _errors(validator_class, document.contents, document)
     bad_patterns = _bad_patterns(document.contents, errors)
@@ -327,38 +421,40 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
         # (`\000` octal escapes, a lone `}`): a pattern ECMA-262 reads is no defect.
         for pointer in bad_patterns:
             pattern = _node_at(document.contents, pointer)
-            if _is_ecma_regex(pattern):
-                continue
-            message = f"pattern {pattern!r} is not a valid regular expression"
-            if not lenient:
-                hint = " (use --lenient to generate anyway)"
-                if not errors:
-                    raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
-                break  # a blocking defect below comes first
-            warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
+            if not _is_ecma_regex(pattern):
+                message = f"pattern {pattern!r} is not a valid regular expression"
+                action = "ignored (the SDK leaves the check to the server)"
+                warnings[pointer] = SpecWarning(message, document.display_name, pointer, line_of(document, pointer), action)
+    alternatives: dict[str, list[tuple[str, str]]] | None = None
     for error in errors:
-        pointer = _through_refs(document, _pointer_of(error))
+        if isinstance(error, DuplicateOperationIDError):
+            continue  # the model names the later operation from its method and path, and says so
+        raw = _pointer_of(error)
+        pointer = _through_refs(document, raw)
         message = str(getattr(error, "message", error)).splitlines()[0]
-        non_blocking = getattr(error, "spec_keyword", None) in _NON_BLOCKING_KEYWORDS or bool(
-            _NON_BLOCKING_KEYWORDS & set(pointer.split("/"))
-        )
-        if lenient and non_blocking:
-            warnings.append(SpecWarning(message, pointer, line_of(document, pointer)))
-            continue
-        hint = " (use --lenient to generate anyway)" if non_blocking else ""
-        clearer = _clearer(document, message, pointer)
-        if clearer == (message, pointer) and " is not valid under any of the " in message:
-            deepest = _deepest_cause(document, version, pointer)
-            clearer = _clearer(document, *deepest) if deepest is not None else clearer
-        message, pointer = clearer
-        raise SpecError(message + hint, document.display_name, pointer, line_of(document, pointer))
+        keyword = getattr(error, "spec_keyword", None)
+        findings: list[tuple[str, str]] | None = [(message, pointer)]
+        if " is not valid under any of the " in message:
+            alternatives = _meta_schema_leaves(document, version) if alternatives is None else alternatives
+            findings = [(m, _through_refs(document, p)) for m, p in alternatives.get(raw) or []] or None
+        defects = [_defects(document, version, m, p, keyword) for m, p in findings or []]
+        if findings is None or any(found is None for found in defects):
+            clearer = _clearer(document, message, pointer)
+            if clearer == (message, pointer) and " is not valid under any of the " in message:
+                deepest = _deepest_cause(document, version, pointer)
+                clearer = _clearer(document, *deepest) if deepest is not None else clearer
+            message, pointer = clearer
+            raise SpecError(message, document.display_name, pointer, line_of(document, pointer))
+        for found in defects:
+            for warning in found or ():
+                warnings.setdefault(warning.pointer, warning)
     if marker is not None and not warnings:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
         except OSError:
             pass  # a read-only cache only costs time
-    return warnings
+    return [warnings[pointer] for pointer in sorted(warnings, key=lambda p: (warnings[p].line or 0, p))]
 
 
 def validate_in_background(document: Document, *, lenient: bool = False) -> Callable[[], list[SpecWarning]]:

@@ -449,7 +449,21 @@ def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
     value = schema["default"]
     if value is None and not isinstance(expr, ir.Nullable):
         return None  # `default: null` on a non-nullable value documents "no default"
+    inner = expr.inner if isinstance(expr, ir.Nullable) else expr
+    if isinstance(inner, ir.Primitive) and value is not None and not _fits(value, inner.kind):
+        return None  # a default of another type (the validator warns) would not type-check: dropped
     return ir.Default(value)
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def _fits(value: Any, primitive: str) -> bool:
+    """Whether a JSON value can stand for a primitive (bools are not numbers)."""
+    kinds = _JSON_TYPES.get(primitive)
+    if kinds is None:
+        return True
+    return isinstance(value, kinds) and (primitive == "bool" or not isinstance(value, bool))
 
 
 # Keywords that describe a value without shaping its type.

@@ -1,0 +1,162 @@
+"""Defects (tests/fixtures/defects/): each has one sound reading, so the default mode generates.
+
+Each fixture carries one defect. The default mode exits 0 and prints one warning
+line (file, line, JSON pointer, what was done) and the count; `--strict` exits 2
+with the same place as one error line and leaves the earlier output as it was;
+`validate` reports it and exits 2. The generated package imports, and where the
+defect changes the SDK, the SDK is checked for the reading the warning names.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from importlib import import_module
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import import_package, run_cli
+from test_cli import ERROR_LINE, MINI, cli_env, snapshot
+
+DEFECTS = Path(__file__).resolve().parent / "fixtures" / "defects"
+WARNING_LINE = re.compile(r"^warning: (?P<file>[^\s:]+):(?P<line>\d+) at (?P<pointer>#\S*): (?P<message>.+): (?P<action>[^:]+)$")
+
+# file -> (line, pointer, words of the message, what was done)
+CASES: dict[str, tuple[int, str, str, str]] = {
+    "repeated_required_30.yaml": (20, "#/components/schemas/Item/required", "has non-unique elements", "each entry read once"),
+    "operation_title_31.yaml": (9, "#/paths/~1items/get/title", "'title' is not a field here", "ignored"),
+    "max_length_30.yaml": (
+        17,
+        "#/paths/~1items/post/requestBody/content/application~1json/schema/properties/name/max_length",
+        "'max_length' is not a field here",
+        "ignored",
+    ),
+    "misspelt_key.yaml": (12, "#/paths/~1items/get/responses/200/contnet", "'contnet' is not a field here", "ignored"),
+    "webhooks_in_30.yaml": (12, "#/webhooks", "'webhooks' is an OpenAPI 3.1 field, not 3.0", "read as in 3.1"),
+    "const_in_30.yaml": (23, "#/components/schemas/Item/properties/kind/const", "'const' is an OpenAPI 3.1 field", "read as in 3.1"),
+    "default_null_30.yaml": (
+        14,
+        "#/paths/~1items/get/parameters/0/schema/default",
+        "default null, but the value is not nullable",
+        "dropped",
+    ),
+    "default_below_minimum_31.yaml": (
+        15,
+        "#/paths/~1items/get/parameters/0/schema/default",
+        "default 0 is less than the minimum of 1",
+        "kept",
+    ),
+    "optional_path_30.yaml": (12, "#/paths/~1items~1{id}/get/parameters/0/required", "path parameter 'id' is not `required: true`", "read as required"),
+    "optional_path_31.yaml": (12, "#/paths/~1items~1{id}/get/parameters/0/required", "path parameter 'id' is not `required: true`", "read as required"),
+    "undeclared_path_parameter_30.yaml": (
+        7,
+        "#/paths/~1items~1{id}/get",
+        "path parameter 'id' of '/items/{id}' is not declared",
+        "read as a required `str` argument",
+    ),
+    "duplicate_operation_ids.yaml": (
+        14,
+        "#/paths/~1others/get/operationId",
+        "operationId 'sameName' is used by GET /items too",
+        "renamed, this operation is named from its method and path (GET /others)",
+    ),
+    "operation_ids_differing_in_case_31.yaml": (
+        14,
+        "#/paths/~1v2~1reports/get/operationId",
+        "operationId 'GetReports' is used by GET /reports too as 'getReports'",
+        "renamed, this operation is named from its method and path (GET /v2/reports)",
+    ),
+}
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert sorted(p.name for p in DEFECTS.iterdir()) == sorted(CASES)
+
+
+@pytest.fixture(scope="module")
+def generated_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("before")
+    (root / "mini.yml").write_text(MINI, encoding="utf-8")
+    done = run_cli("generate", "mini.yml", "--output", "out", cwd=root, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def _package(out: Path) -> str:
+    (typed,) = out.glob("*/py.typed")
+    return typed.parent.name
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_defect_is_one_warning_and_the_package_imports(tmp_path: Path, name: str) -> None:
+    line, pointer, words, action = CASES[name]
+    shutil.copyfile(DEFECTS / name, tmp_path / name)
+    done = run_cli("generate", name, "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    warning, total = done.stderr.splitlines()
+    match = WARNING_LINE.match(warning)
+    assert match is not None, warning
+    assert (match["file"], match["line"], match["pointer"], match["action"]) == (name, str(line), pointer, action), warning
+    assert words in match["message"], warning
+    assert total == "1 warning"
+    import_package(tmp_path / "out", _package(tmp_path / "out"))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_defect_is_an_error_when_strict_and_the_output_is_kept(tmp_path: Path, generated_before: Path, name: str) -> None:
+    line, pointer, words, _ = CASES[name]
+    project = tmp_path / "project"
+    shutil.copytree(generated_before, project)
+    shutil.copyfile(DEFECTS / name, project / name)
+    before = snapshot(project / "out")
+    done = run_cli("generate", name, "--output", "out", "--strict", cwd=project, env=cli_env())
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    (error,) = done.stderr.splitlines()
+    match = ERROR_LINE.match(error)
+    assert match is not None, error
+    assert (match["file"], match["line"], match["pointer"]) == (name, str(line), pointer), error
+    assert words in match["message"], error
+    assert snapshot(project / "out") == before
+
+    validated = run_cli("validate", name, cwd=project, env=cli_env())
+    assert validated.returncode == 2, validated.stderr
+    assert validated.stderr.splitlines()[-1] == "1 warning"
+    assert f"{name}:{line} at {pointer}: " in validated.stderr
+
+
+def _client_methods(module: object) -> dict[str, inspect.Signature]:
+    """The public methods of the generated sync client's resources, by name."""
+    client = import_module(f"{module.__name__}.client")  # type: ignore[attr-defined]
+    methods = {}
+    for _, cls in inspect.getmembers(client, inspect.isclass):
+        if issubclass(cls, client.Resource) and cls is not client.Resource:
+            for name, function in inspect.getmembers(cls, inspect.isfunction):
+                if not name.startswith("_"):
+                    methods[name] = inspect.signature(function)
+    return methods
+
+
+def _generate(tmp_path: Path, name: str) -> dict[str, inspect.Signature]:
+    shutil.copyfile(DEFECTS / name, tmp_path / name)
+    done = run_cli("generate", name, "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    return _client_methods(import_package(tmp_path / "out", _package(tmp_path / "out")))
+
+
+@pytest.mark.parametrize("name", ["duplicate_operation_ids.yaml", "operation_ids_differing_in_case_31.yaml"])
+def test_both_operations_of_a_duplicate_operation_id_are_generated(tmp_path: Path, name: str) -> None:
+    methods = _generate(tmp_path, name)
+    expected = {"duplicate_operation_ids.yaml": {"same_name", "get_others"}, "operation_ids_differing_in_case_31.yaml": {"get_reports", "get_v2_reports"}}
+    assert expected[name] <= set(methods), sorted(methods)
+
+
+@pytest.mark.parametrize("name", ["optional_path_30.yaml", "undeclared_path_parameter_30.yaml"])
+def test_a_path_parameter_is_a_required_argument(tmp_path: Path, name: str) -> None:
+    methods = _generate(tmp_path, name)
+    parameter = methods["get_item"].parameters["id"]
+    assert parameter.default is inspect.Parameter.empty
+    assert parameter.annotation in (str, "str")
