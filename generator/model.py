@@ -111,6 +111,8 @@ class ModelBuilder:
             return (unescape_token(tokens[2]),)
         if len(tokens) >= 1 and tokens[0] in ("definitions", "$defs") and len(tokens) == 2:
             return (tokens[1],)
+        if len(tokens) == 1 and target.uri != self.document.uri:
+            return (unescape_token(tokens[0]),)  # a schema file of a multi-file spec: `schemas.yaml#/Book`
         if not tokens:
             stem = target.uri.rsplit("/", 1)[-1].split(".", 1)[0]
             return (stem,) if stem else None

@@ -120,7 +120,7 @@ class Result:
 
 def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     """Run every stage but the write; the formatted files and their manifest."""
-    from generator.document.load import load
+    from generator.document.load import Documents, load
     from generator.model import build_model
     from generator.naming import build_names
     from generator.render import render, verbatim_files
@@ -131,11 +131,13 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
     document = load(job.spec)
     if input_kind(job, document.contents) == "jsonschema":
         return _generate_models(job, document, progress)
+    documents = Documents(document)
+    documents.load_referenced()  # each file read and parsed once, shared with the validator's process
     progress("validate (in the background)")
-    validated = validate_in_background(document)
+    validated = validate_in_background(document, documents=documents)
     try:
         progress("resolve")
-        resolver = Resolver(document)
+        resolver = Resolver(document, documents)
         progress("model")
         api = build_model(resolver)
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
