@@ -136,7 +136,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
     Names are kept from the output's manifest (the lock) unless `rename_all`.
     """
-    from generator.document.load import load
+    from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names
     from generator.render import render, verbatim_files
@@ -148,11 +148,13 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
     lock = name_lock(job, rename_all)
     if input_kind(job, document.contents) == "jsonschema":
         return _generate_models(job, document, progress, lock)
+    documents = Documents(document)
+    documents.load_referenced()  # each file read and parsed once, shared with the validator's process
     progress("validate (in the background)")
-    validated = validate_in_background(document)
+    validated = validate_in_background(document, documents=documents)
     try:
         progress("resolve")
-        resolver = Resolver(document)
+        resolver = Resolver(document, documents)
         progress("model")
         api = build_model(resolver)
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")

@@ -555,25 +555,37 @@ def test_error_codes_from_referenced_examples_and_top_level_code(tmp_path: Path)
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
-def test_undeclared_path_parameter_is_a_spec_error(tmp_path: Path, fmt: str) -> None:
+def test_an_undeclared_path_parameter_is_a_required_str_argument(tmp_path: Path, fmt: str) -> None:
     paths = {
         "/things/{thing_id}/parts/{part_id}": {
             "get": {
-                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
                 "responses": OK,
             }
         }
     }
-    with pytest.raises(SpecError) as caught:
-        build(tmp_path, spec("3.1.0", paths), fmt)
-    error = caught.value
-    assert "part_id" in error.message
-    assert "thing_id" not in error.message.replace("/things/{thing_id}", "")
-    assert error.pointer == "/paths/~1things~1{thing_id}~1parts~1{part_id}/get/parameters"
-    assert error.uri.endswith(f"spec.{fmt}")
-    if fmt == "yaml":
-        assert error.line is not None and error.line > 1
-    assert error.pointer in str(error)
+    (operation,) = build(tmp_path, spec("3.1.0", paths), fmt).operations
+    assert [(p.wire_name, p.location, p.type, p.required) for p in operation.parameters] == [
+        ("thing_id", "path", ir.Primitive("int"), True),
+        ("part_id", "path", ir.Primitive("str"), True),
+    ]
+
+
+def test_an_optional_path_parameter_is_read_as_required(tmp_path: Path) -> None:
+    paths = {"/things/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": False, "schema": {"type": "string"}}], "responses": OK}}}
+    (operation,) = build(tmp_path, spec("3.0.3", paths), "yaml").operations
+    assert [(p.wire_name, p.required) for p in operation.parameters] == [("id", True)]
+
+
+def test_duplicate_operation_ids_keep_both_operations_the_later_named_from_its_path(tmp_path: Path) -> None:
+    paths = {
+        "/b": {"get": {"operationId": "listThings", "responses": OK}},
+        "/a": {"get": {"operationId": "ListThings", "responses": OK}, "post": {"operationId": "listThings", "responses": OK}},
+    }
+    api = build(tmp_path, spec("3.1.0", paths), "yaml")
+    # Path order, not the document's: /a comes first, so GET /a keeps its operationId.
+    assert [(o.method, o.path, o.operation_id) for o in api.operations] == [("GET", "/a", "ListThings"), ("POST", "/a", None), ("GET", "/b", None)]
+    assert sorted(n.pointer for n in api.notices) == ["/paths/~1a/post/operationId", "/paths/~1b/get/operationId"]
 
 
 @pytest.mark.parametrize("status", ["20x", "600", "2xx", "OK"])

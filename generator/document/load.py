@@ -158,6 +158,72 @@ def load(source: str) -> Document:
     return Document(uri, text, parse(text, uri))
 
 
+# A `$ref` that leaves its document (not a bare `#...` fragment), as it appears in YAML or JSON text.
+_EXTERNAL_REF = re.compile(r"""\$ref['"]?\s*:\s*['"]?(?!#)""")
+
+
+class Documents:
+    """The documents of one run, by URI: each is read and parsed once, whoever asks for it
+    (the validator, the resolver, error messages)."""
+
+    def __init__(self, root: Document) -> None:
+        self.root = root
+        self.by_uri: dict[str, Document] = {root.uri: root}
+        self.reads = 0  # documents read and parsed besides the root
+
+    def get(self, uri: str) -> Document:
+        """The document at `uri` (without fragment), read and parsed on first use."""
+        found = self.by_uri.get(uri)
+        if found is None:
+            text = read_text(uri)
+            found = Document(uri, text, parse(text, uri))
+            self.reads += 1
+            self.by_uri[uri] = found
+        return found
+
+    def load_referenced(self) -> None:
+        """Read every document the root's `$ref`s reach, transitively (before the validator forks,
+        so that it and the resolver share them). One that cannot be read is left for the
+        resolver to report, at the `$ref` that names it."""
+        from urllib.parse import urldefrag, urljoin
+
+        pending = [self.root]
+        while pending:
+            document = pending.pop()
+            if not _EXTERNAL_REF.search(document.text):
+                continue
+            for ref in sorted(set(_refs(document.contents))):
+                target = urldefrag(urljoin(document.uri, ref))[0]
+                if not target or target in self.by_uri:
+                    continue
+                try:
+                    pending.append(self.get(target))
+                except SpecError:
+                    continue
+
+    def contents(self, uri: str) -> Any:
+        """A handler for the validator's own reference lookups: contents of the document at `uri`."""
+        from urllib.parse import urldefrag
+
+        return self.get(urldefrag(uri)[0]).contents
+
+
+def _refs(value: Any) -> list[str]:
+    """Every `$ref` string that names another document, found anywhere in `value`."""
+    found: list[str] = []
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                found.append(ref)
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return found
+
+
 # Characters JSON strings may hold but YAML refuses: blanked one for one (lines stay put)
 # before composing, which is done only to find line numbers.
 _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")

@@ -15,7 +15,7 @@ import referencing
 import referencing.exceptions
 
 from generator.errors import SpecError, join_pointer
-from generator.document.load import Document, display_name, line_of, parse, read_text
+from generator.document.load import Document, Documents, display_name, line_of
 
 
 @dataclass(frozen=True)
@@ -50,17 +50,17 @@ def _reason(exc: BaseException) -> str:
 class Resolver:
     """Looks up `$ref`s; remembers every document it loaded, for error lines."""
 
-    def __init__(self, root: Document) -> None:
+    def __init__(self, root: Document, store: Documents | None = None) -> None:
         self.root = root
-        self.documents: dict[str, Document] = {root.uri: root}
+        self.store = store if store is not None and store.root is root else Documents(root)
+        self.documents: dict[str, Document] = {root.uri: root}  # the documents its lookups reached
         self.aliases: dict[str, str] = {}  # another URI of a loaded document -> its own
         resource = referencing.Specification.OPAQUE.create_resource(root.contents)
         registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
         self._registry = registry.with_resource(root.uri, resource)
 
     def _retrieve(self, uri: str) -> referencing.Resource[Any]:
-        text = read_text(uri)
-        document = Document(uri, text, parse(text, uri))
+        document = self.store.get(uri)  # read and parsed once per run, however many $refs lead there
         self.documents[uri] = document
         return referencing.Specification.OPAQUE.create_resource(document.contents)
 

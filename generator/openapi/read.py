@@ -60,7 +60,7 @@ class OpenApiReader:
         self.document: Document = resolver.root
         self.root = Located(self.document.contents, self.document.uri, "")
         is_31 = str(self.document.contents.get("openapi", "")).startswith("3.1")
-        self.schemas = SchemaTranslator(resolver, OpenApiStyle(ref_siblings=is_31))
+        self.schemas = SchemaTranslator(resolver, OpenApiStyle(ref_siblings=is_31, root_uri=resolver.root.uri))
 
     def type_of(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
         """The type expression of the schema at `node` (which may be a `$ref`)."""

@@ -22,7 +22,7 @@ from typing import Any
 import referencing.exceptions
 
 from generator import __version__
-from generator.document.load import Document, line_of
+from generator.document.load import Document, Documents, line_of
 from generator.errors import SpecError, SpecWarning, join_pointer, unescape_token
 
 __all__ = ["SpecWarning", "check_version", "validate", "validate_in_background"]
@@ -99,11 +99,11 @@ def _locating(keyword: str, keyword_class: type[Any]) -> type[Any]:
     return type(keyword_class.__name__, (keyword_class,), {"__call__": __call__})
 
 
-def _broken_reference(document: Document, reason: BaseException) -> SpecError:
+def _broken_reference(document: Document, reason: BaseException, documents: Documents | None = None) -> SpecError:
     """The error for a validator that could not follow the document's references."""
     from generator.document.resolve import Located, Resolver
 
-    resolver = Resolver(document)
+    resolver = Resolver(document, documents)
     pending = [Located(document.contents, document.uri, "")]
     while pending:
         node = pending.pop()
@@ -116,12 +116,12 @@ def _broken_reference(document: Document, reason: BaseException) -> SpecError:
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
-def _errors(validator_class: type[Any], contents: Any, document: Document) -> list[Any]:
+def _errors(validator_class: type[Any], contents: Any, document: Document, documents: Documents | None = None) -> list[Any]:
     try:
         return list(validator_class(contents, base_uri=document.uri).iter_errors())
     except (referencing.exceptions.Unresolvable, RecursionError) as exc:
         # The validator cannot follow a broken or cyclic $ref: find it and say where.
-        raise _broken_reference(document, exc) from None
+        raise _broken_reference(document, exc, documents) from None
     except Exception as exc:  # noqa: BLE001 - a validator crash is still the document's defect
         raise SpecError(f"the document could not be validated: {exc}", document.display_name, "", 1) from None
 
@@ -245,8 +245,9 @@ def _node_at(contents: Any, pointer: str) -> Any:
     return node
 
 
-def _through_refs(document: Document, pointer: str) -> str:
-    """`pointer` with each `$ref` on its way followed: where the error really is.
+def _through_refs(document: Document, pointer: str, documents: Documents | None = None) -> tuple[Document, str]:
+    """The document and pointer of `pointer` with each `$ref` on its way followed: where the
+    error really is, in whichever file that is.
 
     The validator reports an error inside a referenced schema under the node that
     refers to it, a place the document does not have.
@@ -254,8 +255,8 @@ def _through_refs(document: Document, pointer: str) -> str:
     from generator.document.resolve import Located, Resolver
 
     if not pointer or _node_at(document.contents, pointer) is not None:
-        return pointer
-    resolver = Resolver(document)
+        return document, pointer
+    resolver = Resolver(document, documents)
     node = Located(document.contents, document.uri, "")
     try:
         for token in map(unescape_token, pointer.split("/")[1:]):
@@ -268,8 +269,10 @@ def _through_refs(document: Document, pointer: str) -> str:
             else:
                 break  # the error's own path goes on inside a value: its nearest place is this node
     except SpecError:
-        return pointer
-    return node.pointer if node.uri == document.uri and node.pointer else pointer
+        return document, pointer
+    if node.uri != document.uri:
+        return resolver.store.get(node.uri), node.pointer  # inside another file: named in it
+    return document, node.pointer if node.pointer else pointer
 
 
 def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
@@ -378,6 +381,8 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
         keys = re.findall(r"'([^']*)'", unexpected["keys"] or unexpected["key"])
         found = []
         for key in keys:
+            if key == "$ref":
+                continue  # a `$ref` where OpenAPI has none (an Operation object's): followed like any other
             where = join_pointer(pointer, key)
             if version.startswith("3.0") and key in _READ_AS_31:
                 found.append(defect(f"{key!r} is an OpenAPI 3.1 field, not 3.0", where, "read as in 3.1"))
@@ -389,11 +394,12 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
     return None
 
 
-def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
+def validate(document: Document, *, lenient: bool = False, documents: Documents | None = None) -> list[SpecWarning]:
     """Raise SpecError for the first blocker; return every defect, each with what is done about it.
 
     `lenient` is accepted and changes nothing: defects never block generation (`--strict`
-    refuses them, after this stage).
+    refuses them, after this stage). The validator's own `$ref` lookups read other
+    documents through `documents`, so that a run reads and parses each file once.
     """
     version = check_version(document)
     marker = _cache_marker(document)
@@ -408,15 +414,17 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
 
     base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
-    validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators})
+    store = documents if documents is not None and documents.root is document else Documents(document)
+    handlers = {scheme: store.contents for scheme in ("file", "http", "https")}
+    validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators, "resolver_handlers": handlers})
     warnings: dict[str, SpecWarning] = {}  # one per place, however many findings name it
     _check_path_templates(document)
-    errors = _errors(validator_class, document.contents, document)
+    errors = _errors(validator_class, document.contents, document, store)
     bad_patterns = _bad_patterns(document.contents, errors)
     if bad_patterns:
         # The validator blames the whole schema around a pattern it cannot read: take the
         # patterns out, validate again for the other defects, and name each pattern.
-        errors = _errors(validator_class, _without(document.contents, bad_patterns), document)
+        errors = _errors(validator_class, _without(document.contents, bad_patterns), document, store)
         # The fast check reads patterns with Rust's regex engine, stricter than ECMA-262
         # (`\000` octal escapes, a lone `}`): a pattern ECMA-262 reads is no defect.
         for pointer in bad_patterns:
@@ -424,21 +432,25 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
             if not _is_ecma_regex(pattern):
                 message = f"pattern {pattern!r} is not a valid regular expression"
                 action = "ignored (the SDK leaves the check to the server)"
-                warnings[pointer] = SpecWarning(message, document.display_name, pointer, line_of(document, pointer), action)
+                warnings[f"{document.display_name}#{pointer}"] = SpecWarning(
+                    message, document.display_name, pointer, line_of(document, pointer), action
+                )
     alternatives: dict[str, list[tuple[str, str]]] | None = None
     for error in errors:
         if isinstance(error, DuplicateOperationIDError):
             continue  # the model names the later operation from its method and path, and says so
         raw = _pointer_of(error)
-        pointer = _through_refs(document, raw)
+        where, pointer = _through_refs(document, raw, store)
         message = str(getattr(error, "message", error)).splitlines()[0]
         keyword = getattr(error, "spec_keyword", None)
-        findings: list[tuple[str, str]] | None = [(message, pointer)]
+        findings: list[tuple[Document, str, str]] | None = [(where, message, pointer)]
         if " is not valid under any of the " in message:
             alternatives = _meta_schema_leaves(document, version) if alternatives is None else alternatives
-            findings = [(m, _through_refs(document, p)) for m, p in alternatives.get(raw) or []] or None
-        defects = [_defects(document, version, m, p, keyword) for m, p in findings or []]
+            findings = [(d, m, p) for m, raw_p in alternatives.get(raw) or [] for d, p in [_through_refs(document, raw_p, store)]] or None
+        defects = [_defects(d, version, m, p, keyword) for d, m, p in findings or []]
         if findings is None or any(found is None for found in defects):
+            if where is not document:
+                raise SpecError(message, where.display_name, pointer, line_of(where, pointer))
             clearer = _clearer(document, message, pointer)
             if clearer == (message, pointer) and " is not valid under any of the " in message:
                 deepest = _deepest_cause(document, version, pointer)
@@ -447,17 +459,19 @@ def validate(document: Document, *, lenient: bool = False) -> list[SpecWarning]:
             raise SpecError(message, document.display_name, pointer, line_of(document, pointer))
         for found in defects:
             for warning in found or ():
-                warnings.setdefault(warning.pointer, warning)
+                warnings.setdefault(f"{warning.uri}#{warning.pointer}", warning)
     if marker is not None and not warnings:
         try:
             marker.parent.mkdir(parents=True, exist_ok=True)
             marker.touch()
         except OSError:
             pass  # a read-only cache only costs time
-    return [warnings[pointer] for pointer in sorted(warnings, key=lambda p: (warnings[p].line or 0, p))]
+    return sorted(warnings.values(), key=lambda w: (w.uri != document.display_name, w.uri, w.line or 0, w.pointer))
 
 
-def validate_in_background(document: Document, *, lenient: bool = False) -> Callable[[], list[SpecWarning]]:
+def validate_in_background(
+    document: Document, *, lenient: bool = False, documents: Documents | None = None
+) -> Callable[[], list[SpecWarning]]:
     """Start validating in a forked process; the returned function waits for the verdict.
 
     Validation is the slowest stage before formatting and depends on nothing
@@ -466,14 +480,14 @@ def validate_in_background(document: Document, *, lenient: bool = False) -> Call
     check_version(document)
     marker = _cache_marker(document)
     if (marker is not None and marker.exists()) or not hasattr(os, "fork"):
-        verdict = validate(document, lenient=lenient)
+        verdict = validate(document, documents=documents)
         return lambda: verdict
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            sender.send(("ok", validate(document, lenient=lenient)))
+            sender.send(("ok", validate(document, documents=documents)))
         except SpecError as error:
             sender.send(("error", error))
         except BaseException as error:  # noqa: BLE001 - reported by the parent

@@ -52,13 +52,15 @@ class SchemaStyle(Protocol):
         ...
 
 
-def component_context(target: Located) -> tuple[str, ...] | None:
+def component_context(target: Located, root_uri: str | None = None) -> tuple[str, ...] | None:
     """The name of a schema from where it is: its component name, a definition's, or its file's."""
     tokens = [t for t in target.pointer.split("/") if t]
     if len(tokens) == 3 and tokens[0] == "components" and tokens[1] == "schemas":
         return (unescape_token(tokens[2]),)
     if len(tokens) >= 1 and tokens[0] in ("definitions", "$defs") and len(tokens) == 2:
         return (tokens[1],)
+    if len(tokens) == 1 and root_uri is not None and target.uri != root_uri:
+        return (unescape_token(tokens[0]),)  # a schema file of a multi-file spec: `schemas.yaml#/Book`
     if not tokens:
         stem = target.uri.rsplit("/", 1)[-1].split(".", 1)[0]
         return (stem,) if stem else None
@@ -70,9 +72,10 @@ class OpenApiStyle:
     """OpenAPI's schemas: named by component, no wrappers; 3.1 reads keywords beside `$ref`."""
 
     ref_siblings: bool
+    root_uri: str | None = None  # the root document; a top-level key of another file names a schema
 
     def explicit_context(self, target: Located) -> tuple[str, ...] | None:
-        return component_context(target)
+        return component_context(target, self.root_uri)
 
     def wrapped(self, node: Located, schema: dict[str, Any]) -> tuple[str, Located] | None:
         return None
