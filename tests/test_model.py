@@ -648,3 +648,28 @@ def test_parameters_and_properties_carry_the_pointer_of_their_definition(tmp_pat
     # The property's own definition, not the schema its $ref leads to.
     assert prop(thing, "a/b").pointer == "/components/schemas/Thing/properties/a~1b"
     assert prop(thing, "a/b").uri == root_uri
+
+
+def test_enum_member_names_the_spec_gives_are_hints_aligned_with_the_values(tmp_path: Path) -> None:
+    api = build(
+        tmp_path,
+        spec(
+            schemas={
+                "Level": {"type": "string", "enum": ["lo", None, "hi", "lo"], "x-enum-varnames": ["Low", "Nothing", "High", "Again"]},
+                "Mismatched": {"type": "string", "enum": ["a", "b"], "x-enumNames": ["Only one"]},
+                "Titled": {"oneOf": [{"const": 1, "title": "One"}, {"const": 2}]},
+                "Mixed": {"oneOf": [{"const": "a", "title": "A"}, {"type": "string", "title": "Anything"}]},
+            }
+        ),
+    )
+    level = named(api, "/components/schemas/Level")
+    assert isinstance(level, ir.EnumType)
+    assert (level.values, level.member_hints) == (("lo", "hi"), ("Low", "High"))  # null and the repeat dropped
+    mismatched = named(api, "/components/schemas/Mismatched")
+    assert isinstance(mismatched, ir.EnumType) and mismatched.member_hints == ()  # not one name per value: ignored
+    titled = named(api, "/components/schemas/Titled")
+    assert isinstance(titled, ir.EnumType)
+    assert (titled.values, titled.member_hints, titled.base) == ((1, 2), ("One", None), "int")
+    # A variant that is not a constant keeps the union.
+    mixed = named(api, "/components/schemas/Mixed")
+    assert isinstance(mixed, ir.AliasType) and isinstance(mixed.target, ir.UnionOf)

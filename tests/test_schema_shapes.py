@@ -42,6 +42,7 @@ SPEC: dict[str, Any] = {
             }
         },
         "/forests": {"get": {"operationId": "getForest", "responses": json_response({"$ref": "#/components/schemas/Forest"})}},
+        "/calls": {"get": {"operationId": "getCall", "responses": json_response({"$ref": "#/components/schemas/Call"})}},
     },
     "components": {
         "schemas": {
@@ -70,6 +71,28 @@ SPEC: dict[str, Any] = {
                     {"type": "array", "items": {"anyOf": [{"$ref": "#/components/schemas/Chain"}, {"type": "null"}]}},
                     {"$ref": "#/components/schemas/Leaf"},
                 ]
+            },
+            # One enum written as constants, named by their titles; null makes it nullable.
+            "CallState": {
+                "description": "Where a call is.",
+                "oneOf": [
+                    {"title": "Ringing now", "const": "ringing", "description": "Not answered yet."},
+                    {"title": "Answered", "const": "answered"},
+                    {"title": "On hold", "const": "hold"},
+                    {"const": "parked"},
+                ],
+            },
+            "Priority": {"type": "integer", "enum": [1, 2, 3], "x-enum-varnames": ["LOW", "MEDIUM", "HIGH"]},
+            "Colour": {"type": "string", "enum": ["#800000", "#add8e6", None], "x-enumNames": ["Dark red", "Light blue", "None"]},
+            "Call": {
+                "type": "object",
+                "required": ["state"],
+                "properties": {
+                    "state": {"$ref": "#/components/schemas/CallState"},
+                    "previous": {"anyOf": [{"const": "ringing", "title": "Rang"}, {"const": "hold", "title": "Held"}, {"const": None}]},
+                    "priority": {"$ref": "#/components/schemas/Priority"},
+                    "colour": {"$ref": "#/components/schemas/Colour"},
+                },
             },
             "Forest": {
                 "type": "object",
@@ -128,7 +151,8 @@ def test_a_union_that_contains_itself_decodes_at_every_depth(sdk: ModuleType) ->
 def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_path: Path) -> None:
     usage = sdk_root / "usage_shapes.py"
     usage.write_text(
-        "from shapes_api.models import Chain, Forest, Leaf, Tree\n"
+        "from shapes_api.models import Call, CallState, Chain, Colour, Forest, Leaf, Priority, Tree\n"
+        "call = Call(state=CallState.ON_HOLD, priority=Priority.HIGH, colour=Colour.DARK_RED)\n"
         'tree: Tree = {"a": {"b": Leaf(value="deep")}}\n'
         'chain: Chain = [[Leaf(value="x"), None], Leaf(value="y")]\n'
         "forest = Forest(tree=tree, chain=chain)\n",
@@ -144,3 +168,28 @@ def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_
     usage.unlink()
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Success" in done.stdout
+
+
+def test_an_enum_written_as_constants_is_one_enum_named_by_the_titles(sdk: ModuleType) -> None:
+    m = models(sdk)
+    assert [(member.name, member.value) for member in m.CallState] == [
+        ("RINGING_NOW", "ringing"),
+        ("ANSWERED", "answered"),
+        ("ON_HOLD", "hold"),
+        ("PARKED", "parked"),  # no title: named from its value
+    ]
+    call = m.Call.from_dict({"state": "hold", "previous": None})
+    assert call.state is m.CallState.ON_HOLD and call.previous is None
+    previous = type(m.Call.from_dict({"state": "ringing", "previous": "hold"}).previous)
+    assert [(member.name, member.value) for member in previous] == [("RANG", "ringing"), ("HELD", "hold")]
+    assert m.Call(state=m.CallState.RINGING_NOW).to_dict() == {"state": "ringing"}
+    # An enum stays open: a value the spec does not list is kept, not refused.
+    assert m.Call.from_dict({"state": "transferred"}).state == "transferred"
+
+
+def test_x_enum_varnames_and_x_enum_names_name_the_members(sdk: ModuleType) -> None:
+    m = models(sdk)
+    assert [(member.name, member.value) for member in m.Priority] == [("LOW", 1), ("MEDIUM", 2), ("HIGH", 3)]
+    assert [(member.name, member.value) for member in m.Colour] == [("DARK_RED", "#800000"), ("LIGHT_BLUE", "#add8e6")]
+    call = m.Call.from_dict({"state": "answered", "priority": 3, "colour": "#add8e6"})
+    assert call.priority is m.Priority.HIGH and call.colour is m.Colour.LIGHT_BLUE

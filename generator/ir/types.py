@@ -146,6 +146,10 @@ class EnumType:
     hint: NameHint
     description: str | None
     values: tuple[str | int, ...]
+    # The names the spec gives the members, aligned with `values` (None where it gives none):
+    # `x-enum-varnames` / `x-enumNames`, or the titles of a `oneOf` of constants. Hints, not
+    # identifiers: the naming stage makes those.
+    member_hints: tuple[str | None, ...] = ()
 
     @property
     def base(self) -> Literal["str", "int"]:

@@ -187,7 +187,8 @@ class SchemaTranslator:
             present = [v for v in values if v is not None]
             enum_values = [v for v in present if isinstance(v, (str, int)) and not isinstance(v, bool)]
             if present and len(enum_values) == len(present) and len({type(v) for v in enum_values}) == 1:
-                expr = self._enum(node, context, schema, enum_values)
+                named = [name for value, name in zip(values, _member_names(schema, len(values))) if value is not None]
+                expr = self._enum(node, context, schema, enum_values, named)
             else:
                 expr = _primitive_of(type_list, schema)
             return _nullable(expr) if None in values else expr
@@ -203,6 +204,11 @@ class SchemaTranslator:
             return self._all_of(node, context, list(parts))
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword] and not schema.get("properties"):
+                constants = self._constants(node, schema, keyword)
+                if constants is not None:
+                    values, titles, nullable = constants
+                    expr = self._enum(node, context, schema, values, titles)
+                    return _nullable(expr) if nullable else expr
                 return self._union(node, context, schema, keyword)
         if "object" in type_list or (not type_list and ("properties" in schema or "additionalProperties" in schema)):
             return self._object(node, context, schema)
@@ -230,12 +236,41 @@ class SchemaTranslator:
             self.types[node.key] = make()
         return ir.Named(node.key)
 
-    def _enum(self, node: Located, context: tuple[str, ...], schema: dict[str, Any], values: list[Any]) -> ir.TypeExpr:
-        unique = tuple(dict.fromkeys(values))
+    def _enum(
+        self, node: Located, context: tuple[str, ...], schema: dict[str, Any], values: list[Any], titles: list[str | None] | None = None
+    ) -> ir.TypeExpr:
+        names = titles if titles is not None else _member_names(schema, len(values))
+        first: dict[Any, str | None] = {}
+        for value, name in zip(values, names):
+            first.setdefault(value, name)  # a repeated value keeps its first name
+        unique = tuple(first)
+        hints = tuple(first.values()) if any(first.values()) else ()
         return self._register(
             node,
-            lambda: ir.EnumType(node.key, self._hint(node, context, schema), _text(schema.get("description")), unique),
+            lambda: ir.EnumType(node.key, self._hint(node, context, schema), _text(schema.get("description")), unique, hints),
         )
+
+    def _constants(self, node: Located, schema: dict[str, Any], keyword: str) -> tuple[list[Any], list[str | None], bool] | None:
+        """The values, titles and nullability of a `oneOf`/`anyOf` whose every variant is a constant
+        (`{title: Ringing, const: ringing}`), one enum written the JSON Schema way; else None."""
+        values: list[Any] = []
+        titles: list[str | None] = []
+        nullable = False
+        for index in range(len(schema[keyword])):
+            variant = self.resolver.deref(node.child(keyword, index)).value
+            if not isinstance(variant, dict) or "const" not in variant or not all(k in _CONSTANT_KEYS or k.startswith("x-") for k in variant):
+                return None
+            const = variant["const"]
+            if const is None:
+                nullable = True
+                continue
+            if isinstance(const, bool) or not isinstance(const, (str, int)):
+                return None
+            values.append(const)
+            titles.append(_text(variant.get("title")))
+        if not values or len({type(v) for v in values}) != 1:
+            return None
+        return values, titles, nullable
 
     def _object(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.TypeExpr:
         inner = self.style.wrapped(node, schema)
@@ -450,6 +485,19 @@ def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
     if value is None and not isinstance(expr, ir.Nullable):
         return None  # `default: null` on a non-nullable value documents "no default"
     return ir.Default(value)
+
+
+# The keywords of a `oneOf` variant that is one constant of an enum.
+_CONSTANT_KEYS = frozenset({"const", "title", "description", "type", "$comment", "deprecated", "examples", "example"})
+
+
+def _member_names(schema: dict[str, Any], count: int) -> list[str | None]:
+    """The member names an enum schema gives (`x-enum-varnames`, or `x-enumNames`), one per value."""
+    for keyword in ("x-enum-varnames", "x-enumNames"):
+        names = schema.get(keyword)
+        if isinstance(names, list) and len(names) == count:
+            return [_text(n) for n in names]
+    return [None] * count
 
 
 # Keywords that describe a value without shaping its type.
