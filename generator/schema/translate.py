@@ -13,6 +13,7 @@ translator is given.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -212,8 +213,10 @@ class SchemaTranslator:
                 return self._union(node, context, schema, keyword)
         if "object" in type_list or (not type_list and ("properties" in schema or "additionalProperties" in schema)):
             return self._object(node, context, schema)
-        if "array" in type_list or (not type_list and "items" in schema):
+        if "array" in type_list or (not type_list and ("items" in schema or "prefixItems" in schema)):
             items = schema.get("items")
+            if isinstance(schema.get("prefixItems"), list) or isinstance(items, list):
+                return self._tuple(node, context, schema)
             if isinstance(items, dict):
                 item_context = context[:-1] + (f"{context[-1]}_item",) if context else ("item",)
                 return ir.ListOf(self.type_of(node.child("items"), item_context))
@@ -221,6 +224,33 @@ class SchemaTranslator:
         if len(type_list) > 1:
             return ir.UnionOf(tuple(_primitive_of([t], schema) for t in type_list))
         return _primitive_of(type_list, schema)
+
+    def _tuple(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.TypeExpr:
+        """A tuple-like array (`prefixItems`, or draft-07's list of `items`): a list of the union
+        of its positions' types and of the type the schema gives the items after them. Items
+        it does not describe are not typed (`list[Leaf | str]`, not `list[Any]`); the runtime
+        keeps any such item as it came."""
+        keyword, rest = ("prefixItems", "items") if isinstance(schema.get("prefixItems"), list) else ("items", "additionalItems")
+        if schema.get(rest) is True or schema.get(rest) == {}:
+            return ir.ListOf(ir.ANY)  # any item may follow, said outright
+        places = [(node.child(keyword, i), f"item {i + 1}") for i in range(len(schema[keyword]))]
+        if isinstance(schema.get(rest), dict):
+            places.append((node.child(rest), "item"))
+        variants: list[ir.TypeExpr] = []
+        nullable = False
+        for place, label in places:
+            expr = self.type_of(place, context[:-1] + (f"{context[-1]} {label}",) if context else (label,))
+            if expr == ir.Primitive("none") or isinstance(expr, ir.Nullable):
+                nullable = True
+                expr = expr.inner if isinstance(expr, ir.Nullable) else expr
+                if expr == ir.Primitive("none"):
+                    continue
+            if expr == ir.ANY:
+                return ir.ListOf(ir.ANY)
+            if expr not in variants:
+                variants.append(expr)
+        item: ir.TypeExpr = ir.ANY if not variants else variants[0] if len(variants) == 1 else ir.UnionOf(tuple(variants))
+        return ir.ListOf(_nullable(item) if nullable else item)
 
     def _hint(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.NameHint:
         explicit = self._explicit_context(node)
@@ -479,12 +509,53 @@ def _primitive_of(type_list: list[str], schema: dict[str, Any]) -> ir.TypeExpr:
 
 
 def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
+    """The default of a value of type `expr`, with its parsed value; None when there is none,
+    or when it is one the SDK cannot hold (a date that is no date, a value outside the
+    schema's own checks): a default that fails as soon as it is sent is no default."""
     if "default" not in schema:
         return None
     value = schema["default"]
     if value is None and not isinstance(expr, ir.Nullable):
         return None  # `default: null` on a non-nullable value documents "no default"
-    return ir.Default(value)
+    core = expr.inner if isinstance(expr, ir.Nullable) else expr
+    parsed = value
+    if isinstance(value, str) and core in (ir.Primitive("date"), ir.Primitive("datetime")):
+        parsed = _parse_date(value, datetime_=core == ir.Primitive("datetime"))
+        if parsed is None:
+            return None
+    if value is not None and not _within(value, _constraints(schema)):
+        return None
+    return ir.Default(value, parsed)
+
+
+def _parse_date(text: str, datetime_: bool) -> datetime.date | None:
+    """An RFC 3339 `date` or `date-time` string's value (`Z` read as UTC), else None."""
+    try:
+        if not datetime_:
+            return datetime.date.fromisoformat(text)
+        return datetime.datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", text))
+    except ValueError:
+        return None
+
+
+def _within(value: Any, checks: ir.Constraints) -> bool:
+    """Whether `value` passes the checks the client applies before sending it."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return not (
+            (checks.minimum is not None and value < checks.minimum)
+            or (checks.maximum is not None and value > checks.maximum)
+            or (checks.exclusive_minimum is not None and value <= checks.exclusive_minimum)
+            or (checks.exclusive_maximum is not None and value >= checks.exclusive_maximum)
+        )
+    if isinstance(value, str):
+        return not (
+            (checks.min_length is not None and len(value) < checks.min_length)
+            or (checks.max_length is not None and len(value) > checks.max_length)
+            or (checks.pattern is not None and re.search(checks.pattern, value) is None)
+        )
+    if isinstance(value, list):
+        return not ((checks.min_items is not None and len(value) < checks.min_items) or (checks.max_items is not None and len(value) > checks.max_items))
+    return True
 
 
 # The keywords of a `oneOf` variant that is one constant of an enum.
