@@ -1,0 +1,1 @@
+"""Bare JSON Schema documents -> the intermediate model, types only (`read`)."""
