@@ -7,6 +7,7 @@ the strings they are given. Every literal that comes from the spec goes through
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -80,6 +81,11 @@ def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suff
         return f"{prefix}{function}(\n{margin}    {inner}\n{margin}){suffix}"
     exploded = "".join(f"{margin}    {argument},\n" for argument in arguments)
     return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
+
+
+def default_note(default: ir.Default) -> str:
+    """The sentence a docstring says a spec default in: its JSON value, as the spec writes it."""
+    return f"Default: ``{json.dumps(default.value, ensure_ascii=False)}``."
 
 
 def one_line(text: str | None) -> str:
@@ -285,7 +291,7 @@ class _Builder:
         return f"Annotated[{variants}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
 
     def literal(self, value: Any, expr: ir.TypeExpr) -> str | None:
-        """Python source for a spec default of type `expr`; None if it does not fit."""
+        """Python source for a spec default (its parsed value) of type `expr`; None if it does not fit."""
         if isinstance(expr, ir.Nullable):
             return "None" if value is None else self.literal(value, expr.inner)
         if isinstance(expr, ir.Named):
@@ -293,13 +299,28 @@ class _Builder:
             if isinstance(target, ir.EnumType) and value in target.values:
                 member = self.names.members[target.key][target.values.index(value)]
                 return f"{self.names.types[target.key]}.{member}"
+            if isinstance(target, ir.AliasType):
+                return self.literal(value, target.target)
+            if isinstance(target, ir.ObjectType) and isinstance(value, dict) and _json_literal(value):
+                demanded = {p.wire_name for p in target.properties if p.required and not (p.read_only or p.write_only)}
+                inner = value[target.wrapper] if target.wrapper is not None and target.wrapper in value else value
+                if not isinstance(inner, dict) or not demanded <= set(inner):
+                    return None  # a default that lacks a required field would fail every construction
+                return f"{self.names.types[target.key]}.from_dict({py(value)})"
             return None
+        if isinstance(expr, ir.UnionOf):
+            # The first variant the value fits, as the runtime decodes a union.
+            return next((found for v in expr.variants if (found := self.literal(value, v)) is not None), None)
         if isinstance(expr, ir.Primitive):
+            if expr.kind in ("date", "datetime"):
+                kind = datetime.datetime if expr.kind == "datetime" else datetime.date
+                return repr(value) if type(value) is kind else None
             checks = {
                 "str": lambda v: isinstance(v, str),
                 "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
                 "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
                 "bool": lambda v: isinstance(v, bool),
+                "any": lambda v: v is None or _json_literal(v),
             }
             fits = checks.get(expr.kind)
             if fits is not None and fits(value):
@@ -311,7 +332,7 @@ class _Builder:
 
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         annotation = self.annotation(prop.type)
-        literal = self.literal(prop.default.value, prop.type) if prop.default is not None else None
+        literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
         meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
@@ -322,7 +343,7 @@ class _Builder:
         if required:
             return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
         default = literal if literal is not None else "UNSET"
-        if literal is not None and literal.startswith(("[", "{")):
+        if literal is not None and _mutable(literal):
             return annotation, call(prefix, "field", [f"default_factory=lambda: {literal}", *meta], 4)[len(prefix) :]
         return annotation, call(prefix, "field", [f"default={default}", *meta], 4)[len(prefix) :] if meta else default
 
@@ -340,6 +361,9 @@ class _Builder:
                 metadata["writeOnly"] = True
             annotation, default = self._field_default(prop, name, metadata)
             doc = prop.description or ""
+            applied = not prop.required or prop.read_only or prop.write_only  # as in _field_default
+            if applied and prop.default is not None and self.literal(prop.default.parsed, prop.type) is not None:
+                doc = (doc + "\n\n" if doc else "") + default_note(prop.default)
             if prop.deprecated:
                 doc = (doc + "\n\n" if doc else "") + "Deprecated."
             fields.append(FieldView(name, annotation, default, docstring(doc, 4)))
@@ -371,9 +395,34 @@ class _Builder:
             if not progress:  # a cycle through aliases only: keep the rest in name order
                 ordered.extend(pending)
                 break
-        return tuple(
-            AliasView(self.names.types[a.key], self.annotation(a.target), docstring(a.description)) for a in ordered
-        )
+        views = []
+        for index, alias in enumerate(ordered):
+            # An alias that names itself, or one defined after it, is evaluated at import: those names are quoted.
+            later = frozenset(a.key for a in ordered[index:]) & _named_keys(alias.target)
+            views.append(AliasView(self.names.types[alias.key], self.alias_target(alias.target, later), docstring(alias.description)))
+        return tuple(views)
+
+    def alias_target(self, expr: ir.TypeExpr, forward: frozenset[str]) -> str:
+        """The annotation of an alias's target, evaluated at import although it names types in
+        `forward` that are not defined yet: those names are quoted (`dict[str, "X"] | Y`), and a
+        union in which one of them stands bare is quoted whole (`"X | None"`), as `"X" | None` fails."""
+        if not forward or not (_named_keys(expr) & forward):
+            return self.annotation(expr)
+        if isinstance(expr, ir.Named):
+            return py(self.names.types[expr.key])
+        if isinstance(expr, ir.ListOf):
+            return f"list[{self.alias_target(expr.item, forward)}]"
+        if isinstance(expr, ir.MapOf):
+            return f"dict[str, {self.alias_target(expr.value, forward)}]"
+        if not isinstance(expr, (ir.Nullable, ir.UnionOf)):
+            return self.annotation(expr)
+        parts = [expr.inner] if isinstance(expr, ir.Nullable) else list(expr.variants)
+        bare = any(isinstance(part, ir.Named) and part.key in forward for part in parts)
+        if bare or (isinstance(expr, ir.UnionOf) and expr.discriminator is not None):
+            return py(self.annotation(expr))
+        if isinstance(expr, ir.Nullable):
+            return f"{self.alias_target(expr.inner, forward)} | None"
+        return " | ".join(dict.fromkeys(self.alias_target(v, forward) for v in expr.variants))
 
     # -- operations ----------------------------------------------------------
 
@@ -824,6 +873,12 @@ def _named_keys(expr: ir.TypeExpr) -> set[str]:
     if isinstance(expr, ir.UnionOf):
         return set().union(*(_named_keys(v) for v in expr.variants))
     return set()
+
+
+def _mutable(literal: str) -> bool:
+    """Whether a default's source makes a new mutable value (a list, a dict, a model), which
+    a dataclass field must build per instance and an argument cannot hold."""
+    return literal.startswith(("[", "{")) or ".from_dict(" in literal
 
 
 def _json_literal(value: Any) -> bool:

@@ -64,3 +64,29 @@ def conferences_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Module
     root = tmp_path_factory.mktemp("conferences-sdk")
     generate(Job(str(CONFERENCES), root, "telnyx_conferences"))
     yield import_package(root, "telnyx_conferences")
+
+
+def assert_imports(root: Path, package: str | None = None) -> None:
+    """Import a generated package and every module of it in a fresh process.
+
+    Type-checking is not enough: an annotation evaluated at import (a type alias
+    that names itself) passes mypy and fails with a NameError when imported.
+    Without `package`, the one package under `root` (its `py.typed`) is taken.
+    """
+    if package is None:
+        found = sorted(p.parent.relative_to(root).as_posix().replace("/", ".") for p in root.rglob("py.typed"))
+        assert len(found) == 1, found
+        package = found[0]
+    folder = root / package.replace(".", "/")
+    modules = sorted(
+        ".".join((package, *p.relative_to(folder).with_suffix("").parts)).removesuffix(".__init__")
+        for p in folder.rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    assert modules, f"no modules in {folder}"
+    code = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\nprint(len(sys.argv) - 1)\n"
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", code, *modules], cwd=root, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == str(len(modules))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import assert_imports, run_cli
 from test_cli import ERROR_LINE, MINI, cli_env, snapshot
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
@@ -51,6 +51,7 @@ def generated_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "mini.yml").write_text(MINI, encoding="utf-8")
     done = run_cli("generate", "mini.yml", "--output", "out", cwd=root, env=cli_env())
     assert done.returncode == 0, done.stderr
+    assert_imports(root / "out")
     (root / "out" / "NOTES.txt").write_text("mine\n", encoding="utf-8")
     return root
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONFERENCES, run_cli
+from conftest import CONFERENCES, assert_imports, run_cli
 
 PACKAGE = "telnyx_conferences"
 
@@ -77,6 +77,7 @@ def assert_generated_project(output: Path, package: str) -> None:
         assert (output / package / module).is_file(), module
     assert (output / ".sdkwright.json").is_file()
     assert f'packages = ["{package}"]' in (output / "pyproject.toml").read_text(encoding="utf-8")
+    assert_imports(output, package)
 
 
 # -- generate ------------------------------------------------------------------
@@ -98,6 +99,7 @@ def test_generate_derives_the_package_name_from_the_title(tmp_path: Path) -> Non
     packages = [p.parent.name for p in (tmp_path / "out").glob("*/py.typed")]
     assert len(packages) == 1
     assert "widget" in packages[0]
+    assert_imports(tmp_path / "out", packages[0])
 
 
 def test_generate_without_arguments_uses_the_project_table(tmp_path: Path) -> None:
@@ -133,6 +135,7 @@ def test_generate_is_quiet_when_piped(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout == ""
     assert done.stderr == ""
+    assert_imports(tmp_path / "sdk")
 
 
 def test_regenerate_without_changes_changes_nothing(tmp_path: Path) -> None:
@@ -145,6 +148,7 @@ def test_regenerate_without_changes_changes_nothing(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert snapshot(output) == before
     assert {p: p.stat().st_mtime_ns for p in output.rglob("*") if p.is_file()} == mtimes
+    assert_imports(output)
 
 
 # -- check ---------------------------------------------------------------------
@@ -156,6 +160,7 @@ def test_check_passes_right_after_generate(tmp_path: Path) -> None:
     done = run_cli("check", cwd=project, env=cli_env())
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+    assert_imports(project / "output", PACKAGE)
 
 
 def test_check_passes_right_after_generate_with_explicit_arguments(tmp_path: Path) -> None:
@@ -164,6 +169,7 @@ def test_check_passes_right_after_generate_with_explicit_arguments(tmp_path: Pat
     assert run_cli("generate", *args, env=cli_env()).returncode == 0
     done = run_cli("check", *args, env=cli_env())
     assert done.returncode == 0, done.stderr
+    assert_imports(output, PACKAGE)
 
 
 def test_check_lists_an_edited_file_and_the_fix(tmp_path: Path) -> None:
@@ -183,6 +189,7 @@ def test_check_lists_an_edited_file_and_the_fix(tmp_path: Path) -> None:
     assert fixed.returncode == 0
     assert "# a local edit" not in edited.read_text(encoding="utf-8")
     assert run_cli("check", cwd=project, env=cli_env()).returncode == 0
+    assert_imports(project / "output", PACKAGE)
 
 
 def test_check_with_explicit_arguments_names_them_in_the_fix(tmp_path: Path) -> None:
@@ -226,6 +233,7 @@ def test_check_after_adding_an_enum_value_lists_models(tmp_path: Path) -> None:
     assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
     assert "Asia Pacific" in (project / "output" / PACKAGE / "models.py").read_text(encoding="utf-8")
     assert run_cli("check", cwd=project, env=cli_env()).returncode == 0
+    assert_imports(project / "output", PACKAGE)
 
 
 def test_check_after_adding_a_property_lists_models(tmp_path: Path) -> None:
@@ -245,6 +253,7 @@ def test_check_after_adding_a_property_lists_models(tmp_path: Path) -> None:
     assert f"{PACKAGE}/models.py" in [line.strip() for line in done.stderr.splitlines()]
     assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
     assert "archive_url" in (project / "output" / PACKAGE / "models.py").read_text(encoding="utf-8")
+    assert_imports(project / "output", PACKAGE)
 
 
 def test_check_on_a_missing_output_exits_1(tmp_path: Path) -> None:
@@ -469,6 +478,7 @@ def test_a_null_default_is_a_warning_an_error_when_strict_and_lenient_changes_no
         assert done.returncode == 0, done.stderr
         assert done.stderr.splitlines() == [warning, "1 warning"], done.stderr
         assert list((tmp_path / "out").glob("*/py.typed"))
+        assert_imports(tmp_path / "out")
 
     validated = run_cli("validate", "nulls.yml", "--lenient", cwd=tmp_path, env=cli_env())
     assert validated.returncode == 2, validated.stderr
@@ -524,6 +534,7 @@ def test_an_unreadable_pattern_is_named_and_generated_without(tmp_path: Path, ve
     ]
     operations = (tmp_path / "out" / "patterns" / "_operations.py").read_text(encoding="utf-8")
     assert "pattern" not in operations  # the SDK leaves the check to the server
+    assert_imports(tmp_path / "out")
 
 
 def test_an_ecma_pattern_the_fast_validator_cannot_read_is_no_defect(tmp_path: Path) -> None:
@@ -533,6 +544,7 @@ def test_an_ecma_pattern_the_fast_validator_cannot_read_is_no_defect(tmp_path: P
     assert done.returncode == 0 and done.stderr == "", done.stderr
     operations = (tmp_path / "out" / "patterns" / "_operations.py").read_text(encoding="utf-8")
     assert r"\\000-\\037" in operations  # the SDK checks it (a Python literal: backslashes doubled)
+    assert_imports(tmp_path / "out")
 
 
 def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path) -> None:
@@ -564,6 +576,7 @@ def test_lenient_in_the_project_table(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith("warning: ")
     assert (project / "sdk" / "mini" / "py.typed").is_file()
+    assert_imports(project / "sdk", "mini")
 
     # `strict = true` in the table refuses the defect, and leaves the output as it was.
     before = snapshot(project / "sdk")

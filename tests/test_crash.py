@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import CONFERENCES, REPO, run_cli
+from conftest import CONFERENCES, REPO, assert_imports, run_cli
 from test_cli import snapshot
 
 PACKAGE = "telnyx_conferences"
@@ -87,3 +87,4 @@ def test_generate_killed_while_writing_leaves_old_or_new(tmp_path: Path) -> None
     # The killed runs' staging folders are cleaned up by the next run.
     _generate(tmp_path, "new.yml", "out")
     assert not [name for name in os.listdir(tmp_path) if name.startswith((".out.new-", ".out.old-"))]
+    assert_imports(tmp_path / "out")

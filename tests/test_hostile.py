@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import run_cli
+from conftest import assert_imports, run_cli
 from generator.config import Job
 from generator.pipeline import generate
 from hostile import payloads, specs
@@ -173,6 +173,7 @@ def test_every_place_spec_writes_nothing_outside_the_output(every_place: tuple[P
 def test_every_place_spec_passes_mypy_strict(every_place: tuple[Path, Path, set[str]]) -> None:
     _, out, _ = every_place
     package = package_of(p.relative_to(out).as_posix() for p in out.rglob("py.typed"))
+    assert_imports(out, package)  # what mypy passes may still fail at import
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package],
         cwd=out,

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, SHARED, import_package, run_cli
+from conftest import REPO, SHARED, assert_imports, import_package, run_cli
 from generator.config import Job
 from generator.errors import SpecError
 from generator.document.load import load
@@ -424,6 +424,7 @@ def generate_schema(root: Path, schema: Any, name: str = "schema.json", package:
     text = schema if isinstance(schema, str) else json.dumps(schema, indent=2)
     (root / name).write_text(text, encoding="utf-8")
     generate(Job(str(root / name), root / "out", package, **options))
+    assert_imports(root / "out", package)
     return {p.relative_to(root / "out").as_posix(): p.read_bytes() for p in sorted((root / "out").rglob("*")) if p.is_file()}
 
 
@@ -511,6 +512,7 @@ def test_input_kind_is_told_by_the_openapi_key_or_chosen(tmp_path: Path) -> None
     done = run_cli("generate", "schema.json", "-o", "chosen", "-p", "pets", "--input", "jsonschema", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "chosen" / "pets" / "models.py").read_bytes() == (tmp_path / "auto" / "pets" / "models.py").read_bytes()
+    assert_imports(tmp_path / "chosen", "pets")
     done = run_cli("generate", "schema.json", "-o", "forced", "--input", "openapi", cwd=tmp_path)
     assert done.returncode == 2 and "no `openapi` field" in done.stderr
     assert not (tmp_path / "forced").exists()
@@ -731,6 +733,7 @@ def test_a_default_that_does_not_match_its_schema_is_a_warning_and_an_error_when
     line = int(count.split(":")[2].split(" ")[0])
     assert '"default": 0' in text.splitlines()[line - 1]
     assert (tmp_path / "out" / "pet_store_order" / "models.py").is_file()  # the package named from the title
+    assert_imports(tmp_path / "out", "pet_store_order")
 
     before = sorted((p.as_posix(), p.read_bytes()) for p in (tmp_path / "out").rglob("*") if p.is_file())
     strict = run_cli("generate", "bad.json", "-o", "out", "--strict", cwd=tmp_path)

@@ -660,3 +660,98 @@ def test_parameters_and_properties_carry_the_pointer_of_their_definition(tmp_pat
     # The property's own definition, not the schema its $ref leads to.
     assert prop(thing, "a/b").pointer == "/components/schemas/Thing/properties/a~1b"
     assert prop(thing, "a/b").uri == root_uri
+
+
+def test_enum_member_names_the_spec_gives_are_hints_aligned_with_the_values(tmp_path: Path) -> None:
+    api = build(
+        tmp_path,
+        spec(
+            schemas={
+                "Level": {"type": "string", "enum": ["lo", None, "hi", "lo"], "x-enum-varnames": ["Low", "Nothing", "High", "Again"]},
+                "Mismatched": {"type": "string", "enum": ["a", "b"], "x-enumNames": ["Only one"]},
+                "Titled": {"oneOf": [{"const": 1, "title": "One"}, {"const": 2}]},
+                "Mixed": {"oneOf": [{"const": "a", "title": "A"}, {"type": "string", "title": "Anything"}]},
+            }
+        ),
+    )
+    level = named(api, "/components/schemas/Level")
+    assert isinstance(level, ir.EnumType)
+    assert (level.values, level.member_hints) == (("lo", "hi"), ("Low", "High"))  # null and the repeat dropped
+    mismatched = named(api, "/components/schemas/Mismatched")
+    assert isinstance(mismatched, ir.EnumType) and mismatched.member_hints == ()  # not one name per value: ignored
+    titled = named(api, "/components/schemas/Titled")
+    assert isinstance(titled, ir.EnumType)
+    assert (titled.values, titled.member_hints, titled.base) == ((1, 2), ("One", None), "int")
+    # A variant that is not a constant keeps the union.
+    mixed = named(api, "/components/schemas/Mixed")
+    assert isinstance(mixed, ir.AliasType) and isinstance(mixed.target, ir.UnionOf)
+
+
+def test_defaults_carry_their_parsed_value_and_unusable_ones_are_dropped(tmp_path: Path) -> None:
+    import datetime
+
+    document = spec(
+        paths={
+            "/days": {
+                "get": {
+                    "parameters": [{"name": "since", "in": "query", "schema": {"type": "string", "format": "date", "default": "2024-01-01"}}],
+                    "responses": OK,
+                }
+            }
+        },
+        schemas={
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "on": {"type": "string", "format": "date", "default": "2024-02-29"},
+                    "at": {"type": ["string", "null"], "format": "date-time", "default": "2024-02-29T12:30:00Z"},
+                    "local": {"type": "string", "format": "date-time", "default": "2024-02-29T12:30:00"},
+                    "not_a_day": {"type": "string", "format": "date", "default": "2023-02-29"},
+                    "too_small": {"type": "integer", "minimum": 1, "default": 0},
+                    "too_long": {"type": "string", "maxLength": 2, "default": "abc"},
+                    "either": {"anyOf": [{"type": "string"}, {"type": "integer"}], "default": 5},
+                    "untyped": {"default": [1, "a"]},
+                },
+            }
+        },
+    )
+    api = build(tmp_path, document)
+    thing = named(api, "/components/schemas/Thing")
+    assert prop(thing, "on").default == ir.Default("2024-02-29", datetime.date(2024, 2, 29))
+    assert prop(thing, "at").default == ir.Default("2024-02-29T12:30:00Z", datetime.datetime(2024, 2, 29, 12, 30, tzinfo=datetime.timezone.utc))
+    assert prop(thing, "local").default == ir.Default("2024-02-29T12:30:00", datetime.datetime(2024, 2, 29, 12, 30))
+    for dropped in ("not_a_day", "too_small", "too_long"):
+        assert prop(thing, dropped).default is None, dropped
+    assert prop(thing, "either").default == ir.Default(5)
+    assert prop(thing, "untyped").default == ir.Default([1, "a"])
+    assert ir.Default(5).parsed == 5
+    (since,) = operation(api, "GET", "/days").parameters
+    assert since.default == ir.Default("2024-01-01", datetime.date(2024, 1, 1))
+
+
+def test_prefix_items_are_a_list_of_the_union_of_the_positions(tmp_path: Path) -> None:
+    pair_api = build(
+        tmp_path,
+        spec(
+            schemas={
+                "Leaf": {"type": "object", "properties": {"value": {"type": "string"}}},
+                "Holder": {
+                    "type": "object",
+                    "properties": {
+                        "pair": {"type": "array", "prefixItems": [{"$ref": "#/components/schemas/Leaf"}, {"type": "string"}]},
+                        "open": {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": ["integer", "null"]}},
+                        "same": {"type": "array", "prefixItems": [{"type": "number"}, {"type": "number"}], "items": False},
+                        "any": {"type": "array", "prefixItems": [{"type": "string"}], "items": True},
+                        "draft7": {"type": "array", "items": [{"type": "boolean"}], "additionalItems": {"type": "string"}},
+                    },
+                }
+            }
+        ),
+    )
+    holder = named(pair_api, "/components/schemas/Holder")
+    pair_leaf = ir.Named(schema_key(pair_api, "/components/schemas/Leaf"))
+    assert prop(holder, "pair").type == ir.ListOf(ir.UnionOf((pair_leaf, ir.Primitive("str"))))
+    assert prop(holder, "open").type == ir.ListOf(ir.Nullable(ir.UnionOf((ir.Primitive("str"), ir.Primitive("int")))))
+    assert prop(holder, "same").type == ir.ListOf(ir.Primitive("float"))
+    assert prop(holder, "any").type == ir.ListOf(ir.ANY)
+    assert prop(holder, "draft7").type == ir.ListOf(ir.UnionOf((ir.Primitive("bool"), ir.Primitive("str"))))

@@ -15,7 +15,7 @@ import black
 import pytest
 import yaml
 
-from conftest import CONFERENCES, REPO
+from conftest import CONFERENCES, REPO, assert_imports
 from generator.config import Job
 from generator.output.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
 from generator.document.load import load, parse, to_uri
@@ -125,6 +125,7 @@ def generate_copy(root: Path, text: str) -> dict[str, bytes]:
     root.mkdir()
     (root / "spec.yml").write_text(text, encoding="utf-8")
     generate(Job(str(root / "spec.yml"), root / "out", PACKAGE))
+    assert_imports(root / "out", PACKAGE)
     return {p.relative_to(root / "out").as_posix(): p.read_bytes() for p in sorted((root / "out").rglob("*")) if p.is_file()}
 
 

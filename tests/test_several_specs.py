@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFERENCES, REPO, run_cli
+from conftest import CONFERENCES, REPO, assert_imports, run_cli
 from test_cli import MINI
 from generator.config import Job, default_job, default_jobs
 from generator.errors import SpecError
@@ -95,6 +95,8 @@ def test_an_output_inside_another_keeps_both_jobs_whole(tmp_path: Path) -> None:
     generate(inner)
     assert is_fresh(outer) and is_fresh(inner)
     assert (outer.output / "mini" / "client.py").is_file()
+    assert_imports(outer.output, "mini")
+    assert_imports(inner.output, "thing")
 
 
 def cli_env() -> dict[str, str]:
@@ -120,6 +122,8 @@ def test_generate_and_check_without_arguments_run_every_listed_spec(tmp_path: Pa
             assert (root / project / path).read_bytes() == (REPO / project / path).read_bytes(), f"{project}/{path}"
 
     assert run_cli("check", cwd=root, env=cli_env()).returncode == 0
+    assert_imports(root / "output", "telnyx_conferences")
+    assert_imports(root / "output" / "swml", "signalwire_swml")
     models = root / "output" / "swml" / "signalwire_swml" / "models.py"
     models.write_text(models.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     done = run_cli("check", cwd=root, env=cli_env())
@@ -143,6 +147,8 @@ def test_a_configured_spec_named_on_the_command_line_keeps_its_output_and_packag
     generated = run_cli("generate", cwd=root)
     assert generated.returncode == 0, generated.stderr
     assert (root / "sdk" / "mini_client" / "client.py").is_file()
+    assert_imports(root / "sdk", "mini_client")
+    assert_imports(root / "things", "things")
     named = run_cli("check", "mini.yml", cwd=root)
     assert named.returncode == 0, named.stdout + named.stderr  # not the derived package `mini`
     assert not (root / "output").exists()

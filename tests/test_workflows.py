@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, assert_imports
 from test_diff import BASE
 
 GIT_IDENTITY = {
@@ -76,6 +76,7 @@ def precommit_project(root: Path, source: Path, rev: str) -> None:
         encoding="utf-8",
     )
     generate(Job(str(root / "api.yml"), root / "sdk", "pets"))
+    assert_imports(root / "sdk", "pets")
     env = {**os.environ, **GIT_IDENTITY}
     git(root, "init", "-q")
     git(root, "add", "-A")

@@ -92,11 +92,24 @@ class Constraints:
 NO_CONSTRAINTS = Constraints()
 
 
+_AS_WRITTEN: Any = object()
+
+
 @dataclass(frozen=True)
 class Default:
-    """A spec default (wrapped, so that a default of null differs from none)."""
+    """A spec default (wrapped, so that a default of null differs from none).
+
+    `value` is the JSON value as the spec writes it; `parsed` the value the SDK
+    holds: a `datetime.date` or `datetime.datetime` for a string of that format,
+    else the same value.
+    """
 
     value: Any
+    parsed: Any = _AS_WRITTEN
+
+    def __post_init__(self) -> None:
+        if self.parsed is _AS_WRITTEN:
+            object.__setattr__(self, "parsed", self.value)
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,10 @@ class EnumType:
     hint: NameHint
     description: str | None
     values: tuple[str | int, ...]
+    # The names the spec gives the members, aligned with `values` (None where it gives none):
+    # `x-enum-varnames` / `x-enumNames`, or the titles of a `oneOf` of constants. Hints, not
+    # identifiers: the naming stage makes those.
+    member_hints: tuple[str | None, ...] = ()
 
     @property
     def base(self) -> Literal["str", "int"]:

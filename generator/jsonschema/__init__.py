@@ -1,1 +1,1 @@
-"""The bare JSON Schema reader: validation against the dialect's meta-schema."""
+"""Bare JSON Schema documents: validation against the dialect's meta-schema (`validate`), and the intermediate model, types only (`read`)."""

@@ -280,20 +280,25 @@ def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
     document, pointer = namer.place(enum.key)
     seen: set[Key] = set()
     claims = []
-    for value in enum.values:
+    for index, value in enumerate(enum.values):
         text = str(value)
         base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
         spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
+        # A name the spec gives the member (x-enum-varnames, a constant's title) comes first.
+        hint = enum.member_hints[index] if index < len(enum.member_hints) else None
+        given = [identifier(upper_snake(words(hint, SYMBOL_NAMES)), "V", MEMBER_RESERVED)] if hint else []
         claims.append(
             Claim(
                 _unique_key(Key("member", (document, pointer, json.dumps(value, sort_keys=True, default=str))), seen),
                 _unique(
                     [
+                        *given,
                         identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
                         identifier(spelled, "V", MEMBER_RESERVED),
                         identifier((base or "V") + "_" + stable_suffix(text).upper(), "V", MEMBER_RESERVED),
                     ]
                 ),
+                explicit=bool(given),
             )
         )
     if not claims:

@@ -1,1 +1,1 @@
-"""The OpenAPI 3.0/3.1 reader: validation against the specification."""
+"""OpenAPI 3.0/3.1 documents: validation against the specification (`validate`), the intermediate model (`read`), and the conventions read from it."""

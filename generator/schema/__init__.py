@@ -1,0 +1,1 @@
+"""JSON Schema -> intermediate model types, shared by the OpenAPI and JSON Schema readers."""

@@ -13,6 +13,7 @@ translator is given.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -190,7 +191,8 @@ class SchemaTranslator:
             present = [v for v in values if v is not None]
             enum_values = [v for v in present if isinstance(v, (str, int)) and not isinstance(v, bool)]
             if present and len(enum_values) == len(present) and len({type(v) for v in enum_values}) == 1:
-                expr = self._enum(node, context, schema, enum_values)
+                named = [name for value, name in zip(values, _member_names(schema, len(values))) if value is not None]
+                expr = self._enum(node, context, schema, enum_values, named)
             else:
                 expr = _primitive_of(type_list, schema)
             return _nullable(expr) if None in values else expr
@@ -206,11 +208,18 @@ class SchemaTranslator:
             return self._all_of(node, context, list(parts))
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword] and not schema.get("properties"):
+                constants = self._constants(node, schema, keyword)
+                if constants is not None:
+                    values, titles, nullable = constants
+                    expr = self._enum(node, context, schema, values, titles)
+                    return _nullable(expr) if nullable else expr
                 return self._union(node, context, schema, keyword)
         if "object" in type_list or (not type_list and ("properties" in schema or "additionalProperties" in schema)):
             return self._object(node, context, schema)
-        if "array" in type_list or (not type_list and "items" in schema):
+        if "array" in type_list or (not type_list and ("items" in schema or "prefixItems" in schema)):
             items = schema.get("items")
+            if isinstance(schema.get("prefixItems"), list) or isinstance(items, list):
+                return self._tuple(node, context, schema)
             if isinstance(items, dict):
                 item_context = context[:-1] + (f"{context[-1]}_item",) if context else ("item",)
                 return ir.ListOf(self.type_of(node.child("items"), item_context))
@@ -218,6 +227,33 @@ class SchemaTranslator:
         if len(type_list) > 1:
             return ir.UnionOf(tuple(_primitive_of([t], schema) for t in type_list))
         return _primitive_of(type_list, schema)
+
+    def _tuple(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.TypeExpr:
+        """A tuple-like array (`prefixItems`, or draft-07's list of `items`): a list of the union
+        of its positions' types and of the type the schema gives the items after them. Items
+        it does not describe are not typed (`list[Leaf | str]`, not `list[Any]`); the runtime
+        keeps any such item as it came."""
+        keyword, rest = ("prefixItems", "items") if isinstance(schema.get("prefixItems"), list) else ("items", "additionalItems")
+        if schema.get(rest) is True or schema.get(rest) == {}:
+            return ir.ListOf(ir.ANY)  # any item may follow, said outright
+        places = [(node.child(keyword, i), f"item {i + 1}") for i in range(len(schema[keyword]))]
+        if isinstance(schema.get(rest), dict):
+            places.append((node.child(rest), "item"))
+        variants: list[ir.TypeExpr] = []
+        nullable = False
+        for place, label in places:
+            expr = self.type_of(place, context[:-1] + (f"{context[-1]} {label}",) if context else (label,))
+            if expr == ir.Primitive("none") or isinstance(expr, ir.Nullable):
+                nullable = True
+                expr = expr.inner if isinstance(expr, ir.Nullable) else expr
+                if expr == ir.Primitive("none"):
+                    continue
+            if expr == ir.ANY:
+                return ir.ListOf(ir.ANY)
+            if expr not in variants:
+                variants.append(expr)
+        item: ir.TypeExpr = ir.ANY if not variants else variants[0] if len(variants) == 1 else ir.UnionOf(tuple(variants))
+        return ir.ListOf(_nullable(item) if nullable else item)
 
     def _hint(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.NameHint:
         explicit = self._explicit_context(node)
@@ -233,12 +269,41 @@ class SchemaTranslator:
             self.types[node.key] = make()
         return ir.Named(node.key)
 
-    def _enum(self, node: Located, context: tuple[str, ...], schema: dict[str, Any], values: list[Any]) -> ir.TypeExpr:
-        unique = tuple(dict.fromkeys(values))
+    def _enum(
+        self, node: Located, context: tuple[str, ...], schema: dict[str, Any], values: list[Any], titles: list[str | None] | None = None
+    ) -> ir.TypeExpr:
+        names = titles if titles is not None else _member_names(schema, len(values))
+        first: dict[Any, str | None] = {}
+        for value, name in zip(values, names):
+            first.setdefault(value, name)  # a repeated value keeps its first name
+        unique = tuple(first)
+        hints = tuple(first.values()) if any(first.values()) else ()
         return self._register(
             node,
-            lambda: ir.EnumType(node.key, self._hint(node, context, schema), _text(schema.get("description")), unique),
+            lambda: ir.EnumType(node.key, self._hint(node, context, schema), _text(schema.get("description")), unique, hints),
         )
+
+    def _constants(self, node: Located, schema: dict[str, Any], keyword: str) -> tuple[list[Any], list[str | None], bool] | None:
+        """The values, titles and nullability of a `oneOf`/`anyOf` whose every variant is a constant
+        (`{title: Ringing, const: ringing}`), one enum written the JSON Schema way; else None."""
+        values: list[Any] = []
+        titles: list[str | None] = []
+        nullable = False
+        for index in range(len(schema[keyword])):
+            variant = self.resolver.deref(node.child(keyword, index)).value
+            if not isinstance(variant, dict) or "const" not in variant or not all(k in _CONSTANT_KEYS or k.startswith("x-") for k in variant):
+                return None
+            const = variant["const"]
+            if const is None:
+                nullable = True
+                continue
+            if isinstance(const, bool) or not isinstance(const, (str, int)):
+                return None
+            values.append(const)
+            titles.append(_text(variant.get("title")))
+        if not values or len({type(v) for v in values}) != 1:
+            return None
+        return values, titles, nullable
 
     def _object(self, node: Located, context: tuple[str, ...], schema: dict[str, Any]) -> ir.TypeExpr:
         inner = self.style.wrapped(node, schema)
@@ -447,15 +512,47 @@ def _primitive_of(type_list: list[str], schema: dict[str, Any]) -> ir.TypeExpr:
 
 
 def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
+    """The default of a value of type `expr`, with its parsed value; None when there is none,
+    or when it is one the SDK cannot hold (a date that is no date, a value outside the
+    schema's own checks): a default that fails as soon as it is sent is no default."""
     if "default" not in schema:
         return None
     value = schema["default"]
     if value is None and not isinstance(expr, ir.Nullable):
         return None  # `default: null` on a non-nullable value documents "no default"
-    inner = expr.inner if isinstance(expr, ir.Nullable) else expr
-    if isinstance(inner, ir.Primitive) and value is not None and not _fits(value, inner.kind):
+    core = expr.inner if isinstance(expr, ir.Nullable) else expr
+    parsed = value
+    if isinstance(value, str) and core in (ir.Primitive("date"), ir.Primitive("datetime")):
+        parsed = _parse_date(value, datetime_=core == ir.Primitive("datetime"))
+        if parsed is None:
+            return None
+    if isinstance(core, ir.Primitive) and value is not None and not _fits(value, core.kind):
         return None  # a default of another type (the validator warns) would not type-check: dropped
-    return ir.Default(value)
+    return ir.Default(value, parsed)
+
+
+def _parse_date(text: str, datetime_: bool) -> datetime.date | None:
+    """An RFC 3339 `date` or `date-time` string's value (`Z` read as UTC), else None."""
+    try:
+        if not datetime_:
+            return datetime.date.fromisoformat(text)
+        return datetime.datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", text))
+    except ValueError:
+        return None
+
+
+
+# The keywords of a `oneOf` variant that is one constant of an enum.
+_CONSTANT_KEYS = frozenset({"const", "title", "description", "type", "$comment", "deprecated", "examples", "example"})
+
+
+def _member_names(schema: dict[str, Any], count: int) -> list[str | None]:
+    """The member names an enum schema gives (`x-enum-varnames`, or `x-enumNames`), one per value."""
+    for keyword in ("x-enum-varnames", "x-enumNames"):
+        names = schema.get(keyword)
+        if isinstance(names, list) and len(names) == count:
+            return [_text(n) for n in names]
+    return [None] * count
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
