@@ -80,7 +80,7 @@ def field_type(output: Path, cls: str, field: str) -> str:
         if isinstance(node, ast.ClassDef) and node.name == cls:
             for statement in node.body:
                 if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.target.id == field:
-                    named = [n for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ast.unparse(statement.annotation)) if n not in ("Unset", "None")]
+                    named: list[str] = [n for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ast.unparse(statement.annotation)) if n not in ("Unset", "None")]
                     assert len(named) == 1, ast.unparse(statement.annotation)
                     return named[0]
     raise AssertionError(f"no field {cls}.{field}")
@@ -243,3 +243,91 @@ def test_copying_an_output_elsewhere_keeps_its_names(tmp_path: Path) -> None:
     shutil.copytree(output, moved_output)
     generate(moved_spec, document({"Conference": both["Conference"]}), moved_output)
     assert field_type(moved_output, "Conference", "type") == "ConferenceType"
+
+
+def _histories() -> list[tuple[str, list[Path]]]:
+    from conftest import SHARED
+
+    specs = SHARED / "specs"
+    return [
+        ("twilio_conversations_history", sorted((specs / "twilio_conversations_history").glob("*.json"))),
+        ("twilio_history", sorted((specs / "twilio_history").glob("twilio_api_v2010.*.yaml"))),
+    ]
+
+
+@pytest.mark.parametrize("history", [name for name, _ in _histories()])
+def test_no_name_of_a_kept_key_moves_over_real_histories(shared_specs: Path, history: str) -> None:
+    """Each version named over the previous one's lock (the pipeline up to naming: render and format
+    add no name): a key that exists in both keeps its name, and the lock changes no first choice."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.naming.lock import EMPTY
+    from generator.resolve import Resolver
+
+    versions = dict(_histories())[history]
+    if len(versions) < 2:
+        pytest.skip(f"{history} needs at least two versions in ../shared/specs")
+    lock = EMPTY
+    kept = 0
+    for path in versions:
+        loaded = load(str(path))
+        api = build_model(Resolver(loaded))
+        chained = build_names(api, root=loaded.uri, lock=lock)
+        fresh = build_names(api, root=loaded.uri)
+        moved = [(key, lock.names[key], name) for key, name in chained.lock if key in lock.names and lock.names[key] != name]
+        assert moved == [], f"{path.name}: {moved[:5]}"
+        kept += sum(1 for key, _ in chained.lock if key in lock.names)
+        # These histories rename nothing: a fresh output's names are the chained ones.
+        assert dict(fresh.lock) == dict(chained.lock), path.name
+        assert fresh.types == chained.types and fresh.operations == chained.operations
+        lock = chained.lock
+    assert kept > 1000
+
+
+def _corpus() -> list[str]:
+    from conftest import SHARED
+
+    specs = SHARED / "specs"
+    found = [*sorted((specs / "vendors").glob("*.json")), *sorted(specs.glob("*.yaml"))]
+    found += [versions[-1] for _, versions in _histories() if versions]
+    return [path.relative_to(specs).as_posix() for path in found]
+
+
+@pytest.mark.parametrize("name", _corpus() or ["(none)"])
+def test_no_public_class_of_the_shared_corpus_carries_a_digest(shared_specs: Path, name: str) -> None:
+    """Schemas of one context are told apart by their place (`Part2`, `Variant2`), schemas named like
+    the SDK's own classes yield: no class is `ConflictError17FA6E` or `...Assignee2165EA`."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.resolve import Resolver
+
+    if name == "(none)":
+        pytest.skip("no specs in ../shared/specs")
+    loaded = load(str(shared_specs / name))
+    names = build_names(build_model(Resolver(loaded)), root=loaded.uri)
+    classes = {
+        *names.types.values(),
+        *names.status_errors.values(),
+        *(name for name, _ in names.error_codes.values()),
+        *(group.class_name for group in names.groups),
+        *(operation.error_class for operation in names.operations),
+    }
+    assert sorted(n for n in classes if re.search(r"[0-9A-F]{6}$", n)) == []
+    assert [names.status_errors[s] for s in (404, 409) if s in names.status_errors] == ["NotFoundError", "ConflictError"]
+
+
+def test_schemas_of_one_context_are_told_apart_by_their_place_not_a_digest(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    user = obj(login={"type": "string"})
+    schemas = {
+        "Event": {
+            "type": "object",
+            "properties": {"issue": {"allOf": [obj(user=user), obj(user={**user, "description": "who opened it"})]}},
+        },
+    }
+    generate(spec, document(schemas), output)
+    classes = class_names(output)
+    assert not [n for n in classes if re.search(r"[0-9A-F]{6}$", n)], sorted(classes)
+    assert {"EventIssueUserPart1", "EventIssueUserPart2"} <= classes, sorted(classes)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -169,8 +170,21 @@ def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], 
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
         candidates.append(pascal(merge_words(every_word, [kind])))
+        # Two schemas of one context (a property in two parts of an `allOf`, two variants of a
+        # `oneOf`) are told apart by where they sit, not by a digest: `...AssigneePart2`.
+        steps = _composition_words(place)
+        if steps:
+            candidates.append(pascal([*every_word, *steps]))
     candidates.append(final)
     return _unique(candidates), False
+
+
+_COMPOSITION = re.compile(r"/(allOf|oneOf|anyOf)/([0-9]+)(?=/|$)")
+
+
+def _composition_words(place: str) -> list[str]:
+    """`Part2` for an `allOf/1` in the schema's pointer, `Variant2` for a `oneOf/1` or `anyOf/1`."""
+    return [("Part" if keyword_ == "allOf" else "Variant") + str(int(index) + 1) for keyword_, index in _COMPOSITION.findall(place)]
 
 
 def _class_name(name: str) -> str:
