@@ -331,3 +331,57 @@ def test_schemas_of_one_context_are_told_apart_by_their_place_not_a_digest(tmp_p
     classes = class_names(output)
     assert not [n for n in classes if re.search(r"[0-9A-F]{6}$", n)], sorted(classes)
     assert {"EventIssueUserPart1", "EventIssueUserPart2"} <= classes, sorted(classes)
+
+
+def test_schema_places_are_relative_to_the_root_document() -> None:
+    from generator.naming.lock import document_place
+
+    root = "file:///home/a/specs/api.yaml"
+    assert document_place(root + "#/components/schemas/Pet", root) == ("", "/components/schemas/Pet")
+    assert document_place("file:///home/a/specs/common/error.yaml#/Error", root) == ("common/error.yaml", "/Error")
+    assert document_place("file:///home/a/shared.yaml#/X", root) == ("../shared.yaml", "/X")
+    assert document_place("https://example.test/schemas/pet.json#/Pet", root) == ("https://example.test/schemas/pet.json", "/Pet")
+
+
+def test_the_lock_reads_back_what_the_manifest_writes_and_drops_what_it_cannot_read(tmp_path: Path) -> None:
+    from generator.naming.lock import Key, NameLock
+    from generator.output.manifest import Manifest, read_manifest
+
+    lock = NameLock({Key("type", ("", "/components/schemas/Pet")): "Pet", Key("method", ("get", "/pets")): "list_pets", Key("package"): "pets"})
+    (tmp_path / MANIFEST).write_text(Manifest("f", {}, {}, lock).dumps(), encoding="utf-8")
+    read = read_manifest(tmp_path)
+    assert read is not None and dict(read.names) == dict(lock)
+    assert NameLock.from_json([["type", "", "/a", "A"], ["no such kind", "x", "X"], ["type", 3, "B"], "text", ["method"]]).names == {Key("type", ("", "/a")): "A"}
+
+
+def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
+    from generator.naming.lock import Key, NameLock, kept_names
+
+    a, b, c = (Key("type", ("", f"/{n}")) for n in "abc")
+    lock = NameLock({a: "Same", b: "Same", c: "Taken"})
+    overrides = NameLock({c: "Pinned"})
+    assert kept_names([a, b, c], lock, overrides, lambda name: True) == {a: "Same", c: "Pinned"}
+    assert kept_names([a, b, c], lock, NameLock(), lambda name: name != "Taken") == {a: "Same"}
+
+
+def test_build_names_takes_another_sides_names_as_its_lock(tmp_path: Path) -> None:
+    """How a comparison names its new side with the old side's names."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.resolve import Resolver
+
+    def named(name: str, schemas: dict[str, Any], lock: Any = None) -> Any:
+        path = tmp_path / name
+        path.write_text(json.dumps(document(schemas)), encoding="utf-8")
+        loaded = load(str(path))
+        api = build_model(Resolver(loaded))
+        names = build_names(api, "p", root=loaded.uri) if lock is None else build_names(api, "p", root=loaded.uri, lock=lock)
+        return {key.split("#")[1]: name for key, name in names.types.items()}, names
+
+    first = {"Conference": obj(type=enum("audio", "video"))}
+    old, old_names = named("old.json", first)
+    fresh, _ = named("new.json", {**first, "Participant": obj(type=enum("host", "guest"))})
+    kept, _ = named("new.json", {**first, "Participant": obj(type=enum("host", "guest"))}, old_names.lock)
+    pointer = "/components/schemas/Conference/properties/type"
+    assert (old[pointer], fresh[pointer], kept[pointer]) == ("Type", "ConferenceType", "Type")
