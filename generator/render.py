@@ -20,7 +20,7 @@ import jinja2
 
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
-from generator.naming import Names, flattened_body, identifier, request_properties, snake, stable_suffix, upper_snake, words
+from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
@@ -297,7 +297,7 @@ class _Builder:
         if isinstance(expr, ir.Named):
             target = self.types[expr.key]
             if isinstance(target, ir.EnumType) and value in target.values:
-                member = self.names.members[target.key][target.values.index(value)]
+                member = self.names.member(target, value)
                 return f"{self.names.types[target.key]}.{member}"
             if isinstance(target, ir.AliasType):
                 return self.literal(value, target.target)
@@ -348,9 +348,9 @@ class _Builder:
         return annotation, call(prefix, "field", [f"default={default}", *meta], 4)[len(prefix) :] if meta else default
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
-        names = self.names.fields[obj.key]
         fields = []
-        for prop, name in zip(obj.properties, names):
+        for prop in obj.properties:
+            name = self.names.attribute(obj, prop)
             metadata: dict[str, Any] = {}
             if name != prop.wire_name:
                 metadata["wire"] = prop.wire_name
@@ -459,9 +459,9 @@ class _Builder:
         for wire in path:
             obj = self.table.object(expr)
             assert obj is not None, f"no object at {wire!r}"
-            index = [p.wire_name for p in obj.properties].index(wire)
-            attributes.append(self.names.fields[obj.key][index])
-            expr = obj.properties[index].type
+            prop = next(p for p in obj.properties if p.wire_name == wire)
+            attributes.append(self.names.attribute(obj, prop))
+            expr = prop.type
         return tuple(attributes)
 
     def param_options(self, argument: str, param: ir.Parameter) -> list[str]:
@@ -478,41 +478,23 @@ class _Builder:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
 
-    def shared_params(self, reserved: set[str], operation_constants: Sequence[str]) -> dict[str, str]:
-        """Names for the parameters that several operations take alike (`ACCOUNT_SID`):
-        one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short.
-        Parameters of one name that differ are told apart by the first operation taking each."""
-        from generator.naming import Claim, allocate
-
-        uses: dict[str, int] = {}
-        argument_of: dict[str, str] = {}
-        first_user: dict[str, str] = {}
+    def shared_params(self) -> dict[str, str]:
+        """The parameters that several operations take alike, as naming names them (`ACCOUNT_SID`):
+        one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short."""
+        constants: dict[str, str] = {}
         for index, operation in enumerate(self.api.operations):
-            for param, argument in zip(operation.parameters, self.names.operations[index].arguments):
-                options = self.param_options(argument, param)
-                line = f"Param({', '.join(options)})"
-                self.shared_options[line] = options
-                uses[line] = uses.get(line, 0) + 1
-                argument_of[line] = f"{param.location} {argument}"
-                first_user.setdefault(line, operation_constants[index])
-        shared = sorted(line for line, count in uses.items() if count > 1)
-        claims = [
-            Claim(
-                line,
-                (
-                    upper_snake(words(argument_of[line].split()[1])) or "PARAM",
-                    upper_snake(words(argument_of[line])) + "_PARAM",
-                    f"{first_user[line]}_{upper_snake(words(argument_of[line].split()[1]))}",
-                    upper_snake(words(argument_of[line])) + "_PARAM_" + stable_suffix(line).upper(),
-                ),
-            )
-            for line in shared
-        ]
-        return allocate(claims, reserved=reserved)
+            op_names = self.names.operations[index]
+            for param in operation.parameters:
+                constant = op_names.shared_parameter(param)
+                if constant is not None:
+                    options = self.param_options(op_names.parameter(param), param)
+                    line = f"Param({', '.join(options)})"
+                    self.shared_options[line] = options
+                    constants.setdefault(line, constant)
+        return constants
 
     def operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
         op_names = self.names.operations[index]
-        arguments = list(op_names.arguments)
         body_object = flattened_body(operation, self.types)
         positional: list[ArgumentView] = []
         keyword: list[ArgumentView] = []
@@ -521,11 +503,10 @@ class _Builder:
         path_params = sorted(
             (p for p in operation.parameters if p.location == "path"), key=lambda p: path_order.index(p.wire_name) if p.wire_name in path_order else len(path_order)
         )
-        argument_of = dict(zip([id(p) for p in operation.parameters], arguments))
         for param in path_params:
-            positional.append(self._argument(argument_of[id(param)], param.type, True, None, param.description))
+            positional.append(self._argument(op_names.parameter(param), param.type, True, None, param.description))
         for param in operation.parameters:
-            name = argument_of[id(param)]
+            name = op_names.parameter(param)
             if param.location != "path":
                 keyword.append(self._argument(name, param.type, param.required, param.default, param.description))
             param_code.append(self.param_options(name, param))
@@ -533,17 +514,21 @@ class _Builder:
         body_code = None
         body = operation.body
         if body is not None:
-            rest = arguments[len(operation.parameters) :]
             if body_object is not None:
                 properties = request_properties(body_object)
-                attributes = [self.names.fields[body_object.key][body_object.properties.index(p)] for p in properties]
-                for prop, name in zip(properties, rest):
-                    keyword.append(self._argument(name, prop.type, prop.required, prop.default, prop.description))
-                renamed = ", ".join(f"{py(a)}: {py(b)}" for a, b in zip(rest, attributes) if a != b)
+                for prop in properties:
+                    keyword.append(self._argument(op_names.body_field(prop), prop.type, prop.required, prop.default, prop.description))
+                renamed = ", ".join(
+                    f"{py(a)}: {py(b)}"
+                    for prop in properties
+                    for a, b in [(op_names.body_field(prop), self.names.attribute(body_object, prop))]
+                    if a != b
+                )
                 body_code = f"Body({py(body.media_type)}, {self.names.types[body_object.key]}, flatten=True" + (f", renamed={{{renamed}}})" if renamed else ")")
             else:
-                keyword.append(self._argument(rest[0], body.type, body.required, None, body.description))
-                extra = "" if rest[0] == "body" else f", argument={py(rest[0])}"
+                argument = op_names.body_argument()
+                keyword.append(self._argument(argument, body.type, body.required, None, body.description))
+                extra = "" if argument == "body" else f", argument={py(argument)}"
                 required = "" if body.required else ", required=False"
                 body_code = f"Body({py(body.media_type)}, {self.annotation(body.type)}{extra}{required})"
 
@@ -574,11 +559,10 @@ class _Builder:
         parts.append(f"error=errors.{op_names.error_class}")
         key, key_argument = operation.idempotency_key, None
         if key is not None and key.location == "header":
-            key_argument = next(argument_of[id(p)] for p in operation.parameters if p.location == "header" and p.wire_name == key.wire_name)
+            key_argument = op_names.argument_of[("header", key.wire_name)]
         elif key is not None and body_object is not None:
-            wires = [p.wire_name for p in request_properties(body_object)]
-            if key.wire_name in wires:
-                key_argument = arguments[len(operation.parameters) + wires.index(key.wire_name)]
+            if any(p.wire_name == key.wire_name for p in request_properties(body_object)):
+                key_argument = op_names.argument_of[("body", key.wire_name)]
         if key_argument is not None:
             parts.append(f"idempotency_key={py(key_argument)}")
         if operation.security is not None and operation.security != self.api.security:
@@ -594,7 +578,7 @@ class _Builder:
                 parts.append(f"pagination=NextLink({py(items)}, {py(self._attribute_path(page_type, paging.link))})")
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
-                options = [py(items), py(argument_of[id(param)])]
+                options = [py(items), py(op_names.parameter(param))]
                 if paging.parameter_key is not None:
                     options.append(f"key={py(self._attribute_path(param.type, (paging.parameter_key,))[0])}")
                 if paging.page_number:
@@ -636,11 +620,8 @@ class _Builder:
 
     def package(self) -> PackageView:
         api, names = self.api, self.names
-        constants = _constants(
-            [(names.operations[i].group or "", names.operations[i].method) for i in range(len(api.operations))],
-            names.types.values(),
-        )
-        self.param_constants = self.shared_params(set(constants) | set(names.types.values()) | {"T", "UNSET"}, constants)
+        constants = [operation.constant for operation in names.operations]
+        self.param_constants = self.shared_params()
         groups = []
         for group in names.groups:
             views = [
@@ -794,37 +775,18 @@ class _Builder:
     def _credentials(self) -> tuple[tuple[CredentialView, ...], str]:
         """Constructor arguments for the API's security schemes, and the auth they build."""
         prefix = self.names.env_prefix
-        used = {key for requirement in self.api.security for key in requirement}
-        for operation in self.api.operations:
-            for requirement in operation.security or ():
-                used.update(requirement)
-        schemes = [s for s in self.api.security_schemes if s.key in used] or list(self.api.security_schemes)
-        token_schemes = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
+        schemes = used_security_schemes(self.api)
         views: list[CredentialView] = []
         parts: list[str] = []  # `"scheme key": <auth or None>` entries
-        taken: set[str] = set()
-
-        def unique(name: str) -> str:
-            """A constructor argument: an identifier, distinct from the others."""
-            name = identifier(
-                name, "key", {"self", "base_url", "http_client", "headers", "timeout", "max_retries", "retry_policy", "strict_response_validation"}
-            )
-            while name in taken:
-                name += "_"
-            taken.add(name)
-            return name
-
         for scheme in schemes:
             if scheme.kind in ("basic", "digest"):
-                pairs = [s for s in schemes if s.kind in ("basic", "digest")]
-                user, password = ("username", "password") if len(pairs) == 1 else (f"{snake(words(scheme.key))}_username", f"{snake(words(scheme.key))}_password")
-                user, password = unique(user), unique(password)
+                user, password = self.names.credential(scheme.key, "username"), self.names.credential(scheme.key, "password")
                 views.append(CredentialView(user, f"{prefix}_{user.upper()}", f"User name for HTTP {scheme.kind} authentication."))
                 views.append(CredentialView(password, f"{prefix}_{password.upper()}", f"Password for HTTP {scheme.kind} authentication."))
                 auth = "httpx.BasicAuth" if scheme.kind == "basic" else "httpx.DigestAuth"
                 parts.append(f"{py(scheme.key)}: {auth}({user}, {password}) if {user} is not None and {password} is not None else None")
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
-                argument = unique("api_key" if len(token_schemes) == 1 else f"{snake(words(scheme.key))}_key")
+                argument = self.names.credential(scheme.key, "token")
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
                     parts.append(f"{py(scheme.key)}: ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
@@ -834,31 +796,6 @@ class _Builder:
                     parts.append(f"{py(scheme.key)}: BearerAuth({argument}) if {argument} is not None else None")
         expression = f"{{{', '.join(parts)}}}" if parts else "None"
         return tuple(views), expression
-
-
-def _constants(keys: Sequence[tuple[str, str]], taken: Iterable[str] = ()) -> list[str]:
-    """Module-level names of the Operation descriptions: the method's, or group-qualified.
-
-    `taken` are the other names of the module (the model types it imports).
-    """
-    from generator.naming import Claim, allocate
-
-    def constant(name: str) -> str:
-        return name if name and not name[0].isdigit() else f"OPERATION_{name}".rstrip("_")
-
-    claims = [
-        Claim(
-            str(i),
-            (
-                constant(upper_snake(words(method))),
-                constant(upper_snake(words(group + " " + method))),
-                f"OPERATION_{i}_{upper_snake(words(group + ' ' + method))}",
-            ),
-        )
-        for i, (group, method) in enumerate(keys)
-    ]
-    allocated = allocate(claims, reserved={"T", "UNSET", "Operation", "Param", "Body", "errors", *taken})
-    return [allocated[str(i)] for i in range(len(keys))]
 
 
 def _named_keys(expr: ir.TypeExpr) -> set[str]:

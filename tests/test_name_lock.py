@@ -80,7 +80,7 @@ def field_type(output: Path, cls: str, field: str) -> str:
         if isinstance(node, ast.ClassDef) and node.name == cls:
             for statement in node.body:
                 if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.target.id == field:
-                    named = [n for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ast.unparse(statement.annotation)) if n not in ("Unset", "None")]
+                    named: list[str] = [n for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", ast.unparse(statement.annotation)) if n not in ("Unset", "None")]
                     assert len(named) == 1, ast.unparse(statement.annotation)
                     return named[0]
     raise AssertionError(f"no field {cls}.{field}")
@@ -243,3 +243,145 @@ def test_copying_an_output_elsewhere_keeps_its_names(tmp_path: Path) -> None:
     shutil.copytree(output, moved_output)
     generate(moved_spec, document({"Conference": both["Conference"]}), moved_output)
     assert field_type(moved_output, "Conference", "type") == "ConferenceType"
+
+
+def _histories() -> list[tuple[str, list[Path]]]:
+    from conftest import SHARED
+
+    specs = SHARED / "specs"
+    return [
+        ("twilio_conversations_history", sorted((specs / "twilio_conversations_history").glob("*.json"))),
+        ("twilio_history", sorted((specs / "twilio_history").glob("twilio_api_v2010.*.yaml"))),
+    ]
+
+
+@pytest.mark.parametrize("history", [name for name, _ in _histories()])
+def test_no_name_of_a_kept_key_moves_over_real_histories(shared_specs: Path, history: str) -> None:
+    """Each version named over the previous one's lock (the pipeline up to naming: render and format
+    add no name): a key that exists in both keeps its name, and the lock changes no first choice."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.naming.lock import EMPTY
+    from generator.resolve import Resolver
+
+    versions = dict(_histories())[history]
+    if len(versions) < 2:
+        pytest.skip(f"{history} needs at least two versions in ../shared/specs")
+    lock = EMPTY
+    kept = 0
+    for path in versions:
+        loaded = load(str(path))
+        api = build_model(Resolver(loaded))
+        chained = build_names(api, root=loaded.uri, lock=lock)
+        fresh = build_names(api, root=loaded.uri)
+        moved = [(key, lock.names[key], name) for key, name in chained.lock if key in lock.names and lock.names[key] != name]
+        assert moved == [], f"{path.name}: {moved[:5]}"
+        kept += sum(1 for key, _ in chained.lock if key in lock.names)
+        # These histories rename nothing: a fresh output's names are the chained ones.
+        assert dict(fresh.lock) == dict(chained.lock), path.name
+        assert fresh.types == chained.types and fresh.operations == chained.operations
+        lock = chained.lock
+    assert kept > 1000
+
+
+def _corpus() -> list[str]:
+    from conftest import SHARED
+
+    specs = SHARED / "specs"
+    found = [*sorted((specs / "vendors").glob("*.json")), *sorted(specs.glob("*.yaml"))]
+    found += [versions[-1] for _, versions in _histories() if versions]
+    return [path.relative_to(specs).as_posix() for path in found]
+
+
+@pytest.mark.parametrize("name", _corpus() or ["(none)"])
+def test_no_public_class_of_the_shared_corpus_carries_a_digest(shared_specs: Path, name: str) -> None:
+    """Schemas of one context are told apart by their place (`Part2`, `Variant2`), schemas named like
+    the SDK's own classes yield: no class is `ConflictError17FA6E` or `...Assignee2165EA`."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.resolve import Resolver
+
+    if name == "(none)":
+        pytest.skip("no specs in ../shared/specs")
+    loaded = load(str(shared_specs / name))
+    names = build_names(build_model(Resolver(loaded)), root=loaded.uri)
+    classes = {
+        *names.types.values(),
+        *names.status_errors.values(),
+        *(name for name, _ in names.error_codes.values()),
+        *(group.class_name for group in names.groups),
+        *(operation.error_class for operation in names.operations),
+    }
+    assert sorted(n for n in classes if re.search(r"[0-9A-F]{6}$", n)) == []
+    assert [names.status_errors[s] for s in (404, 409) if s in names.status_errors] == ["NotFoundError", "ConflictError"]
+
+
+def test_schemas_of_one_context_are_told_apart_by_their_place_not_a_digest(tmp_path: Path) -> None:
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    user = obj(login={"type": "string"})
+    schemas = {
+        "Event": {
+            "type": "object",
+            "properties": {"issue": {"allOf": [obj(user=user), obj(user={**user, "description": "who opened it"})]}},
+        },
+    }
+    generate(spec, document(schemas), output)
+    classes = class_names(output)
+    assert not [n for n in classes if re.search(r"[0-9A-F]{6}$", n)], sorted(classes)
+    assert {"EventIssueUserPart1", "EventIssueUserPart2"} <= classes, sorted(classes)
+
+
+def test_schema_places_are_relative_to_the_root_document() -> None:
+    from generator.naming.lock import document_place
+
+    root = "file:///home/a/specs/api.yaml"
+    assert document_place(root + "#/components/schemas/Pet", root) == ("", "/components/schemas/Pet")
+    assert document_place("file:///home/a/specs/common/error.yaml#/Error", root) == ("common/error.yaml", "/Error")
+    assert document_place("file:///home/a/shared.yaml#/X", root) == ("../shared.yaml", "/X")
+    assert document_place("https://example.test/schemas/pet.json#/Pet", root) == ("https://example.test/schemas/pet.json", "/Pet")
+
+
+def test_the_lock_reads_back_what_the_manifest_writes_and_drops_what_it_cannot_read(tmp_path: Path) -> None:
+    from generator.naming.lock import Key, NameLock
+    from generator.output.manifest import Manifest, read_manifest
+
+    lock = NameLock({Key("type", ("", "/components/schemas/Pet")): "Pet", Key("method", ("get", "/pets")): "list_pets", Key("package"): "pets"})
+    (tmp_path / MANIFEST).write_text(Manifest("f", {}, {}, lock).dumps(), encoding="utf-8")
+    read = read_manifest(tmp_path)
+    assert read is not None and dict(read.names) == dict(lock)
+    assert NameLock.from_json([["type", "", "/a", "A"], ["no such kind", "x", "X"], ["type", 3, "B"], "text", ["method"]]).names == {Key("type", ("", "/a")): "A"}
+
+
+def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
+    from generator.naming.lock import Key, NameLock, kept_names
+
+    a, b, c = (Key("type", ("", f"/{n}")) for n in "abc")
+    lock = NameLock({a: "Same", b: "Same", c: "Taken"})
+    overrides = NameLock({c: "Pinned"})
+    assert kept_names([a, b, c], lock, overrides, lambda name: True) == {a: "Same", c: "Pinned"}
+    assert kept_names([a, b, c], lock, NameLock(), lambda name: name != "Taken") == {a: "Same"}
+
+
+def test_build_names_takes_another_sides_names_as_its_lock(tmp_path: Path) -> None:
+    """How a comparison names its new side with the old side's names."""
+    from generator.load import load
+    from generator.model import build_model
+    from generator.naming import build_names
+    from generator.resolve import Resolver
+
+    def named(name: str, schemas: dict[str, Any], lock: Any = None) -> Any:
+        path = tmp_path / name
+        path.write_text(json.dumps(document(schemas)), encoding="utf-8")
+        loaded = load(str(path))
+        api = build_model(Resolver(loaded))
+        names = build_names(api, "p", root=loaded.uri) if lock is None else build_names(api, "p", root=loaded.uri, lock=lock)
+        return {key.split("#")[1]: name for key, name in names.types.items()}, names
+
+    first = {"Conference": obj(type=enum("audio", "video"))}
+    old, old_names = named("old.json", first)
+    fresh, _ = named("new.json", {**first, "Participant": obj(type=enum("host", "guest"))})
+    kept, _ = named("new.json", {**first, "Participant": obj(type=enum("host", "guest"))}, old_names.lock)
+    pointer = "/components/schemas/Conference/properties/type"
+    assert (old[pointer], fresh[pointer], kept[pointer]) == ("Type", "ConferenceType", "Type")

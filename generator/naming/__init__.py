@@ -13,6 +13,7 @@ from generator.naming.names import (
     MEMBER_RESERVED,
     RUNTIME_NAMES,
     TOP_LEVEL_RESERVED,
+    Credential,
     Group,
     Names,
     OperationNames,
@@ -23,6 +24,7 @@ from generator.naming.names import (
     operation_words,
     package_name,
     request_properties,
+    used_security_schemes,
 )
 from generator.naming.words import ascii_text, identifier, pascal, snake, stable_suffix, upper_snake, words
 
@@ -33,6 +35,7 @@ __all__ = [
     "RUNTIME_NAMES",
     "TOP_LEVEL_RESERVED",
     "Claim",
+    "Credential",
     "Group",
     "Names",
     "OperationNames",
@@ -50,5 +53,6 @@ __all__ = [
     "snake",
     "stable_suffix",
     "upper_snake",
+    "used_security_schemes",
     "words",
 ]

@@ -17,7 +17,7 @@ import json
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 from urllib.parse import urlsplit
 
 KeyKind = Literal[
@@ -41,9 +41,8 @@ KeyKind = Literal[
 KEY_KINDS: tuple[str, ...] = get_args(KeyKind)
 
 
-@dataclass(frozen=True, order=True)
-class Key:
-    """What a name names: its kind and its place."""
+class Key(NamedTuple):
+    """What a name names: its kind and its place (a typed tuple: hashed and ordered as one)."""
 
     kind: KeyKind
     place: tuple[str, ...] = ()
@@ -112,6 +111,8 @@ def kept_names(keys: Iterable[Key], lock: NameLock, overrides: NameLock, valid: 
     the smallest key keeps it; the others are named afresh).
     """
     chosen: dict[Key, str] = {}
+    if not lock.names and not overrides.names:
+        return chosen
     taken: set[str] = set()
     wanted = sorted(set(keys))
     for key in wanted:

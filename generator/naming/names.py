@@ -17,10 +17,11 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
+import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from generator import ir
@@ -104,6 +105,11 @@ class Group:
     async_class_name: str = ""
 
 
+def value_key(value: object) -> str:
+    """An enum value as a key: its JSON (`1` and `"1"` differ)."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
 @dataclass(frozen=True)
 class OperationNames:
     method: str
@@ -111,6 +117,32 @@ class OperationNames:
     error_class: str
     arguments: tuple[str, ...]  # parameters in order, then body fields (flattened) or `body`
     pager: str | None = None  # the method iterating over the items of every page
+    constant: str = ""  # the module constant of its `Operation` description (`_operations.py`)
+    # (location, wire name) -> argument; location `body` for a flattened body's fields, ("body", "") the body
+    argument_of: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # (location, wire name) -> the module constant of a `Param(...)` it shares with other operations
+    shared_parameters: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def parameter(self, param: ir.Parameter) -> str:
+        return self.argument_of[(param.location, param.wire_name)]
+
+    def body_field(self, prop: ir.Property) -> str:
+        return self.argument_of[("body", prop.wire_name)]
+
+    def body_argument(self) -> str:
+        return self.argument_of[("body", "")]
+
+    def shared_parameter(self, param: ir.Parameter) -> str | None:
+        return self.shared_parameters.get((param.location, param.wire_name))
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A constructor argument of the client: a security scheme's token, user name or password."""
+
+    scheme: str
+    part: str  # `token`, `username` or `password`
+    argument: str
 
 
 @dataclass(frozen=True)
@@ -127,6 +159,19 @@ class Names:
     error_codes: dict[str, tuple[str, ir.ErrorCode]]  # code -> (class name, its source)
     env_prefix: str
     lock: NameLock = EMPTY  # every public name by key: the manifest's record, the next generation's lock
+    credentials: tuple[Credential, ...] = ()  # in the order of the API's security schemes
+    field_of: dict[str, dict[str, str]] = field(default_factory=dict)  # object key -> wire name -> attribute
+    member_of: dict[str, dict[str, str]] = field(default_factory=dict)  # enum key -> `value_key` -> member
+
+    def attribute(self, obj: ir.ObjectType, prop: ir.Property) -> str:
+        """The attribute of `prop`, by its wire name."""
+        return self.field_of[obj.key][prop.wire_name]
+
+    def member(self, enum: ir.EnumType, value: object) -> str:
+        return self.member_of[enum.key][value_key(value)]
+
+    def credential(self, scheme: str, part: str) -> str:
+        return next(c.argument for c in self.credentials if c.scheme == scheme and c.part == part)
 
 
 def flattened_body(operation: ir.Operation, types: dict[str, ir.NamedType]) -> ir.ObjectType | None:
@@ -169,8 +214,21 @@ def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], 
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
         candidates.append(pascal(merge_words(every_word, [kind])))
+        # Two schemas of one context (a property in two parts of an `allOf`, two variants of a
+        # `oneOf`) are told apart by where they sit, not by a digest: `...AssigneePart2`.
+        steps = _composition_words(place)
+        if steps:
+            candidates.append(pascal([*every_word, *steps]))
     candidates.append(final)
     return _unique(candidates), False
+
+
+_COMPOSITION = re.compile(r"/(allOf|oneOf|anyOf)/([0-9]+)(?=/|$)")
+
+
+def _composition_words(place: str) -> list[str]:
+    """`Part2` for an `allOf/1` in the schema's pointer, `Variant2` for a `oneOf/1` or `anyOf/1`."""
+    return [("Part" if keyword_ == "allOf" else "Variant") + str(int(index) + 1) for keyword_, index in _COMPOSITION.findall(place)]
 
 
 def _class_name(name: str) -> str:
@@ -319,7 +377,8 @@ def operation_place(operation: ir.Operation) -> tuple[str, str]:
     return (operation.method.lower(), operation.path)
 
 
-def _argument_names(namer: _Namer, operation: ir.Operation, body: ir.ObjectType | None) -> tuple[str, ...]:
+def _argument_names(namer: _Namer, operation: ir.Operation, body: ir.ObjectType | None) -> tuple[tuple[str, ...], dict[tuple[str, str], str]]:
+    """The arguments in order (parameters, then body fields or the body) and by (location, wire name)."""
     claims: list[Claim[Key]] = []
     seen: set[Key] = set()
     where = operation_place(operation)
@@ -357,7 +416,10 @@ def _argument_names(namer: _Namer, operation: ir.Operation, body: ir.ObjectType 
     elif operation.body is not None:
         claims.append(Claim(_unique_key(Key("argument", (*where, "body", "")), seen), ("body", "request_body", "body_" + stable_suffix(operation.path))))
     allocated = namer.allocate(claims, ARGUMENT_RESERVED)
-    return tuple(allocated[c.key] for c in claims)
+    by_place: dict[tuple[str, str], str] = {}
+    for claim in claims:
+        by_place.setdefault((claim.key.place[2], claim.key.place[3]), allocated[claim.key])
+    return tuple(allocated[c.key] for c in claims), by_place
 
 
 def operation_words(operation: ir.Operation) -> list[str]:
@@ -518,26 +580,157 @@ def build_names(
     for claims in method_claims.values():
         methods.update(namer.allocate(claims, ARGUMENT_RESERVED))
 
+    arguments = [_argument_names(namer, operation, flattened_body(operation, types)) for operation in api.operations]
+    constants = _operation_constants(namer, api, methods, set(type_names.values()))
+    shared = _shared_parameters(namer, api, arguments, constants, type_names)
     operations = tuple(
         OperationNames(
             method=methods[Key("method", operation_place(operation))],
             group=operation.group,
             error_class=allocated[Key("operation error", operation_place(operation))],
-            arguments=_argument_names(namer, operation, flattened_body(operation, types)),
+            arguments=arguments[index][0],
             pager=methods.get(Key("pager", operation_place(operation))),
+            constant=constants[index],
+            argument_of=arguments[index][1],
+            shared_parameters=shared[index],
         )
-        for operation in api.operations
+        for index, operation in enumerate(api.operations)
     )
+    enums = [t for t in api.types if isinstance(t, ir.EnumType)]
+    objects = [t for t in api.types if isinstance(t, ir.ObjectType)]
+    members = {t.key: _member_names(namer, t) for t in enums}
+    fields = {t.key: _field_names(namer, t) for t in objects}
+    credentials = _credentials(namer, api)
 
     return Names(
         package=chosen_package,
         types=type_names,
-        members={t.key: _member_names(namer, t) for t in api.types if isinstance(t, ir.EnumType)},
-        fields={t.key: _field_names(namer, t) for t in api.types if isinstance(t, ir.ObjectType)},
+        members=members,
+        fields=fields,
         groups=groups,
         operations=operations,
         status_errors={status: allocated[Key("status error", (str(status),))] for status in status_errors},
         error_codes={code: (allocated[Key("code error", (code,))], source) for code, source in sources.items()},
         env_prefix=env_prefix(api, chosen_package),
         lock=NameLock(dict(namer.record)),
+        credentials=credentials,
+        field_of={t.key: {p.wire_name: name for p, name in reversed(list(zip(t.properties, fields[t.key])))} for t in objects},
+        member_of={t.key: {value_key(v): name for v, name in reversed(list(zip(t.values, members[t.key])))} for t in enums},
     )
+
+
+OPERATIONS_MODULE_RESERVED = frozenset({"T", "UNSET", "Operation", "Param", "Body", "errors"})
+
+
+def _operation_constants(namer: _Namer, api: ir.Api, methods: Mapping[Key, str], type_names: set[str]) -> list[str]:
+    """Module constants of the `Operation` descriptions: the method's name, or group-qualified."""
+
+    def constant(name: str) -> str:
+        return name if name and not name[0].isdigit() else f"OPERATION_{name}".rstrip("_")
+
+    claims = []
+    for operation in api.operations:
+        where = operation_place(operation)
+        method, group = methods[Key("method", where)], operation.group or ""
+        qualified = upper_snake(words(group + " " + method))
+        claims.append(
+            Claim(
+                Key("operation constant", where),
+                _unique([constant(upper_snake(words(method))), constant(qualified), f"OPERATION_{qualified}_{stable_suffix(' '.join(where)).upper()}"]),
+            )
+        )
+    allocated = namer.allocate(claims, OPERATIONS_MODULE_RESERVED | type_names)
+    return [allocated[claim.key] for claim in claims]
+
+
+def _as_named(expr: ir.TypeExpr, type_names: Mapping[str, str]) -> object:
+    """A type as the SDK spells it: named types by their names (two merged enums are one type)."""
+    if isinstance(expr, ir.Named):
+        return ("named", type_names.get(expr.key, expr.key))
+    if isinstance(expr, ir.ListOf):
+        return ("list", _as_named(expr.item, type_names))
+    if isinstance(expr, ir.MapOf):
+        return ("map", _as_named(expr.value, type_names))
+    if isinstance(expr, ir.Nullable):
+        return ("nullable", _as_named(expr.inner, type_names))
+    if isinstance(expr, ir.UnionOf):
+        return ("union", tuple(_as_named(v, type_names) for v in expr.variants))
+    return expr
+
+
+def _shared_parameters(
+    namer: _Namer,
+    api: ir.Api,
+    arguments: Sequence[tuple[tuple[str, ...], Mapping[tuple[str, str], str]]],
+    constants: Sequence[str],
+    type_names: Mapping[str, str],
+) -> list[dict[tuple[str, str], str]]:
+    """Module constants for the parameters several operations take alike (`ACCOUNT_SID`), said once.
+
+    Alike: the same argument name and the same description on the wire (location, name, type,
+    requirement, style, checks). Ones of one name that differ are told apart by the first
+    operation taking each.
+    """
+    uses: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    first: dict[tuple[object, ...], tuple[ir.Parameter, str]] = {}
+    for index, operation in enumerate(api.operations):
+        for param in operation.parameters:
+            argument = arguments[index][1][(param.location, param.wire_name)]
+            alike: tuple[object, ...] = (argument, param.wire_name, param.location, _as_named(param.type, type_names), param.required, param.style, param.explode, param.constraints)
+            uses[alike].append(index)
+            first.setdefault(alike, (param, argument))
+    claims: dict[tuple[object, ...], Claim[Key]] = {}
+    for alike, users in uses.items():
+        if len(users) < 2:
+            continue
+        param, argument = first[alike]
+        where = operation_place(api.operations[users[0]])
+        spoken = upper_snake(words(argument))
+        located = upper_snake(words(f"{param.location} {argument}"))
+        claims[alike] = Claim(
+            Key("shared parameter", (param.location, param.wire_name, *where)),
+            _unique([spoken or "PARAM", located + "_PARAM", f"{constants[users[0]]}_{spoken}", f"{located}_PARAM_{stable_suffix(' '.join((param.location, param.wire_name, *where))).upper()}"]),
+        )
+    allocated = namer.allocate(list(claims.values()), OPERATIONS_MODULE_RESERVED | set(type_names.values()) | set(constants))
+    shared: list[dict[tuple[str, str], str]] = [{} for _ in api.operations]
+    for alike, users in uses.items():
+        if alike in claims:
+            for index in users:
+                param = first[alike][0]
+                shared[index][(param.location, param.wire_name)] = allocated[claims[alike].key]
+    return shared
+
+
+CREDENTIAL_RESERVED = frozenset(
+    {"self", "base_url", "http_client", "headers", "timeout", "max_retries", "retry_policy", "strict_response_validation"}
+)
+
+
+def used_security_schemes(api: ir.Api) -> list[ir.SecurityScheme]:
+    """The schemes the API or an operation requires (all of them when none is required)."""
+    used = {key for requirement in api.security for key in requirement}
+    for operation in api.operations:
+        for requirement in operation.security or ():
+            used.update(requirement)
+    return [s for s in api.security_schemes if s.key in used] or list(api.security_schemes)
+
+
+def _credentials(namer: _Namer, api: ir.Api) -> tuple[Credential, ...]:
+    """The client's constructor arguments: `api_key` (or `<scheme>_key` of several), `username` and `password`."""
+    schemes = used_security_schemes(api)
+    tokens = [s for s in schemes if s.kind in ("bearer", "apiKey", "oauth2", "openIdConnect")]
+    pairs = [s for s in schemes if s.kind in ("basic", "digest")]
+    wanted: list[tuple[str, str, str]] = []  # scheme, part, preferred argument
+    for scheme in schemes:
+        prefix = snake(words(scheme.key))
+        if scheme in pairs:
+            wanted.append((scheme.key, "username", "username" if len(pairs) == 1 else f"{prefix}_username"))
+            wanted.append((scheme.key, "password", "password" if len(pairs) == 1 else f"{prefix}_password"))
+        elif scheme in tokens:
+            wanted.append((scheme.key, "token", "api_key" if len(tokens) == 1 else f"{prefix}_key"))
+    claims = [
+        Claim(Key("credential", (scheme, part)), _unique([identifier(name, "key", CREDENTIAL_RESERVED), identifier(f"{name}_{stable_suffix(scheme)}", "key", CREDENTIAL_RESERVED)]))
+        for scheme, part, name in wanted
+    ]
+    allocated = namer.allocate(claims, CREDENTIAL_RESERVED)
+    return tuple(Credential(claim.key.place[0], claim.key.place[1], allocated[claim.key]) for claim in claims)
