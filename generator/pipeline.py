@@ -41,7 +41,8 @@ def _quiet(message: str) -> None:
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts]
+    # Every module below the package; not the templates, which an installed wheel keeps inside it.
+    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts and not p.is_relative_to(TEMPLATES)]
     templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
