@@ -70,10 +70,9 @@ def _assigned(node: ast.stmt) -> list[str]:
 
 def render_sdk(side: Side, package: str) -> dict[str, str]:
     """The SDK's files as the render stage makes them (not formatted: enough to compare)."""
-    from generator.naming import build_names
     from generator.render import render
 
-    return render(side.api, build_names(side.api, package))
+    return render(side.api, names_for_comparison(side, package))
 
 
 def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
