@@ -407,3 +407,10 @@ def test_the_largest_diff_over_the_twilio_histories_fits_and_names_every_changed
             if len(markdown) > largest[1]:
                 largest = (f"{report.old} -> {report.new}", len(markdown), len(report.changes))
     assert largest[2] > 100, largest  # the largest really is large
+
+
+def test_operations_that_start_using_a_shared_part_each_change(tmp_path: Path) -> None:
+    # A shared callback declared by two more operations: each operation gains it (not one shared entry).
+    one, three = _with_callback(EVENT, ("listOrders",)), _with_callback(EVENT, ("createOrder", "createRefund", "listOrders"))
+    added = [c for c in review(tmp_path, one, three).changes if c.kind == "callback-added"]
+    assert sorted(c.operation for c in added) == ["POST /createOrder", "POST /createRefund"]

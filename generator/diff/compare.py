@@ -810,6 +810,11 @@ class _Differ:
             self._expr(a.additional, b.additional, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}"))
 
 
+_MEMBERSHIP = frozenset(
+    f"{part}-{what}" for part in ("operation", "parameter", "body", "status", "callback") for what in ("added", "removed")
+)
+
+
 def _said_once(changes: list[Change]) -> list[Change]:
     """A change met through several operations (a shared response, parameter or request body: one
     place, one change) becomes one entry without an operation, naming them all in `used_by`."""
@@ -819,7 +824,8 @@ def _said_once(changes: list[Change]) -> list[Change]:
     said: list[Change] = []
     for same in places.values():
         operations = {c.operation for c in same if c.operation is not None}
-        if len(operations) < 2:
+        # An operation that starts or stops using a shared part is a change of that operation.
+        if len(operations) < 2 or same[0].kind in _MEMBERSHIP:
             said.extend(same)
             continue
         users = sorted(operations | {u for c in same for u in c.used_by})
