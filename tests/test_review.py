@@ -414,3 +414,26 @@ def test_operations_that_start_using_a_shared_part_each_change(tmp_path: Path) -
     one, three = _with_callback(EVENT, ("listOrders",)), _with_callback(EVENT, ("createOrder", "createRefund", "listOrders"))
     added = [c for c in review(tmp_path, one, three).changes if c.kind == "callback-added"]
     assert sorted(c.operation for c in added) == ["POST /createOrder", "POST /createRefund"]
+
+
+def test_a_value_of_any_type_given_a_type_narrows_it(tmp_path: Path) -> None:
+    def document(settings: dict[str, Any]) -> dict[str, Any]:
+        item = {"type": "object", "properties": {"id": {"type": "string"}, "settings": settings}}
+        return spec({"/items": {"get": {"operationId": "getItem", "responses": ok({"$ref": "#/components/schemas/Item"})},
+                                "post": {"operationId": "putItem", "requestBody": json_body({"$ref": "#/components/schemas/Draft"}), "responses": ok()}}},
+                    {"Item": item, "Draft": copy.deepcopy(item)})
+
+    untyped = document({"description": "Any settings.", "nullable": True})
+    typed = document({"type": ["object", "null"], "description": "Any settings."})
+    # A value that may be anything may be null already: no "made nullable"; readers now get a typed
+    # value (harmless), senders may no longer send any value (breaking).
+    forward = sorted((c.kind, c.severity, c.pointer) for c in review(tmp_path, untyped, typed).changes)
+    assert forward == [
+        ("retyped-from-any", "breaking", "/components/schemas/Draft/properties/settings"),
+        ("retyped-from-any", "non-breaking", "/components/schemas/Item/properties/settings"),
+    ]
+    backward = sorted((c.kind, c.severity, c.pointer) for c in review(tmp_path, typed, untyped).changes)
+    assert backward == [
+        ("retyped-to-any", "breaking", "/components/schemas/Item/properties/settings"),
+        ("retyped-to-any", "non-breaking", "/components/schemas/Draft/properties/settings"),
+    ]
