@@ -257,7 +257,7 @@ def test_security_added_where_there_was_none(tmp_path: Path) -> None:
 
 def test_every_kind_is_exercised() -> None:
     # The kinds that need a spec pair of their own are exercised in test_review.py.
-    own_pairs = {"response-body-added", "callback-added", "callback-removed", "sdk-symbol-removed", "sdk-symbol-renamed", "sdk-symbol-added"}
+    own_pairs = {"response-body-added", "callback-added", "callback-removed", "sdk-symbol-removed", "sdk-symbol-renamed", "sdk-symbol-added", "retyped-from-any", "retyped-to-any"}
     exercised = {case[2] for case in CASES} | {"security-scheme-removed"} | own_pairs
     assert set(KINDS) - exercised == set()
 

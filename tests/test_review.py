@@ -262,6 +262,37 @@ def test_a_public_name_that_moves_is_breaking_whatever_the_wire_says(tmp_path: P
     assert "sdk-symbol-renamed" in failed.stdout
 
 
+def _participants(*names: str) -> dict[str, Any]:
+    """Schemas each with an inline `status` enum of one shape (merged into one class), and a
+    component `Status` that takes the short name."""
+    status = {"type": "string", "enum": ["joined", "left"]}
+    schemas: dict[str, Any] = {n: {"type": "object", "properties": {"id": {"type": "string"}, "status": status}} for n in names}
+    schemas["Status"] = {"type": "string", "enum": ["up", "down"]}
+    paths = {f"/{n.lower()}": {"get": {"operationId": f"get{n}", "responses": ok({"$ref": f"#/components/schemas/{n}"})}} for n in (*names, "Status")}
+    return spec(paths, schemas)
+
+
+def test_a_new_sibling_that_takes_over_a_merged_enum_name_is_one_breaking_rename(tmp_path: Path) -> None:
+    report = review(tmp_path, _participants("Participant", "ParticipantUpdate"), _participants("Participant", "ParticipantUpdate", "ConferenceParticipant"))
+    renamed = [c for c in report.changes if c.kind == "sdk-symbol-renamed"]
+    # One class names both inline enums: its rename is said once.
+    assert [(c.severity, c.old) for c in renamed] == [("breaking", "ParticipantStatus")], kinds(report)
+    assert report.bump == "major"
+    # Taken away again, the name moves back: a rename again.
+    back = review(tmp_path, _participants("Participant", "ParticipantUpdate", "ConferenceParticipant"), _participants("Participant", "ParticipantUpdate"))
+    assert [(c.kind, c.new) for c in back.changes if c.kind == "sdk-symbol-renamed"] == [("sdk-symbol-renamed", "ParticipantStatus")]
+
+
+def test_the_same_spec_under_another_file_name_and_folder_reports_nothing(tmp_path: Path) -> None:
+    document = _participants("Participant", "ParticipantUpdate")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one, two = write(tmp_path / "a", "conferences.yml", document), write(tmp_path / "b", "telnyx-conferences.yaml", document)
+    report = diff_sides(build_side(load_source(str(one))), build_side(load_source(str(two))))
+    assert report.changes == ()
+    assert report.bump == "patch"
+
+
 def test_a_name_that_goes_with_a_breaking_change_is_said_once(tmp_path: Path) -> None:
     old = _listing({"listConferences": ["a", "b"], "listCalls": ["x", "y"]})
     new = _listing({"listConferences": ["a", "b"]})
@@ -376,3 +407,33 @@ def test_the_largest_diff_over_the_twilio_histories_fits_and_names_every_changed
             if len(markdown) > largest[1]:
                 largest = (f"{report.old} -> {report.new}", len(markdown), len(report.changes))
     assert largest[2] > 100, largest  # the largest really is large
+
+
+def test_operations_that_start_using_a_shared_part_each_change(tmp_path: Path) -> None:
+    # A shared callback declared by two more operations: each operation gains it (not one shared entry).
+    one, three = _with_callback(EVENT, ("listOrders",)), _with_callback(EVENT, ("createOrder", "createRefund", "listOrders"))
+    added = [c for c in review(tmp_path, one, three).changes if c.kind == "callback-added"]
+    assert sorted(c.operation for c in added) == ["POST /createOrder", "POST /createRefund"]
+
+
+def test_a_value_of_any_type_given_a_type_narrows_it(tmp_path: Path) -> None:
+    def document(settings: dict[str, Any]) -> dict[str, Any]:
+        item = {"type": "object", "properties": {"id": {"type": "string"}, "settings": settings}}
+        return spec({"/items": {"get": {"operationId": "getItem", "responses": ok({"$ref": "#/components/schemas/Item"})},
+                                "post": {"operationId": "putItem", "requestBody": json_body({"$ref": "#/components/schemas/Draft"}), "responses": ok()}}},
+                    {"Item": item, "Draft": copy.deepcopy(item)})
+
+    untyped = document({"description": "Any settings.", "nullable": True})
+    typed = document({"type": ["object", "null"], "description": "Any settings."})
+    # A value that may be anything may be null already: no "made nullable"; readers now get a typed
+    # value (harmless), senders may no longer send any value (breaking).
+    forward = sorted((c.kind, c.severity, c.pointer) for c in review(tmp_path, untyped, typed).changes)
+    assert forward == [
+        ("retyped-from-any", "breaking", "/components/schemas/Draft/properties/settings"),
+        ("retyped-from-any", "non-breaking", "/components/schemas/Item/properties/settings"),
+    ]
+    backward = sorted((c.kind, c.severity, c.pointer) for c in review(tmp_path, typed, untyped).changes)
+    assert backward == [
+        ("retyped-to-any", "breaking", "/components/schemas/Item/properties/settings"),
+        ("retyped-to-any", "non-breaking", "/components/schemas/Draft/properties/settings"),
+    ]

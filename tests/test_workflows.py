@@ -59,13 +59,13 @@ def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def precommit_project(root: Path, source: Path, rev: str) -> None:
+def precommit_project(root: Path, source: Path, rev: str, spec: dict[str, Any] = BASE) -> None:
     """An SDK project with its generated output committed and sdkwright's hooks installed."""
     from generator.config import Job
     from generator.pipeline import generate
 
     root.mkdir()
-    write_spec(root / "api.yml", BASE)
+    write_spec(root / "api.yml", spec)
     (root / "pyproject.toml").write_text(
         '[tool.sdkwright]\nspec = "api.yml"\noutput = "sdk"\npackage = "pets"\n', encoding="utf-8"
     )
@@ -130,6 +130,43 @@ def test_precommit_hooks(sdkwright_source: tuple[Path, str], precommit_home: Pat
     allowed = git(root, "commit", "-m", "drop create", env={**env, "SDKWRIGHT_ALLOW_BREAKING": "1"}, check=False)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "3"
+
+
+def _listing(*names: str) -> dict[str, Any]:
+    """Operations whose query parameter `type` is an inline enum: each wants the class name `Type`."""
+    paths = {
+        f"/{n}": {"get": {"operationId": n, "parameters": [{"name": "type", "in": "query", "schema": {"type": "string", "enum": [f"{n}-a", f"{n}-b"]}}],
+                          "responses": {"200": {"description": "OK"}}}}
+        for n in names
+    }
+    return {"openapi": "3.1.0", "info": {"title": "Pets", "version": "1"}, "paths": paths}
+
+
+def test_precommit_diff_hook_refuses_an_sdk_rename(sdkwright_source: tuple[Path, str], precommit_home: Path, tmp_path: Path) -> None:
+    """A change the wire calls harmless (an operation added) that moves a public name of the SDK."""
+    from generator.config import Job
+    from generator.pipeline import generate
+
+    source, rev = sdkwright_source
+    root = tmp_path / "project"
+    precommit_project(root, source, rev, _listing("listPets"))
+    env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(precommit_home)}
+    env.pop("SDKWRIGHT_ALLOW_BREAKING", None)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=root, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    write_spec(root / "api.yml", _listing("listPets", "listToys"))
+    generate(Job(str(root / "api.yml"), root / "sdk", "pets"))
+    git(root, "add", "-A")
+    refused = git(root, "commit", "-m", "toys", env=env, check=False)
+    assert refused.returncode != 0, refused.stdout + refused.stderr
+    assert "SDK class `Type` renamed to" in refused.stdout + refused.stderr
+    assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    allowed = git(root, "commit", "-m", "toys", env={**env, "SDKWRIGHT_ALLOW_BREAKING": "1"}, check=False)
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
 
 
 # -- the hatchling build hook --------------------------------------------------------------

@@ -55,6 +55,10 @@ KINDS: dict[str, tuple[Severity | None, Severity | None]] = {
     "made-required": ("breaking", "non-breaking"),
     "made-optional": ("non-breaking", "breaking"),
     "retyped": ("breaking", "breaking"),
+    # A value of any type (no `type` in the schema) given a type, or the other way: a narrower request
+    # refuses what callers sent; a wider response is no longer typed for its readers.
+    "retyped-from-any": ("breaking", "non-breaking"),
+    "retyped-to-any": ("non-breaking", "breaking"),
     "made-nullable": ("non-breaking", "breaking"),
     "made-non-nullable": ("breaking", "non-breaking"),
     "default-changed": ("breaking", "non-breaking"),  # the SDK sends its default: callers get another value
@@ -672,7 +676,8 @@ class _Differ:
     def _expr(self, old: ir.TypeExpr, new: ir.TypeExpr, where: _Where) -> None:
         """Compare two type expressions at one place; named types are compared once, in `_types`."""
         old_null, new_null = isinstance(old, ir.Nullable), isinstance(new, ir.Nullable)
-        if old_null != new_null:
+        old_any, new_any = (_is_any(e.inner if isinstance(e, ir.Nullable) else e) for e in (old, new))
+        if old_null != new_null and not (old_any or new_any):  # a value of any type may be null already
             kind = "made-nullable" if new_null else "made-non-nullable"
             self.add(kind, where, f"{where.subject} {'made nullable' if new_null else 'no longer nullable'}", old_null, new_null)
         if isinstance(old, ir.Nullable):
@@ -681,6 +686,10 @@ class _Differ:
             new = new.inner
         if isinstance(old, ir.Named) and isinstance(new, ir.Named) and self.old.local(old.key) == self.new.local(new.key):
             return  # one named type: compared once, in `_types`
+        if old_any != new_any:
+            kind = "retyped-from-any" if old_any else "retyped-to-any"
+            self.add(kind, where, f"{where.subject} retyped", _sig(self.old, old), _sig(self.new, new))
+            return
         # A named type met where the other side has something else, or another named type: an alias
         # stands for its target (a union made a component), and two named types are compared by shape
         # (an inline schema moved to a component is the same type to a caller).
@@ -810,6 +819,15 @@ class _Differ:
             self._expr(a.additional, b.additional, replace(where, pointer=join_pointer(where.pointer, "additionalProperties"), subject=f"additional fields of {name}"))
 
 
+_MEMBERSHIP = frozenset(
+    f"{part}-{what}" for part in ("operation", "parameter", "body", "status", "callback") for what in ("added", "removed")
+)
+
+
+def _is_any(expr: ir.TypeExpr) -> bool:
+    return isinstance(expr, ir.Primitive) and expr.kind == "any"
+
+
 def _said_once(changes: list[Change]) -> list[Change]:
     """A change met through several operations (a shared response, parameter or request body: one
     place, one change) becomes one entry without an operation, naming them all in `used_by`."""
@@ -819,7 +837,8 @@ def _said_once(changes: list[Change]) -> list[Change]:
     said: list[Change] = []
     for same in places.values():
         operations = {c.operation for c in same if c.operation is not None}
-        if len(operations) < 2:
+        # An operation that starts or stops using a shared part is a change of that operation.
+        if len(operations) < 2 or same[0].kind in _MEMBERSHIP:
             said.extend(same)
             continue
         users = sorted(operations | {u for c in same for u in c.used_by})

@@ -70,10 +70,9 @@ def _assigned(node: ast.stmt) -> list[str]:
 
 def render_sdk(side: Side, package: str) -> dict[str, str]:
     """The SDK's files as the render stage makes them (not formatted: enough to compare)."""
-    from generator.naming import build_names
     from generator.render import render
 
-    return render(side.api, build_names(side.api, package))
+    return render(side.api, names_for_comparison(side, package))
 
 
 def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
@@ -216,4 +215,9 @@ def symbol_changes(old: dict[SymbolKey, Symbol], new: dict[SymbolKey, Symbol]) -
             kept.append((key, change))
         else:
             folded[top] = folded.get(top, 0) + 1
-    return [SymbolChange(c.kind, c.symbol, c.renamed_to, folded.get(k, 0)) for k, c in sorted(kept, key=lambda item: item[1].symbol.dotted)]
+    # One class can name several keys (inline enums of one shape are merged): its rename is one change.
+    said: dict[tuple[str, str, str], SymbolChange] = {}
+    for key, change in sorted(kept, key=lambda item: (item[1].symbol.dotted, item[1].symbol.pointer)):
+        moved = change.renamed_to.dotted if change.renamed_to is not None else ""
+        said.setdefault((change.kind, change.symbol.dotted, moved), SymbolChange(change.kind, change.symbol, change.renamed_to, folded.get(key, 0)))
+    return list(said.values())
