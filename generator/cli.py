@@ -99,10 +99,12 @@ def main() -> None:
 
 @main.command()
 @_job_options
-def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None) -> None:
+@click.option("--force", is_flag=True, help="Overwrite files in the output that sdkwright did not write.")
+def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, input_kind: str | None, force: bool) -> None:
     """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory.
 
-    Without SPEC, every spec [tool.sdkwright] lists is generated into its output.
+    Without SPEC, every spec [tool.sdkwright] lists is generated into its output. A file
+    there that sdkwright did not write (a README.md of your own) stops it unless --force.
     """
     from generator.pipeline import generate as run
 
@@ -113,7 +115,7 @@ def generate(spec: str | None, output: str | None, package: str | None, lenient:
         return
     for job in jobs:
         try:
-            result, changed = run(job, _progress())
+            result, changed = run(job, _progress(), force=force)
         except SpecError as error:
             _fail(error)
             return

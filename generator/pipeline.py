@@ -230,13 +230,15 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     return _finish(job, document, resolver, sources, validated, progress)
 
 
-def generate(job: Job, progress: Progress = _quiet) -> tuple[Result, list[str]]:
-    """Generate and write; returns the result and the paths that changed."""
+def generate(job: Job, progress: Progress = _quiet, force: bool = False) -> tuple[Result, list[str]]:
+    """Generate and write; returns the result and the paths that changed.
+
+    Without `force`, a file in the output that sdkwright did not write stops it (`SpecError`)."""
     from generator.write import write_tree
 
     result = generate_files(job, progress)
     progress("write")
-    changed = write_tree(job.output, result.files, result.manifest)
+    changed = write_tree(job.output, result.files, result.manifest, force=force)
     return result, changed
 
 
