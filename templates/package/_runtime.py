@@ -49,7 +49,7 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> typing.Literal[False]:  # `if value:` narrows `T | Unset` to `T`
         return False
 
 
