@@ -131,11 +131,15 @@ def main() -> None:
     is_flag=True,
     help="Choose every name afresh, as for a new output, instead of keeping the names the output's manifest records.",
 )
-def generate(spec: str | None, output: str | None, package: str | None, lenient: bool, strict: bool, input_kind: str | None, rename_all: bool) -> None:
+@click.option("--force", is_flag=True, help="Overwrite files in the output that sdkwright did not write.")
+def generate(
+    spec: str | None, output: str | None, package: str | None, lenient: bool, strict: bool, input_kind: str | None, rename_all: bool, force: bool
+) -> None:
     """Generate the SDK of SPEC (a path or an http(s) URL) into the output directory.
 
     Without SPEC, every spec [tool.sdkwright] lists is generated into its output. Names
-    the output already has are kept (its manifest records them) unless --rename-all.
+    the output already has are kept (its manifest records them) unless --rename-all. A file
+    there that sdkwright did not write (a README.md of your own) stops it unless --force.
     """
     from generator.pipeline import generate as run
 
@@ -146,7 +150,7 @@ def generate(spec: str | None, output: str | None, package: str | None, lenient:
         return
     for job in jobs:
         try:
-            result, changed = run(job, _progress(), rename_all)
+            result, changed = run(job, _progress(), rename_all, force=force)
         except SpecError as error:
             _fail(error)
             return

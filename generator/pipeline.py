@@ -264,13 +264,15 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     return _finish(job, document, resolver, sources, validated, progress, names.lock)
 
 
-def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False) -> tuple[Result, list[str]]:
-    """Generate and write; returns the result and the paths that changed."""
+def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False, force: bool = False) -> tuple[Result, list[str]]:
+    """Generate and write; returns the result and the paths that changed.
+
+    Without `force`, a file in the output that sdkwright did not write stops it (`SpecError`)."""
     from generator.output.write import write_tree
 
     result = generate_files(job, progress, rename_all)
     progress("write")
-    changed = write_tree(job.output, result.files, result.manifest)
+    changed = write_tree(job.output, result.files, result.manifest, force=force)
     return result, changed
 
 

@@ -722,7 +722,7 @@ class _Builder:
         example = ""
         if first is not None:
             owner = next(g for g in groups if first in g.operations)
-            args = [repr("...") for _ in first.positional] + [f"{a.name}=..." for a in first.keyword if a.default is None]
+            args = [py("...") for _ in first.positional] + [f"{a.name}={example_value(a.annotation)}" for a in first.keyword if a.default is None]
             example = f"client.{owner.attribute}.{first.method}({', '.join(args)})"
         table = tuple(
             (f"client.{g.attribute}.{o.method}", f"{o.http_method} {o.path}", o.summary)
@@ -816,6 +816,22 @@ def _mutable(literal: str) -> bool:
     """Whether a default's source makes a new mutable value (a list, a dict, a model), which
     a dataclass field must build per instance and an argument cannot hold."""
     return literal.startswith(("[", "{")) or ".from_dict(" in literal
+
+
+def example_value(annotation: str) -> str:
+    """A value of `annotation` for the README's example call, so that it type-checks."""
+    first = annotation.split(" | ")[0]
+    literal = re.search(r"Literal\[([^,\]]+)", annotation)
+    if literal:
+        return literal.group(1)
+    samples = {"str": py("..."), "int": "1", "float": "1.0", "bool": "True", "Any": "None"}
+    if first in samples:
+        return samples[first]
+    if first.startswith("list["):
+        return "[]"
+    if first.startswith("dict["):
+        return "{}"
+    return "..."
 
 
 def _json_literal(value: Any) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 from generator import TEMPLATES, ir
 from generator.document.load import Document
 from generator.naming import Names
-from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, one_line, py
+from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, example_value, one_line, py
 
 SCHEMA_FILE = "_schema.json"
 # Names the models-only package's modules use themselves (naming keeps types off them).
@@ -82,8 +82,8 @@ def _example(view: PackageView, root: str | None) -> str:
     if root is None:
         return ""
     cls = next(c for c in view.classes if c.name == root)
-    required = [f.name for f in cls.fields if f.default is None]
-    return f"document = {root}({', '.join(f'{name}=...' for name in required)})"
+    required = [f for f in cls.fields if f.default is None]
+    return f"document = {root}({', '.join(f'{f.name}={example_value(f.annotation)}' for f in required)})"
 
 
 def _summary(api: ir.Api, named: ir.NamedType) -> str:

@@ -656,3 +656,22 @@ def test_module_and_script_entry_points_agree(tmp_path: Path) -> None:
     via_module = run_cli("validate", str(CONFERENCES), env=cli_env())
     assert via_script.returncode == via_module.returncode == 0
     assert via_script.stdout == via_module.stdout
+
+
+def test_generate_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
+    spec = Path(__file__).resolve().parent.parent / "specs" / "conferences.yml"
+    out = tmp_path / "sdk"
+    out.mkdir()
+    (out / "README.md").write_text("# my own notes\n", encoding="utf-8")
+    (out / "pyproject.toml").write_text("[project]\nname = 'mine'\n", encoding="utf-8")
+    refused = run_cli("generate", str(spec), "--output", str(out), "--package", "telnyx_conferences")
+    assert refused.returncode == 2
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and "README.md" in lines[0] and "--force" in lines[0] and "Traceback" not in refused.stderr
+    assert (out / "README.md").read_text(encoding="utf-8") == "# my own notes\n"
+    assert not (out / "telnyx_conferences").exists()  # nothing written
+    forced = run_cli("generate", str(spec), "--output", str(out), "--package", "telnyx_conferences", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (out / "README.md").read_text(encoding="utf-8") != "# my own notes\n"
+    again = run_cli("generate", str(spec), "--output", str(out), "--package", "telnyx_conferences")
+    assert again.returncode == 0, again.stderr  # its own files, from the manifest, are rewritten freely

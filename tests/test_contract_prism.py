@@ -20,6 +20,7 @@ import datetime
 import enum
 import functools
 import inspect
+import json
 import re
 import sys
 import types
@@ -588,3 +589,33 @@ def test_prism_accepts_the_request_and_the_sdk_types_the_response(
         assert isinstance(result, typing.get_origin(expected) or expected), f"{type(result)} is not {expected}"
         problem = mistyped(result, expected, runtime)
         assert problem is None, problem
+
+
+# -- what the SDK sends and returns, against the real mock server ---------------------------
+
+
+def test_prism_accepts_a_call_without_defaults_and_the_raw_response_has_its_headers(contracts: Contracts) -> None:
+    """Only what the caller set is sent, Prism validates it against the spec, and the raw
+    response carries Prism's status, headers and the request that was sent."""
+    contract = contracts.of(CONFERENCES_SPEC)
+    package = contract.package
+    with httpx.Client(timeout=30.0) as http:
+        client = package.Client(base_url=contract.base_url, http_client=http, max_retries=0, **credentials_of(package.Client))
+        raw = client.with_raw_response.conference_commands.create_conference(
+            call_control_id="v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg",
+            name="Business",
+            extra_headers={"Prefer": "code=200"},
+        )
+        assert raw.status_code == 200
+        assert raw.headers["content-type"].startswith("application/json")
+        sent = json.loads(raw.http_request.content)
+        assert set(sent) == {"call_control_id", "name", "command_id"}  # no spec default sent
+        conference = raw.parse()
+        assert isinstance(conference, package.models.ConferenceResponse)
+        sent_back, answered = conference.to_dict()["data"], raw.http_response.json()["data"]
+        assert set(sent_back) == set(answered)  # exactly the fields Prism sent: no defaults added
+        assert all(sent_back[k] == v for k, v in answered.items() if not k.endswith("_at"))  # dates re-spelt
+        joined = client.conference_commands.join_conference(
+            conference.data.id, call_control_id="v3:x", supervisor_role="whisper", region="US"
+        )
+        assert isinstance(joined, package.models.ConferenceCommandResponse)

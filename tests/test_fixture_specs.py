@@ -50,7 +50,7 @@ def census(package: Package) -> tuple[set[tuple[str, str]], int]:
         f"import {package.name}, {package.name}._operations as ops, {package.name}._runtime as runtime\n"
         f"from {package.name} import client\n"
         "declared = [[o.method, o.path] for o in vars(ops).values() if isinstance(o, runtime.Operation)]\n"
-        "methods = [n for c in vars(client).values() if inspect.isclass(c) and issubclass(c, runtime.Resource) and c is not runtime.Resource\n"
+        "methods = [n for c in vars(client).values() if inspect.isclass(c) and issubclass(c, runtime.Resource) and not issubclass(c, runtime.RawResource) and c is not runtime.Resource\n"
         "           for n, f in vars(c).items() if inspect.isfunction(f) and not n.startswith('_')]\n"
         "print(json.dumps([declared, len(methods)]))\n"
     )

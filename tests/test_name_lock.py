@@ -259,11 +259,11 @@ def _histories() -> list[tuple[str, list[Path]]]:
 def test_no_name_of_a_kept_key_moves_over_real_histories(shared_specs: Path, history: str) -> None:
     """Each version named over the previous one's lock (the pipeline up to naming: render and format
     add no name): a key that exists in both keeps its name, and the lock changes no first choice."""
-    from generator.load import load
-    from generator.model import build_model
+    from generator.document.load import load
+    from generator.openapi.read import build_model
     from generator.naming import build_names
     from generator.naming.lock import EMPTY
-    from generator.resolve import Resolver
+    from generator.document.resolve import Resolver
 
     versions = dict(_histories())[history]
     if len(versions) < 2:
@@ -298,10 +298,10 @@ def _corpus() -> list[str]:
 def test_no_public_class_of_the_shared_corpus_carries_a_digest(shared_specs: Path, name: str) -> None:
     """Schemas of one context are told apart by their place (`Part2`, `Variant2`), schemas named like
     the SDK's own classes yield: no class is `ConflictError17FA6E` or `...Assignee2165EA`."""
-    from generator.load import load
-    from generator.model import build_model
+    from generator.document.load import load
+    from generator.openapi.read import build_model
     from generator.naming import build_names
-    from generator.resolve import Resolver
+    from generator.document.resolve import Resolver
 
     if name == "(none)":
         pytest.skip("no specs in ../shared/specs")
@@ -366,10 +366,10 @@ def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
 
 def test_build_names_takes_another_sides_names_as_its_lock(tmp_path: Path) -> None:
     """How a comparison names its new side with the old side's names."""
-    from generator.load import load
-    from generator.model import build_model
+    from generator.document.load import load
+    from generator.openapi.read import build_model
     from generator.naming import build_names
-    from generator.resolve import Resolver
+    from generator.document.resolve import Resolver
 
     def named(name: str, schemas: dict[str, Any], lock: Any = None) -> Any:
         path = tmp_path / name

@@ -68,10 +68,25 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def write_tree(output: Path, files: dict[str, str], manifest: Manifest) -> list[str]:
-    """Make `output` hold exactly `files` (plus files it did not generate); return changed paths."""
-    output = output.resolve()
+def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: bool = False) -> list[str]:
+    """Make `output` hold exactly `files` (plus files it did not generate); return changed paths.
+
+    A file already there that sdkwright did not write (not in the previous manifest: a
+    user's README.md) is never overwritten unless `force`: a `SpecError` names it.
+    """
+    from generator.errors import SpecError
+
+    given, output = output, output.resolve()
     previous = read_manifest(output)
+    if not force:
+        written = set(previous.files) if previous else set()
+        for path in sorted(files):
+            target = output / path
+            if path not in written and target.is_file() and target.read_text(encoding="utf-8", errors="replace") != files[path]:
+                raise SpecError(
+                    "sdkwright did not write this file and will not overwrite it; pass --force to replace it",
+                    (given / path).as_posix(),
+                )
     changed = sorted(
         path
         for path, text in files.items()

@@ -4,7 +4,7 @@ Generated from the API's OpenAPI document; regenerate rather than edit.
 """
 
 from . import errors, models
-from ._runtime import UNSET, RetryPolicy, Unset
+from ._runtime import UNSET, RawResponse, RetryPolicy, Unset
 from .client import AsyncClient, Client
 from .errors import (
     APIConnectionError,
@@ -16,6 +16,8 @@ from .errors import (
     ServerError,
 )
 
+__version__ = "2.0.0"
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -25,10 +27,12 @@ __all__ = [
     "AsyncClient",
     "Client",
     "ClientError",
+    "RawResponse",
     "RetryPolicy",
     "ServerError",
     "UNSET",
     "Unset",
+    "__version__",
     "errors",
     "models",
 ]

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import dataclasses
 import datetime
 import email.utils
 import enum
 import functools
 import json
+import logging
+import os
 import random
 import re
+import sys
 import time
 import types
 import typing
@@ -45,7 +49,7 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> typing.Literal[False]:  # `if value:` narrows `T | Unset` to `T`
         return False
 
 
@@ -93,20 +97,87 @@ class Discriminator:
 
 
 class Model:
-    """Base of the generated dataclasses: conversion from and to JSON-ready dicts."""
+    """Base of the generated dataclasses: conversion from and to JSON-ready dicts.
 
-    __slots__ = ()
+    A model remembers which fields were set: given to its constructor, read from a
+    response, or changed since from their default. `to_dict()` and request bodies
+    write exactly those (and the fields a response had that the spec does not
+    know), so a field left out stays out and the server applies its own default.
+    """
+
+    __slots__ = ("_set", "_extra")
+    _set: frozenset[str]  # the attributes given to the constructor or read from a response
+    _extra: dict[str, Any] | None  # what a response held that the spec does not know
     # The key of a one-key object the fields sit in (`{"join_conference": {...}}`), if any.
     _wrapper: ClassVar[str | None] = None
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None or getattr(init, "__wrapped__", None) is not None:
+            return  # not yet a dataclass, or already recording
+
+        @functools.wraps(init)
+        def recording_init(self: Model, **values: Any) -> None:
+            init(self, **values)
+            self._set = frozenset(values)
+            self._extra = None
+
+        setattr(cls, "__init__", recording_init)
+        # A response may lack a required field (its attribute is then unset): these cope.
+        setattr(cls, "__repr__", Model._repr)
+        setattr(cls, "__eq__", Model._eq)
+
+    def _values(self) -> list[tuple[str, Any]]:
+        codec = _codec(type(self))
+        assert isinstance(codec, _ModelCodec)
+        return [(f.attr, getattr(self, f.attr, _NOTHING)) for f in codec.fields]
+
+    def _repr(self) -> str:
+        shown = ", ".join(
+            f"{name}={value!r}" for name, value in self._values() if value is not _NOTHING
+        )
+        return f"{type(self).__qualname__}({shown})"
+
+    def _eq(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented  # type: ignore[no-any-return]
+        assert isinstance(other, Model)
+        return self._values() == other._values()
+
+    def __getattr__(self, name: str) -> Any:
+        """Fields the spec does not know, by wire name; a required field the response lacked."""
+        if name.startswith("__") or name in ("_set", "_extra"):
+            raise AttributeError(name)
+        extra = self._extra
+        if extra and name in extra:
+            return extra[name]
+        if any(f.attr == name for f in _codec(type(self)).fields):  # type: ignore[attr-defined]
+            raise AttributeError(
+                f"{type(self).__name__}.{name}: the response lacked this required field"
+            )
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def model_extra(self) -> dict[str, Any]:
+        """The fields of the response that the spec does not know, as sent."""
+        return dict(self._extra or {})
+
+    @property
+    def model_fields_set(self) -> frozenset[str]:
+        """The attributes that were set (and so are sent and written by `to_dict`)."""
+        codec = _codec(type(self))
+        assert isinstance(codec, _ModelCodec)
+        return frozenset(f.attr for f in codec.fields if codec.is_set(self, f))
+
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
-        """Build an instance from a decoded JSON object; unknown keys are ignored."""
-        result: M = _codec(cls).decode(data)
+        """Build an instance from a decoded JSON object; unknown keys are kept."""
+        result: M = _codec(cls).decode(data, False)
         return result
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: absent fields are left out, null ones kept as None."""
+        """A JSON-ready dict of the fields that were set (null ones as None), unknown ones too."""
         result: dict[str, Any] = _codec(type(self)).encode(self, type(self).__name__, False)
         return result
 
@@ -119,7 +190,7 @@ class _Codec:
 
     nullable = False
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         return data
 
     def encode(self, value: Any, where: str, strict: bool) -> Any:
@@ -170,7 +241,7 @@ class _DateTime(_Codec):
     def __init__(self, kind: type[datetime.date]) -> None:
         self.kind = kind
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         if not isinstance(data, str):
             return data
         text = data[:-1] + "+00:00" if data.endswith(("Z", "z")) else data
@@ -195,7 +266,7 @@ class _Enum(_Codec):
         self.kind = kind
         self.values = frozenset(member.value for member in kind)
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         try:
             return self.kind(data)
         except ValueError:
@@ -216,11 +287,13 @@ class _List(_Codec):
     def __init__(self, item: _Codec) -> None:
         self.item = item
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         if not isinstance(data, list):
+            if strict:
+                raise TypeError(f"expected a list, got {_describe(data)}")
             return data
         decode = self.item.decode
-        return [None if v is None else decode(v) for v in data]
+        return [None if v is None else decode(v, strict) for v in data]
 
     def accepts(self, data: Any) -> bool:
         return isinstance(data, list)
@@ -235,11 +308,13 @@ class _Map(_Codec):
     def __init__(self, value: _Codec) -> None:
         self.value = value
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         if not isinstance(data, Mapping):
+            if strict:
+                raise TypeError(f"expected an object, got {_describe(data)}")
             return data
         decode = self.value.decode
-        return {k: None if v is None else decode(v) for k, v in data.items()}
+        return {k: None if v is None else decode(v, strict) for k, v in data.items()}
 
     def accepts(self, data: Any) -> bool:
         return isinstance(data, Mapping)
@@ -261,17 +336,19 @@ class _Union(_Codec):
             {tag: _codec(kind) for tag, kind in discriminator.mapping} if discriminator else {}
         )
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         if self.discriminator is not None and isinstance(data, Mapping):
             chosen = self.by_tag.get(str(data.get(self.discriminator.property)))
             if chosen is not None:
-                return chosen.decode(data)
+                return chosen.decode(data, strict)
         for variant in self.variants:
             if variant.accepts(data):
                 try:
-                    return variant.decode(data)
+                    return variant.decode(data, True)
                 except (TypeError, ValueError):
                     continue
+        if strict:
+            raise TypeError(f"{_describe(data)} matches no variant of the union")
         return data
 
     def accepts(self, data: Any) -> bool:
@@ -303,6 +380,8 @@ class _Field:
     required: bool
     checks: Mapping[str, Any]
     annotation: Any
+    default: Any = UNSET
+    factory: Callable[[], Any] | None = None
     codec: _Codec | None = None
 
     def resolved(self) -> _Codec:
@@ -311,10 +390,14 @@ class _Field:
         return self.codec
 
 
+_NOTHING = object()
+
+
 class _ModelCodec(_Codec):
     def __init__(self, kind: type[Model]) -> None:
         self.kind = kind
         self._fields: list[_Field] | None = None
+        self._wires: frozenset[str] = frozenset()
 
     @property
     def fields(self) -> list[_Field]:
@@ -327,9 +410,12 @@ class _ModelCodec(_Codec):
                     f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
                     {k: v for k, v in f.metadata.items() if k != "wire"},
                     hints[f.name],
+                    UNSET if f.default is dataclasses.MISSING else f.default,
+                    None if f.default_factory is dataclasses.MISSING else f.default_factory,
                 )
                 for f in dataclasses.fields(self.kind)  # type: ignore[arg-type]
             ]
+            self._wires = frozenset(f.wire for f in self._fields)
         return self._fields
 
     def accepts(self, data: Any) -> bool:
@@ -338,27 +424,69 @@ class _ModelCodec(_Codec):
             data = data.get(wrapper) if isinstance(data, Mapping) and len(data) == 1 else None
         return isinstance(data, Mapping) and all(f.wire in data for f in self.fields if f.required)
 
-    def decode(self, data: Any) -> Any:
+    def decode(self, data: Any, strict: bool = False) -> Any:
         wrapper = self.kind._wrapper
         if wrapper is not None and isinstance(data, Mapping) and wrapper in data:
             data = data[wrapper]
         if not isinstance(data, Mapping):
             raise TypeError(f"{self.kind.__name__}: expected an object, got {_describe(data)}")
-        values: dict[str, Any] = {}
+        result = object.__new__(self.kind)
+        given = []
         for f in self.fields:
             if f.wire in data and not f.checks.get("writeOnly"):
                 raw = data[f.wire]
-                values[f.attr] = None if raw is None else f.resolved().decode(raw)
+                if raw is None:
+                    value = None
+                elif strict:
+                    value = f.resolved().decode(raw, True)
+                else:
+                    try:
+                        value = f.resolved().decode(raw)
+                    except (TypeError, ValueError):
+                        value = raw  # not the documented type: kept as it came
+                setattr(result, f.attr, value)
+                given.append(f.attr)
             elif f.required:
-                raise ValueError(
-                    f"{self.kind.__name__}: the response lacks required field {f.wire!r}"
-                )
-        return self.kind(**values)
+                if strict:
+                    raise ValueError(
+                        f"{self.kind.__name__}: the response lacks required field {f.wire!r}"
+                    )
+                # Left unset: reading the attribute says the response lacked it.
+            else:
+                setattr(result, f.attr, f.default if f.factory is None else f.factory())
+        result._set = frozenset(given)
+        wires = self._wires
+        result._extra = (
+            {k: v for k, v in data.items() if k not in wires} if len(data) > len(given) else None
+        )
+        return result
+
+    def is_set(self, value: Any, f: _Field) -> bool:
+        """Whether `f` of `value` was set: given, read, or changed from its default."""
+        current = getattr(value, f.attr, _NOTHING)
+        if current is _NOTHING:
+            return False
+        if f.attr in value._set:
+            return True
+        if f.factory is not None:
+            return bool(current != f.factory())
+        return current is not f.default and bool(current != f.default)
 
     def encode(self, value: Any, where: str, strict: bool) -> Any:
-        if strict and not isinstance(value, self.kind):
-            raise ValueError(f"{where}: expected {self.kind.__name__}, got {_describe(value)}")
-        return self._encode_items([(f, getattr(value, f.attr)) for f in self.fields], where, strict)
+        if not isinstance(value, self.kind):
+            if strict:
+                raise ValueError(f"{where}: expected {self.kind.__name__}, got {_describe(value)}")
+            return _plain(value)  # a response's value of another type, written back as it came
+        items = [
+            (f, getattr(value, f.attr) if self.is_set(value, f) else UNSET) for f in self.fields
+        ]
+        encoded = self._encode_items(items, where, strict)
+        extra = value._extra
+        if extra:
+            inner = encoded if self.kind._wrapper is None else encoded[self.kind._wrapper]
+            for key, item in extra.items():
+                inner.setdefault(key, item)
+        return encoded
 
     def encode_arguments(self, arguments: Mapping[str, Any], argument_of: Mapping[str, str]) -> Any:
         """A flattened body's JSON straight from the method's arguments, by field."""
@@ -393,8 +521,8 @@ class _Nullable(_Codec):
     def __init__(self, inner: _Codec) -> None:
         self.inner = inner
 
-    def decode(self, data: Any) -> Any:
-        return None if data is None else self.inner.decode(data)
+    def decode(self, data: Any, strict: bool = False) -> Any:
+        return None if data is None else self.inner.decode(data, strict)
 
     def accepts(self, data: Any) -> bool:
         return data is None or self.inner.accepts(data)
@@ -459,9 +587,13 @@ def _build_codec(annotation: Any) -> _Codec:
     return _Codec()
 
 
-def decode(annotation: Any, data: Any) -> Any:
-    """Turn decoded JSON into the value of `annotation` (models, enums, dates)."""
-    return None if data is None else _codec(annotation).decode(data)
+def decode(annotation: Any, data: Any, strict: bool = False) -> Any:
+    """Turn decoded JSON into the value of `annotation` (models, enums, dates).
+
+    Leniently by default: a value of another type than documented, or a model
+    lacking a required field, is kept as it came. `strict` raises instead.
+    """
+    return None if data is None else _codec(annotation).decode(data, strict)
 
 
 def _check_bounds(value: Any, checks: Mapping[str, Any], where: str) -> None:
@@ -701,6 +833,8 @@ class Operation(Generic[T]):
         return self.method in _IDEMPOTENT_METHODS or self.idempotency_key is not None
 
 
+_EXTRA_BODY = Body("application/json", dict, required=False, argument="")
+
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 
 
@@ -790,8 +924,13 @@ def build_request(
         else:
             cookies[param.wire] = quote(",".join(v for _, v in pairs), safe="")
 
+    options = typing.cast(CallOptions, arguments.get("options") or {})
     content: dict[str, Any] = {}
     body = operation.body
+    extra_body = options.get("extra_body")
+    if extra_body:
+        if body is None:
+            body = _EXTRA_BODY
     if body is not None:
         if body.flatten:
             codec = _codec(body.type)
@@ -805,6 +944,8 @@ def build_request(
                 payload = UNSET
             else:
                 payload = check(value, _codec(body.type), {}, body.argument)
+        if extra_body:
+            payload = {**(payload if isinstance(payload, Mapping) else {}), **_plain(extra_body)}
         if payload is not UNSET:
             if body.media_type == "application/x-www-form-urlencoded":
                 content["content"] = urlencode(_form_fields(payload)).encode()
@@ -823,7 +964,8 @@ def build_request(
                     payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False
                 ).encode()
                 request_headers["content-type"] = "application/json"
-    options = typing.cast(CallOptions, arguments.get("options") or {})
+    for name, value in options.get("extra_query", {}).items():
+        query.extend(_serialize(Param(name, name, "query", Any), _plain(value)))
     for name, value in options.get("extra_headers", {}).items():
         request_headers[name.lower()] = value
     if cookies:
@@ -844,8 +986,14 @@ def parse_response(
     response: httpx.Response,
     status_errors: Mapping[int, type[APIStatusError]],
     error_codes: Mapping[str, type[APIStatusError]],
+    strict: bool = False,
 ) -> T:
-    """The typed result of a success; the matching error class for a failure."""
+    """The typed result of a success; the matching error class for a failure.
+
+    A success is never turned into an error unless `strict`: a body that lacks
+    a required field or holds another type than documented is kept as it came
+    (see `decode`), an empty body gives the type's empty value.
+    """
     status = response.status_code
     if status >= 400:
         raise _status_error(operation, response, status_errors, error_codes)
@@ -856,24 +1004,50 @@ def parse_response(
         if key in responses
         else responses.get(f"{key[0]}XX", responses.get("default"))
     )
-    if annotation is None or status == 204 or not response.content:
+    if annotation is None or status == 204:
         return None  # type: ignore[return-value]
+    where = f"{operation.method} {operation.path}: the {status} answer"
+    if not response.content:
+        if strict:
+            raise APIResponseValidationError(f"{where} is empty", response)
+        return _empty(annotation)  # type: ignore[no-any-return]
     if annotation is bytes:
         return response.content  # type: ignore[return-value]
     if annotation is str and "json" not in response.headers.get("content-type", ""):
         return response.text  # type: ignore[return-value]
-    where = f"{operation.method} {operation.path}: the {status} answer"
     try:
         payload = response.json()
     except ValueError as error:
+        if not strict and annotation in (str, Any, object):
+            return response.text  # type: ignore[return-value]
         raise APIResponseValidationError(f"{where} is not JSON ({error})", response) from error
     try:
-        result: T = decode(annotation, payload)
+        result: T = decode(annotation, payload, strict)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
+        if not strict:
+            return payload  # type: ignore[no-any-return]  # kept as it came
         raise APIResponseValidationError(
             f"{where} does not fit its schema ({error})", response
         ) from error
     return result
+
+
+def _empty(annotation: Any) -> Any:
+    """What an empty body stands for in `annotation`: an empty model, list, dict or text."""
+    codec = _codec(annotation)
+    if isinstance(codec, _Nullable):
+        return None
+    if isinstance(codec, _ModelCodec):
+        return codec.decode({})
+    if isinstance(codec, _List):
+        return []
+    if isinstance(codec, _Map):
+        return {}
+    if annotation is bytes:
+        return b""
+    if annotation is str:
+        return ""
+    return None
 
 
 def _status_error(
@@ -909,6 +1083,8 @@ class CallOptions(typing.TypedDict, total=False):
 
     timeout: float | httpx.Timeout | None  # seconds, for this call only; None waits forever
     extra_headers: Mapping[str, str]  # sent with this call, over the client's headers
+    extra_query: Mapping[str, object]  # query parameters added to this call's
+    extra_body: Mapping[str, object]  # fields merged into this call's JSON body
     max_retries: int  # retries for this call, instead of the client's policy
 
 
@@ -989,8 +1165,6 @@ def retry_after(headers: httpx.Headers) -> float | None:
 
 def credential(value: str | None, *environment: str) -> str | None:
     """An explicit credential, or the first environment variable that is set."""
-    import os
-
     if value is not None:
         return value
     for name in environment:
@@ -1003,7 +1177,87 @@ def credential(value: str | None, *environment: str) -> str | None:
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 
 
+def user_agent(package: str, version: str) -> str:
+    """`<package>/<version> python/<x.y> httpx/<version>`."""
+    python = ".".join(str(n) for n in sys.version_info[:2])
+    return f"{package}/{version} python/{python} httpx/{httpx.__version__}"
+
+
+def _logger(package: str, prefix: str) -> logging.Logger:
+    """The package's logger; `<PREFIX>_LOG=debug` (or `info`) turns it on, to stderr."""
+    logger = logging.getLogger(package)
+    level = os.environ.get(f"{prefix}_LOG", "").lower() if prefix else ""
+    if level in ("debug", "info") and not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s - %(name)s:%(levelname)s] %(message)s")
+        )
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+    return logger
+
+
+def _log_attempt(
+    logger: logging.Logger,
+    request: httpx.Request,
+    outcome: httpx.Response | httpx.TransportError,
+    started: float,
+    attempt: int,
+) -> None:
+    what = outcome.status_code if isinstance(outcome, httpx.Response) else type(outcome).__name__
+    logger.debug(
+        "%s %s -> %s in %.3f s (attempt %d)",
+        request.method,
+        request.url,
+        what,
+        time.perf_counter() - started,
+        attempt + 1,
+    )
+
+
+class RawResponse(Generic[T]):
+    """A call's parsed result with the HTTP response it came in."""
+
+    __slots__ = ("http_response", "_parsed")
+
+    def __init__(self, parsed: T, response: httpx.Response) -> None:
+        self._parsed = parsed
+        self.http_response = response
+
+    def parse(self) -> T:
+        """The typed result, as the method without `with_raw_response` returns it."""
+        return self._parsed
+
+    @property
+    def parsed(self) -> T:
+        return self._parsed
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def http_request(self) -> httpx.Request:
+        return self.http_response.request
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of the request (`x-request-id` or `request-id`), if it sent one."""
+        headers = self.http_response.headers
+        found: str | None = headers.get("x-request-id") or headers.get("request-id")
+        return found
+
+    @property
+    def elapsed(self) -> datetime.timedelta:
+        return self.http_response.elapsed
+
+
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+S = TypeVar("S", bound="_Sender[Any]")
 
 
 class _Sender(Generic[H]):
@@ -1012,38 +1266,68 @@ class _Sender(Generic[H]):
     status_errors: ClassVar[Mapping[int, type[APIStatusError]]] = {}
     error_codes: ClassVar[Mapping[str, type[APIStatusError]]] = {}
     security: ClassVar[tuple[tuple[str, ...], ...]] = ()  # the API's security requirements
+    package: ClassVar[str] = "sdk"  # the generated package: its logger and User-Agent
+    version: ClassVar[str] = "0.0.0"
+    environment_prefix: ClassVar[str] = ""  # `<PREFIX>_BASE_URL`, `<PREFIX>_LOG`
+    default_base_url: ClassVar[str] = "http://localhost"
 
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: str | None = None,
         http_client: H | None = None,
         headers: Mapping[str, str] | None = None,
         auth: httpx.Auth | Mapping[str, httpx.Auth | None] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         retry_policy: RetryPolicy | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         owns_http_client = http_client is None
         self._owns_http_client = owns_http_client
         self._http: H = self._new_http_client() if http_client is None else http_client
         http_client = self._http
+        prefix = self.environment_prefix
+        if base_url is None:
+            base_url = (prefix and os.environ.get(f"{prefix}_BASE_URL")) or self.default_base_url
         self._base_url = base_url.rstrip("/")
+        self._logger = _logger(self.package, prefix)
         # Plain, by lower-case name: copied for every request, which httpx.Headers is slow at.
         self._headers = {name.lower(): value for name, value in http_client.headers.items()}
+        if self._headers.get("user-agent", "").startswith("python-httpx/"):
+            self._headers["user-agent"] = user_agent(self.package, self.version)
         self._headers.update({name.lower(): value for name, value in (headers or {}).items()})
         # One httpx.Auth for every request, or the credentials by security scheme.
         self._credentials = auth
         self._auths: dict[tuple[tuple[str, ...], ...] | None, Any] = {}
-        self._timeout = httpx.Timeout(
-            (DEFAULT_TIMEOUT if owns_http_client else http_client.timeout)
-            if isinstance(timeout, Unset)
-            else timeout
-        )
+        # The SDK's timeout, whatever `http_client` was given (httpx's own is 5 s).
+        self._timeout = httpx.Timeout(DEFAULT_TIMEOUT if isinstance(timeout, Unset) else timeout)
         policy = retry_policy or RetryPolicy()
         if not isinstance(max_retries, Unset):
             policy = dataclasses.replace(policy, max_retries=max_retries)
         self.retry_policy = policy
+        self._strict = strict_response_validation
+
+    def with_options(
+        self: S,
+        *,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        headers: Mapping[str, str] | None = None,
+    ) -> S:
+        """A copy of this client with other options; it shares the HTTP client."""
+        clone = copy.copy(self)
+        clone._owns_http_client = False  # closing the copy leaves the original working
+        clone._headers = {**self._headers, **{k.lower(): v for k, v in (headers or {}).items()}}
+        if not isinstance(timeout, Unset):
+            clone._timeout = httpx.Timeout(timeout)
+        if not isinstance(max_retries, Unset):
+            clone.retry_policy = dataclasses.replace(self.retry_policy, max_retries=max_retries)
+        clone.__dict__.pop("with_raw_response", None)
+        for name, value in list(vars(clone).items()):
+            if isinstance(value, (Resource, AsyncResource)) and value._client is self:
+                setattr(clone, name, type(value)(clone))  # type: ignore[arg-type]
+        return clone
 
     def _new_http_client(self) -> H:
         raise NotImplementedError
@@ -1123,7 +1407,9 @@ class _Sender(Generic[H]):
         return APIConnectionError(f"{where} could not connect: {error}")
 
     def _result(self, operation: Operation[T], response: httpx.Response) -> T:
-        return parse_response(operation, response, self.status_errors, self.error_codes)
+        return parse_response(
+            operation, response, self.status_errors, self.error_codes, self._strict
+        )
 
 
 class BaseClient(_Sender[httpx.Client]):
@@ -1136,6 +1422,11 @@ class BaseClient(_Sender[httpx.Client]):
         request = self._request(operation, arguments)
         return self._result(operation, self._transmit(operation, request, arguments))
 
+    def _send_raw(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+        request = self._request(operation, arguments)
+        response = self._transmit(operation, request, arguments)
+        return RawResponse(self._result(operation, response), response)
+
     def _transmit(
         self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
     ) -> httpx.Response:
@@ -1143,10 +1434,13 @@ class BaseClient(_Sender[httpx.Client]):
         retries, attempt = self._retries(arguments), 0
         while True:
             outcome: httpx.Response | httpx.TransportError
+            started = time.perf_counter()
             try:
                 outcome = self._http.send(request, auth=self._auth(operation))
             except httpx.TransportError as error:
                 outcome = error
+            if self._logger.isEnabledFor(logging.DEBUG):
+                _log_attempt(self._logger, request, outcome, started, attempt)
             delay = self._retry_delay(operation, outcome, attempt, retries)
             if delay is None:
                 assert isinstance(outcome, httpx.Response)
@@ -1179,6 +1473,13 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
         request = self._request(operation, arguments)
         return self._result(operation, await self._transmit(operation, request, arguments))
 
+    async def _send_raw(
+        self, operation: Operation[T], arguments: Mapping[str, Any]
+    ) -> RawResponse[T]:
+        request = self._request(operation, arguments)
+        response = await self._transmit(operation, request, arguments)
+        return RawResponse(self._result(operation, response), response)
+
     async def _transmit(
         self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
     ) -> httpx.Response:
@@ -1188,10 +1489,13 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
         retries, attempt = self._retries(arguments), 0
         while True:
             outcome: httpx.Response | httpx.TransportError
+            started = time.perf_counter()
             try:
                 outcome = await self._http.send(request, auth=self._auth(operation))
             except httpx.TransportError as error:
                 outcome = error
+            if self._logger.isEnabledFor(logging.DEBUG):
+                _log_attempt(self._logger, request, outcome, started, attempt)
             delay = self._retry_delay(operation, outcome, attempt, retries)
             if delay is None:
                 assert isinstance(outcome, httpx.Response)
@@ -1526,6 +1830,15 @@ class Resource:
         return self._client._paginate(operation, arguments)
 
 
+class RawResource(Resource):
+    """A group whose methods return a `RawResponse`: `client.with_raw_response.<group>`."""
+
+    __slots__ = ()
+
+    def _call(self, operation: Operation[T], arguments: Mapping[str, Any]) -> Any:
+        return self._client._send_raw(operation, arguments)
+
+
 class AsyncResource:
     """A group of operations of the async client; its methods are the sync group's, awaited."""
 
@@ -1541,15 +1854,31 @@ class AsyncResource:
         return self._client._paginate(operation, arguments)
 
 
+class AsyncRawResource(AsyncResource):
+    """An async group whose methods return a `RawResponse`."""
+
+    __slots__ = ()
+
+    async def _call(self, operation: Operation[T], arguments: Mapping[str, Any]) -> Any:
+        return await self._client._send_raw(operation, arguments)
+
+
 def awaitable(
     method: Callable[Concatenate[Any, P], T],
 ) -> Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]:
-    """A sync group's method as a method of the async group.
+    """A sync group's method as a coroutine function of the async group.
 
     The method's body returns what `self._call` returns, which for an async
-    group is a coroutine: one definition serves both clients.
+    group is a coroutine: one definition serves both clients, and this wrapper
+    awaits it, so `inspect.iscoroutinefunction` holds.
     """
-    return method  # type: ignore[return-value]
+
+    async def call(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        result: T = await method(self, *args, **kwargs)  # type: ignore[misc]
+        return result
+
+    functools.update_wrapper(call, method)
+    return call
 
 
 def async_pages(
@@ -1557,6 +1886,20 @@ def async_pages(
 ) -> Callable[Concatenate[Any, P], AsyncPager[T]]:
     """A sync group's paginating method as a method of the async group."""
     return method  # type: ignore[return-value]
+
+
+def raw(
+    method: Callable[Concatenate[Any, P], T],
+) -> Callable[Concatenate[Any, P], RawResponse[T]]:
+    """A group's method as a method of its `with_raw_response` group."""
+    return method  # type: ignore[return-value]
+
+
+def async_raw(
+    method: Callable[Concatenate[Any, P], T],
+) -> Callable[Concatenate[Any, P], Coroutine[Any, Any, RawResponse[T]]]:
+    """A group's method as a coroutine function of its async `with_raw_response` group."""
+    return awaitable(raw(method))
 
 
 __all__ = [
@@ -1569,6 +1912,7 @@ __all__ = [
     "ApiKeyAuth",
     "AsyncBaseClient",
     "AsyncPager",
+    "AsyncRawResource",
     "AsyncResource",
     "BaseClient",
     "BearerAuth",
@@ -1586,6 +1930,8 @@ __all__ = [
     "PageNumber",
     "Pager",
     "Param",
+    "RawResource",
+    "RawResponse",
     "Resource",
     "RetryPolicy",
     "ServerError",
@@ -1593,12 +1939,14 @@ __all__ = [
     "Unset",
     "WebhookVerificationError",
     "async_pages",
+    "async_raw",
     "awaitable",
     "check",
     "combine_auth",
     "credential",
     "decode",
     "parse_event",
+    "raw",
     "retry_after",
     "verify_signature",
 ]

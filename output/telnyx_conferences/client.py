@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import Literal, TYPE_CHECKING
 
 import httpx
 
@@ -12,15 +12,19 @@ from . import errors
 from ._runtime import (
     UNSET,
     AsyncBaseClient,
+    AsyncRawResource,
     AsyncResource,
     BaseClient,
     BearerAuth,
     CallOptions,
+    RawResource,
     Resource,
     RetryPolicy,
     Unset,
+    async_raw,
     awaitable,
     credential,
+    raw,
 )
 from .models import (
     BeepEnabled,
@@ -46,15 +50,17 @@ class ConferenceCommandsResource(Resource):
         *,
         call_control_id: str,
         name: str,
-        beep_enabled: BeepEnabled = BeepEnabled.NEVER,
+        beep_enabled: (
+            BeepEnabled | Literal["always", "never", "on_enter", "on_exit"] | Unset
+        ) = UNSET,
         client_state: str | Unset = UNSET,
-        comfort_noise: bool = True,
+        comfort_noise: bool | Unset = UNSET,
         command_id: str | Unset = UNSET,
         duration_minutes: int | Unset = UNSET,
         hold_audio_url: str | Unset = UNSET,
         hold_media_name: str | Unset = UNSET,
-        max_participants: int = 250,
-        start_conference_on_create: bool = True,
+        max_participants: int | Unset = UNSET,
+        start_conference_on_create: bool | Unset = UNSET,
         **options: Unpack[CallOptions],
     ) -> ConferenceResponse:
         """Create conference
@@ -70,18 +76,20 @@ class ConferenceCommandsResource(Resource):
         - `conference.recording.saved`
         - `conference.floor.changed`
 
+        Request body: Create a conference
+
         Args:
             call_control_id: Unique identifier and token for controlling the call
             name: Name of the conference
-            beep_enabled: Whether a beep sound should be played when participants join and/or leave the conference.
+            beep_enabled: Whether a beep sound should be played when participants join and/or leave the conference. (the server's default: ``"never"``)
             client_state: Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string. The client_state will be updated for the creator call leg and will be used for all webhooks related to the created conference.
-            comfort_noise: Toggle background comfort noise.
+            comfort_noise: Toggle background comfort noise. (the server's default: ``true``)
             command_id: Use this field to avoid execution of duplicate commands. Telnyx will ignore subsequent commands with the same `command_id` as one that has already been executed.
             duration_minutes: Time length (minutes) after which the conference will end.
             hold_audio_url: The URL of a file to be played to participants joining the conference. The URL can point to either a WAV or MP3 file. hold_media_name and hold_audio_url cannot be used together in one request. Takes effect only when "start_conference_on_create" is set to "false".
             hold_media_name: The media_name of a file to be played to participants joining the conference. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file. Takes effect only when "start_conference_on_create" is set to "false".
-            max_participants: The maximum number of active conference participants to allow. Must be between 2 and 800. Defaults to 250
-            start_conference_on_create: Whether the conference should be started on creation. If the conference isn't started all participants that join are automatically put on hold. Defaults to "true".
+            max_participants: The maximum number of active conference participants to allow. Must be between 2 and 800. Defaults to 250 (the server's default: ``250``)
+            start_conference_on_create: Whether the conference should be started on creation. If the conference isn't started all participants that join are automatically put on hold. Defaults to "true". (the server's default: ``true``)
 
         ``POST /conferences``
         """
@@ -101,10 +109,16 @@ class ConferenceCommandsResource(Resource):
         hold_media_name: str | Unset = UNSET,
         mute: bool | Unset = UNSET,
         start_conference_on_enter: bool | Unset = UNSET,
-        supervisor_role: SupervisorRole | Unset = UNSET,
+        supervisor_role: (
+            SupervisorRole | Literal["barge", "monitor", "none", "whisper"] | Unset
+        ) = UNSET,
         whisper_call_control_ids: list[str] | Unset = UNSET,
-        beep_enabled: BeepEnabled | Unset = UNSET,
-        region: ConferenceRegion | Unset = UNSET,
+        beep_enabled: (
+            BeepEnabled | Literal["always", "never", "on_enter", "on_exit"] | Unset
+        ) = UNSET,
+        region: (
+            ConferenceRegion | Literal["Australia", "Europe", "Middle East", "US"] | Unset
+        ) = UNSET,
         **options: Unpack[CallOptions],
     ) -> ConferenceCommandResponse:
         """Join a conference
@@ -115,6 +129,8 @@ class ConferenceCommandsResource(Resource):
 
         - `conference.participant.joined`
         - `conference.participant.left`
+
+        Request body: Join Conference request object
 
         Args:
             id: Uniquely identifies the conference by id or name
@@ -147,6 +163,40 @@ class AsyncConferenceCommandsResource(AsyncResource):
     join_conference = awaitable(ConferenceCommandsResource.join_conference)
 
 
+class ConferenceCommandsResourceWithRawResponse(RawResource):
+    """Create conferences and control the call legs that take part in them. Each method returns a ``RawResponse`` (headers, status, request id)."""
+
+    __slots__ = ()
+
+    create_conference = raw(ConferenceCommandsResource.create_conference)
+    join_conference = raw(ConferenceCommandsResource.join_conference)
+
+
+class AsyncConferenceCommandsResourceWithRawResponse(AsyncRawResource):
+    """Create conferences and control the call legs that take part in them. Each method returns a ``RawResponse`` (headers, status, request id)."""
+
+    __slots__ = ()
+
+    create_conference = async_raw(ConferenceCommandsResource.create_conference)
+    join_conference = async_raw(ConferenceCommandsResource.join_conference)
+
+
+class ClientWithRawResponse:
+    """The groups of ``Client`` whose methods return a ``RawResponse``."""
+
+    def __init__(self, client: Client) -> None:
+        self.conference_commands = ConferenceCommandsResourceWithRawResponse(client)
+        """Create conferences and control the call legs that take part in them."""
+
+
+class AsyncClientWithRawResponse:
+    """The groups of ``AsyncClient`` whose methods return a ``RawResponse``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self.conference_commands = AsyncConferenceCommandsResourceWithRawResponse(client)
+        """Create conferences and control the call legs that take part in them."""
+
+
 def _auth(api_key: str | None) -> dict[str, httpx.Auth | None] | None:
     """The credentials given, or found in the environment, by security scheme."""
     api_key = credential(api_key, "TELNYX_API_KEY")
@@ -160,28 +210,37 @@ class Client(BaseClient):
 
     Args:
         api_key: API key. Defaults to the environment variable ``TELNYX_API_KEY``.
-        base_url: The API's address; defaults to ``https://api.telnyx.com/v2``.
+        base_url: The API's address; defaults to ``TELNYX_BASE_URL`` from the
+            environment, else ``https://api.telnyx.com/v2``.
         http_client: An ``httpx.Client`` to send requests with (for proxies, transports, tests).
         headers: Headers sent with every request.
         timeout: Seconds (or an ``httpx.Timeout``) before a request fails; 60 s, 5 s to connect.
+            This holds whatever ``http_client`` is given (its own timeout is not used).
         max_retries: How many times a failed request is sent again; 2 by default.
         retry_policy: Backoff and retry limits; see ``RetryPolicy``.
+        strict_response_validation: Raise ``APIResponseValidationError`` for a success whose
+            body lacks a required field or holds another type; by default it is kept as it came.
     """
 
     status_errors = errors.STATUS_ERRORS
     error_codes = errors.ERROR_CODES
     security = (("bearerAuth",),)
+    package = "telnyx_conferences"
+    version = "2.0.0"
+    environment_prefix = "TELNYX"
+    default_base_url = DEFAULT_BASE_URL
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         http_client: httpx.Client | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         retry_policy: RetryPolicy | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -191,9 +250,15 @@ class Client(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
+            strict_response_validation=strict_response_validation,
         )
         self.conference_commands = ConferenceCommandsResource(self)
         """Create conferences and control the call legs that take part in them."""
+
+    @property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same groups, whose methods return a ``RawResponse`` with the parsed result."""
+        return ClientWithRawResponse(self)
 
 
 class AsyncClient(AsyncBaseClient):
@@ -201,28 +266,37 @@ class AsyncClient(AsyncBaseClient):
 
     Args:
         api_key: API key. Defaults to the environment variable ``TELNYX_API_KEY``.
-        base_url: The API's address; defaults to ``https://api.telnyx.com/v2``.
+        base_url: The API's address; defaults to ``TELNYX_BASE_URL`` from the
+            environment, else ``https://api.telnyx.com/v2``.
         http_client: An ``httpx.AsyncClient`` to send requests with (for proxies, transports, tests).
         headers: Headers sent with every request.
         timeout: Seconds (or an ``httpx.Timeout``) before a request fails; 60 s, 5 s to connect.
+            This holds whatever ``http_client`` is given (its own timeout is not used).
         max_retries: How many times a failed request is sent again; 2 by default.
         retry_policy: Backoff and retry limits; see ``RetryPolicy``.
+        strict_response_validation: Raise ``APIResponseValidationError`` for a success whose
+            body lacks a required field or holds another type; by default it is kept as it came.
     """
 
     status_errors = errors.STATUS_ERRORS
     error_codes = errors.ERROR_CODES
     security = (("bearerAuth",),)
+    package = "telnyx_conferences"
+    version = "2.0.0"
+    environment_prefix = "TELNYX"
+    default_base_url = DEFAULT_BASE_URL
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         retry_policy: RetryPolicy | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -232,9 +306,15 @@ class AsyncClient(AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
+            strict_response_validation=strict_response_validation,
         )
         self.conference_commands = AsyncConferenceCommandsResource(self)
         """Create conferences and control the call legs that take part in them."""
+
+    @property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same groups, whose methods return a ``RawResponse`` with the parsed result."""
+        return AsyncClientWithRawResponse(self)
 
 
 __all__ = [

@@ -49,7 +49,7 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> typing.Literal[False]:  # `if value:` narrows `T | Unset` to `T`
         return False
 
 
@@ -134,7 +134,9 @@ class Model:
         return [(f.attr, getattr(self, f.attr, _NOTHING)) for f in codec.fields]
 
     def _repr(self) -> str:
-        shown = ", ".join(f"{name}={value!r}" for name, value in self._values() if value is not _NOTHING)
+        shown = ", ".join(
+            f"{name}={value!r}" for name, value in self._values() if value is not _NOTHING
+        )
         return f"{type(self).__qualname__}({shown})"
 
     def _eq(self, other: object) -> bool:
@@ -1219,7 +1221,9 @@ def _logger(package: str, prefix: str) -> logging.Logger:
     level = os.environ.get(f"{prefix}_LOG", "").lower() if prefix else ""
     if level in ("debug", "info") and not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("[%(asctime)s - %(name)s:%(levelname)s] %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s - %(name)s:%(levelname)s] %(message)s")
+        )
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
     return logger
@@ -1450,9 +1454,7 @@ class BaseClient(_Sender[httpx.Client]):
         request = self._request(operation, arguments)
         return self._result(operation, self._transmit(operation, request, arguments))
 
-    def _send_raw(
-        self, operation: Operation[T], arguments: Mapping[str, Any]
-    ) -> RawResponse[T]:
+    def _send_raw(self, operation: Operation[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
         request = self._request(operation, arguments)
         response = self._transmit(operation, request, arguments)
         return RawResponse(self._result(operation, response), response)
