@@ -429,7 +429,7 @@ class _Deferred(_Codec):
     def target(self) -> _Codec:
         if self._target is None:
             models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
-            # An annotation the generator wrote (`"Chain | None"`), evaluated as typing does.
+            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does.
             self._target = _codec(eval(self.name, vars(models)))  # noqa: S307
         return self._target
 
