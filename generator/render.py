@@ -211,7 +211,7 @@ def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), alwa
     return ImportsView(
         datetime="datetime" in tokens,
         dataclasses=tuple(n for n in ("dataclass", "field") if n in tokens),
-        typing=tuple(n for n in ("Annotated", "Any", "Literal") if n in tokens),
+        typing=tuple(n for n in ("Annotated", "Any", "Literal", "Union") if n in tokens),
         runtime=tuple(sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n))),
         models=tuple(sorted(n for n in models if n in tokens)),
     )
@@ -405,7 +405,8 @@ class _Builder:
     def alias_target(self, expr: ir.TypeExpr, forward: frozenset[str]) -> str:
         """The annotation of an alias's target, evaluated at import although it names types in
         `forward` that are not defined yet: those names are quoted (`dict[str, "X"] | Y`), and a
-        union in which one of them stands bare is quoted whole (`"X | None"`), as `"X" | None` fails."""
+        union in which one of them stands bare is spelt `Union["X", None]`, as `"X" | None` fails
+        (and a string is no type alias, nor can another annotation say `"X | None" | Unset`)."""
         if not forward or not (_named_keys(expr) & forward):
             return self.annotation(expr)
         if isinstance(expr, ir.Named):
@@ -418,8 +419,13 @@ class _Builder:
             return self.annotation(expr)
         parts = [expr.inner] if isinstance(expr, ir.Nullable) else list(expr.variants)
         bare = any(isinstance(part, ir.Named) and part.key in forward for part in parts)
-        if bare or (isinstance(expr, ir.UnionOf) and expr.discriminator is not None):
-            return py(self.annotation(expr))
+        if bare:
+            spelt = [self.alias_target(part, forward) for part in parts] + (["None"] if isinstance(expr, ir.Nullable) else [])
+            union = f"Union[{', '.join(dict.fromkeys(spelt))}]"
+            if isinstance(expr, ir.UnionOf) and expr.discriminator is not None:
+                mapping = ", ".join(f"({py(value)}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
+                return f"Annotated[{union}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
+            return union
         if isinstance(expr, ir.Nullable):
             return f"{self.alias_target(expr.inner, forward)} | None"
         return " | ".join(dict.fromkeys(self.alias_target(v, forward) for v in expr.variants))

@@ -81,6 +81,9 @@ SPEC: dict[str, Any] = {
                     {"$ref": "#/components/schemas/Leaf"},
                 ]
             },
+            # Two unions that contain each other: the first is written before the second is defined.
+            "Apple": {"oneOf": [{"$ref": "#/components/schemas/Banana"}, {"$ref": "#/components/schemas/Leaf"}]},
+            "Banana": {"oneOf": [{"type": "array", "items": {"$ref": "#/components/schemas/Apple"}}, {"type": "integer"}]},
             # One enum written as constants, named by their titles; null makes it nullable.
             "CallState": {
                 "description": "Where a call is.",
@@ -125,6 +128,7 @@ SPEC: dict[str, Any] = {
                     "tree": {"$ref": "#/components/schemas/Tree"},
                     "node": {"$ref": "#/components/schemas/Node"},
                     "chain": {"$ref": "#/components/schemas/Chain"},
+                    "apple": {"$ref": "#/components/schemas/Apple"},
                 },
             },
         }
@@ -157,7 +161,8 @@ def test_a_union_that_contains_itself_is_an_alias_naming_itself(sdk_root: Path) 
     text = (sdk_root / PACKAGE / "models.py").read_text(encoding="utf-8")
     assert 'Tree = Leaf | dict[str, "Tree"]' in text
     assert 'Node = dict[str, "Node"] | Leaf' in text
-    assert 'Chain = list["Chain | None"] | Leaf' in text
+    assert 'Chain = list[Union["Chain", None]] | Leaf' in text
+    assert "Apple = Union[\"Banana\", Leaf]" in text and "Banana = list[Apple] | int" in text
 
 
 def test_a_union_that_contains_itself_decodes_at_every_depth(sdk: ModuleType) -> None:
@@ -171,6 +176,7 @@ def test_a_union_that_contains_itself_decodes_at_every_depth(sdk: ModuleType) ->
     assert forest.tree == {"k": m.Leaf(value="v")}
     assert forest.chain == [m.Leaf(value="z")]
     assert forest.to_dict() == {"tree": {"k": {"value": "v"}}, "chain": [{"value": "z"}]}
+    assert m.Forest.from_dict({"apple": [[{"value": "a"}], 3]}).apple == [[m.Leaf(value="a")], 3]
 
 
 def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_path: Path) -> None:
@@ -184,7 +190,10 @@ def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_
         "day: datetime.date | None = None if isinstance(schedule.starts_on, type(None)) else schedule.starts_on\n"
         'tree: Tree = {"a": {"b": Leaf(value="deep")}}\n'
         'chain: Chain = [[Leaf(value="x"), None], Leaf(value="y")]\n'
-        "forest = Forest(tree=tree, chain=chain)\n",
+        "forest = Forest(tree=tree, chain=chain)\n"
+        "from shapes_api.models import Apple\n"
+        'apple: Apple = [[Leaf(value="a")], 3]\n'
+        "forest = Forest(apple=apple)\n",
         encoding="utf-8",
     )
     done = subprocess.run(

@@ -512,13 +512,19 @@ class CreateConferenceRequest(Model):
     """Name of the conference"""
 
     beep_enabled: BeepEnabled = BeepEnabled.NEVER
-    """Whether a beep sound should be played when participants join and/or leave the conference."""
+    """Whether a beep sound should be played when participants join and/or leave the conference.
+
+    Default: ``"never"``.
+    """
 
     client_state: str | Unset = UNSET
     """Use this field to add state to every subsequent webhook. It must be a valid Base-64 encoded string. The client_state will be updated for the creator call leg and will be used for all webhooks related to the created conference."""
 
     comfort_noise: bool = True
-    """Toggle background comfort noise."""
+    """Toggle background comfort noise.
+
+    Default: ``true``.
+    """
 
     command_id: str | Unset = UNSET
     """Use this field to avoid execution of duplicate commands. Telnyx will ignore subsequent commands with the same `command_id` as one that has already been executed."""
@@ -533,10 +539,16 @@ class CreateConferenceRequest(Model):
     """The media_name of a file to be played to participants joining the conference. The media_name must point to a file previously uploaded to api.telnyx.com/v2/media by the same user/organization. The file must either be a WAV or MP3 file. Takes effect only when "start_conference_on_create" is set to "false"."""
 
     max_participants: int = field(default=250, metadata={"minimum": 2, "maximum": 800})
-    """The maximum number of active conference participants to allow. Must be between 2 and 800. Defaults to 250"""
+    """The maximum number of active conference participants to allow. Must be between 2 and 800. Defaults to 250
+
+    Default: ``250``.
+    """
 
     start_conference_on_create: bool = True
-    """Whether the conference should be started on creation. If the conference isn't started all participants that join are automatically put on hold. Defaults to "true"."""
+    """Whether the conference should be started on creation. If the conference isn't started all participants that join are automatically put on hold. Defaults to "true".
+
+    Default: ``true``.
+    """
 
 
 @dataclass(slots=True, kw_only=True)

@@ -555,8 +555,8 @@ class _Deferred(_Codec):
     @property
     def target(self) -> _Codec:
         if self._target is None:
-            models = sys.modules[__name__.rsplit(".", 1)[0] + ".models"]
-            # An annotation the generator wrote (`"Chain | None"`), evaluated as typing does.
+            models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
+            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does.
             self._target = _codec(eval(self.name, vars(models)))  # noqa: S307
         return self._target
 
