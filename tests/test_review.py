@@ -243,23 +243,34 @@ def _listing(operations: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return spec(paths)
 
 
-def test_a_public_name_that_moves_is_breaking_whatever_the_wire_says(tmp_path: Path) -> None:
-    # A new operation whose enum also wants `Type` moves the existing one (naming without a lock).
+def test_a_name_the_sdk_has_does_not_move_when_a_competitor_arrives(tmp_path: Path) -> None:
+    # A new operation whose enum also wants `Type`: the new side is named with the old side's names
+    # as its lock, as `generate` names a spec over its previous output, so `Type` stays where it is.
     old = _listing({"listConferences": ["a", "b"]})
     new = _listing({"listConferences": ["a", "b"], "listCalls": ["x", "y"]})
     report = review(tmp_path, old, new)
-    wire = [c for c in report.changes if not c.kind.startswith("sdk-")]
-    assert [(c.kind, c.severity) for c in wire] == [("operation-added", "non-breaking")]
-    renamed = [c for c in report.changes if c.kind == "sdk-symbol-renamed"]
-    assert [(c.severity, c.operation, c.old) for c in renamed] == [("breaking", "GET /listConferences", "Type")]
-    assert renamed[0].new != "Type"
-    assert report.counts()["breaking"] == 1 and report.bump == "major"
+    assert [(c.kind, c.severity) for c in report.changes if not c.kind.startswith("sdk-")] == [("operation-added", "non-breaking")]
+    assert not [c for c in report.changes if c.kind in ("sdk-symbol-renamed", "sdk-symbol-removed")], kinds(report)
+    assert report.counts()["breaking"] == 0 and report.bump == "minor"
+
+
+def test_a_public_name_that_disappears_is_breaking_whatever_the_wire_says(tmp_path: Path) -> None:
+    # An inline response schema moves to a component of the same shape: nothing changes on the
+    # wire, but the SDK's class for the inline schema is gone, and every caller that imported it breaks.
+    pet = {"type": "object", "properties": {"name": {"type": "string"}}}
+    old = spec({"/pets": {"get": {"operationId": "getPet", "responses": ok(pet)}}})
+    new = spec({"/pets": {"get": {"operationId": "getPet", "responses": ok({"$ref": "#/components/schemas/Pet"})}}}, {"Pet": pet})
+    report = review(tmp_path, old, new)
+    assert not [c for c in report.breaking if not c.kind.startswith("sdk-")], kinds(report)
+    gone = [c for c in report.breaking if c.kind in ("sdk-symbol-removed", "sdk-symbol-renamed")]
+    assert [c.old for c in gone] == ["GetPetResponse"], kinds(report)
+    assert report.bump == "major"
     # ... and the command line fails on it.
     before, after = write(tmp_path, "a.yml", old), write(tmp_path, "b.yml", new)
     assert run_cli("diff", str(before), str(after)).returncode == 0
     failed = run_cli("diff", str(before), str(after), "--fail-on-breaking")
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "sdk-symbol-renamed" in failed.stdout
+    assert "sdk-symbol-" in failed.stdout
 
 
 def _participants(*names: str) -> dict[str, Any]:
@@ -272,15 +283,14 @@ def _participants(*names: str) -> dict[str, Any]:
     return spec(paths, schemas)
 
 
-def test_a_new_sibling_that_takes_over_a_merged_enum_name_is_one_breaking_rename(tmp_path: Path) -> None:
-    report = review(tmp_path, _participants("Participant", "ParticipantUpdate"), _participants("Participant", "ParticipantUpdate", "ConferenceParticipant"))
-    renamed = [c for c in report.changes if c.kind == "sdk-symbol-renamed"]
-    # One class names both inline enums: its rename is said once.
-    assert [(c.severity, c.old) for c in renamed] == [("breaking", "ParticipantStatus")], kinds(report)
-    assert report.bump == "major"
-    # Taken away again, the name moves back: a rename again.
-    back = review(tmp_path, _participants("Participant", "ParticipantUpdate", "ConferenceParticipant"), _participants("Participant", "ParticipantUpdate"))
-    assert [(c.kind, c.new) for c in back.changes if c.kind == "sdk-symbol-renamed"] == [("sdk-symbol-renamed", "ParticipantStatus")]
+def test_a_new_sibling_does_not_take_over_a_merged_enum_name(tmp_path: Path) -> None:
+    # One class names both inline enums (`ParticipantStatus`); a new sibling with the same enum
+    # would take the name without a lock. With the old side's names as the lock it stays put,
+    # and it does not move back when the sibling goes again.
+    two, three = _participants("Participant", "ParticipantUpdate"), _participants("Participant", "ParticipantUpdate", "ConferenceParticipant")
+    for old, new in ((two, three), (three, two)):
+        report = review(tmp_path, old, new)
+        assert not [c for c in report.changes if c.kind == "sdk-symbol-renamed"], kinds(report)
 
 
 def test_the_same_spec_under_another_file_name_and_folder_reports_nothing(tmp_path: Path) -> None:
@@ -298,8 +308,8 @@ def test_a_name_that_goes_with_a_breaking_change_is_said_once(tmp_path: Path) ->
     new = _listing({"listConferences": ["a", "b"]})
     report = review(tmp_path, old, new)
     # The method, its argument and its enum go with the operation: one breaking change, not four;
-    # the enum left behind takes the name `Type` (a rename: breaking in its own right).
-    assert sorted((c.kind, c.operation) for c in report.breaking) == [("operation-removed", "GET /listCalls"), ("sdk-symbol-renamed", "GET /listConferences")]
+    # the enum left behind keeps its name (the lock), so nothing else breaks.
+    assert sorted((c.kind, c.operation) for c in report.breaking) == [("operation-removed", "GET /listCalls")]
 
 
 def test_a_removed_field_name_is_reported_with_what_it_carried(tmp_path: Path) -> None:

@@ -132,24 +132,29 @@ def test_precommit_hooks(sdkwright_source: tuple[Path, str], precommit_home: Pat
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "3"
 
 
-def _listing(*names: str) -> dict[str, Any]:
-    """Operations whose query parameter `type` is an inline enum: each wants the class name `Type`."""
-    paths = {
-        f"/{n}": {"get": {"operationId": n, "parameters": [{"name": "type", "in": "query", "schema": {"type": "string", "enum": [f"{n}-a", f"{n}-b"]}}],
-                          "responses": {"200": {"description": "OK"}}}}
-        for n in names
+def _pets(component: bool) -> dict[str, Any]:
+    """One operation whose response is an object, written inline or as the component `Pet`."""
+    pet = {"type": "object", "properties": {"name": {"type": "string"}}}
+    schema = {"$ref": "#/components/schemas/Pet"} if component else pet
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Pets", "version": "1"},
+        "paths": {"/pets": {"get": {"operationId": "getPet", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}}}},
     }
-    return {"openapi": "3.1.0", "info": {"title": "Pets", "version": "1"}, "paths": paths}
+    if component:
+        document["components"] = {"schemas": {"Pet": pet}}
+    return document
 
 
 def test_precommit_diff_hook_refuses_an_sdk_rename(sdkwright_source: tuple[Path, str], precommit_home: Path, tmp_path: Path) -> None:
-    """A change the wire calls harmless (an operation added) that moves a public name of the SDK."""
+    """A change the wire calls harmless (an inline schema moved to a component of the same shape)
+    that takes a public class away from the SDK."""
     from generator.config import Job
     from generator.pipeline import generate
 
     source, rev = sdkwright_source
     root = tmp_path / "project"
-    precommit_project(root, source, rev, _listing("listPets"))
+    precommit_project(root, source, rev, _pets(component=False))
     env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(precommit_home)}
     env.pop("SDKWRIGHT_ALLOW_BREAKING", None)
     installed = subprocess.run(
@@ -157,14 +162,14 @@ def test_precommit_diff_hook_refuses_an_sdk_rename(sdkwright_source: tuple[Path,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
 
-    write_spec(root / "api.yml", _listing("listPets", "listToys"))
+    write_spec(root / "api.yml", _pets(component=True))
     generate(Job(str(root / "api.yml"), root / "sdk", "pets"))
     git(root, "add", "-A")
-    refused = git(root, "commit", "-m", "toys", env=env, check=False)
+    refused = git(root, "commit", "-m", "pet component", env=env, check=False)
     assert refused.returncode != 0, refused.stdout + refused.stderr
-    assert "SDK class `Type` renamed to" in refused.stdout + refused.stderr
+    assert "`GetPetResponse`" in refused.stdout + refused.stderr
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "1"
-    allowed = git(root, "commit", "-m", "toys", env={**env, "SDKWRIGHT_ALLOW_BREAKING": "1"}, check=False)
+    allowed = git(root, "commit", "-m", "pet component", env={**env, "SDKWRIGHT_ALLOW_BREAKING": "1"}, check=False)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
 

@@ -179,8 +179,9 @@ def _symbol_changes(old: Side, new: Side, package: str | None) -> tuple[Change, 
     from generator.naming import package_name
 
     chosen = package or package_name(new.api.title)
-    before = named_symbols(old, names_for_comparison(old, chosen))
-    after = named_symbols(new, names_for_comparison(new, chosen))
+    old_names = names_for_comparison(old, chosen)
+    before = named_symbols(old, old_names)
+    after = named_symbols(new, names_for_comparison(new, chosen, old_names.lock))
     changes = []
     for found in symbol_changes(before, after):
         symbol = found.symbol

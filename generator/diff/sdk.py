@@ -8,6 +8,7 @@ from typing import Any
 
 from generator import ir
 from generator.diff.sources import Side
+from generator.naming.lock import EMPTY, NameLock
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,14 @@ class Symbol:
     operation: str | None = None
 
 
-def names_for_comparison(side: Side, package: str) -> Any:
+def names_for_comparison(side: Side, package: str, lock: NameLock = EMPTY) -> Any:
     """The one place a model is named for the comparison (naming's `build_names`).
 
-    The seam for the name lock: once naming takes the names of an earlier generation as its lock,
-    the new side is named here with the old side's names as that lock, as `generate` would."""
+    The new side is named with the old side's names as its lock, as `generate` names a spec
+    over its previous output: a name moves only when its key is gone."""
     from generator.naming import build_names
 
-    return build_names(side.api, package)
+    return build_names(side.api, package, root=side.document.uri, lock=lock)
 
 
 def named_symbols(side: Side, names: Any) -> dict[SymbolKey, Symbol]:
