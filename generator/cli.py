@@ -6,6 +6,7 @@ file, line and JSON pointer; never a traceback).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable
@@ -40,7 +41,9 @@ def _jobs(spec: str | None, output: str | None, package: str | None, lenient: bo
     if len(jobs) > 1 and (output or package or input):
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
     return [
-        Job(job.spec, Path(output) if output else job.output, package or job.package, lenient or job.lenient, input or job.input)
+        dataclasses.replace(
+            job, output=Path(output) if output else job.output, package=package or job.package, lenient=lenient or job.lenient, input=input or job.input
+        )
         for job in jobs
     ]
 

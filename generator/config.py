@@ -22,6 +22,8 @@ class Job:
     package: str | None = None
     lenient: bool = False
     input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
+    # `webhook-signature = {algorithm, signature-header, timestamp-header, payload}`: over the spec's own
+    webhook_signature: tuple[tuple[str, str], ...] = ()
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -49,12 +51,21 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
     kind = table.get("input")
     if kind is not None and kind not in INPUT_KINDS:
         raise SpecError(f"{where}: input = {kind!r} is not one of {', '.join(INPUT_KINDS)}", str(pyproject))
+    signature = table.get("webhook-signature")
+    if signature is not None:
+        from generator.ir import WebhookSignature
+
+        try:
+            WebhookSignature.from_mapping(signature)
+        except ValueError as error:
+            raise SpecError(f"{where}: webhook-signature {error}", str(pyproject)) from None
     return Job(
         spec=spec,
         output=root / str(table.get("output", "output")),
         package=str(table["package"]) if table.get("package") else None,
         lenient=bool(table.get("lenient", False)),
         input=kind,
+        webhook_signature=tuple(sorted((str(k), str(v)) for k, v in (signature or {}).items())),
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from generator import ir
 from generator.conventions import recognise_conventions
 from generator.errors import SpecError, join_pointer, unescape_token
-from generator.load import Document
+from generator.load import Document, line_of
 from generator.resolve import Located, Resolver
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -398,7 +398,18 @@ class ModelBuilder:
             types=tuple(self.types[k] for k in sorted(self.types)),
             tags=tags,
             notices=tuple(self.notices[k] for k in sorted(self.notices)),
+            webhook_signature=self._webhook_signature(spec),
         )
+
+    def _webhook_signature(self, spec: dict[str, Any]) -> ir.WebhookSignature | None:
+        """The document's `x-webhook-signature` (at its root), if it states one."""
+        if "x-webhook-signature" not in spec:
+            return None
+        try:
+            return ir.WebhookSignature.from_mapping(spec["x-webhook-signature"])
+        except ValueError as error:
+            root = self.resolver.root
+            raise SpecError(f"x-webhook-signature {error}", root.display_name, "/x-webhook-signature", line_of(root, "/x-webhook-signature")) from None
 
     def _operations(self) -> tuple[ir.Operation, ...]:
         paths = self.document.contents.get("paths") or {}

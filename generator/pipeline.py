@@ -7,6 +7,7 @@ The heavy stages are imported only when they run, so that answer is quick.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -104,6 +105,8 @@ def fingerprint(job: Job, inputs: dict[str, str]) -> str:
     }
     if job.input is not None:
         data["input"] = job.input
+    if job.webhook_signature:
+        data["webhook_signature"] = list(job.webhook_signature)
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -134,6 +137,10 @@ def generate_files(job: Job, progress: Progress = _quiet) -> Result:
         resolver = Resolver(document)
         progress("model")
         api = build_model(resolver)
+        if job.webhook_signature:  # the configuration's scheme over the spec's
+            from generator.ir import WebhookSignature
+
+            api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package)
         progress("render")
@@ -227,7 +234,9 @@ def _generate_models(job: Job, document: Document, progress: Progress) -> Result
     names = build_names(api, job.package, MODELS_RESERVED)
     progress("render")
     sources = render_models(api, names, document)
-    return _finish(job, document, resolver, sources, validated, progress)
+    from generator.render import verbatim_files
+
+    return _finish(job, document, resolver, sources, validated, progress, verbatim_files(names.package))
 
 
 def generate(job: Job, progress: Progress = _quiet, force: bool = False) -> tuple[Result, list[str]]:

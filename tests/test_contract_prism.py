@@ -22,7 +22,6 @@ import functools
 import inspect
 import json
 import re
-import sys
 import types
 import typing
 import warnings
@@ -38,7 +37,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
-from conftest import CONFERENCES, SHARED, import_package
+from conftest import CONFERENCES, SHARED, import_package, runtime_of
 from generator.config import Job
 from generator.pipeline import generate
 from prism import ensure_prism, prism_mock
@@ -230,7 +229,7 @@ class Values:
     """Builds valid arguments for the operations of one generated package."""
 
     def __init__(self, package: ModuleType, document: Mapping[str, Any]) -> None:
-        self.runtime = sys.modules[f"{package.__name__}._runtime"]
+        self.runtime = runtime_of(package.__name__)
         self.document = document
 
     def value(self, annotation: Any, checks: Mapping[str, Any], schema: Any, filled: bool, depth: int = 0) -> Any:
@@ -422,7 +421,7 @@ POSITIONAL = inspect.Parameter.POSITIONAL_OR_KEYWORD
 
 def methods_of(package: ModuleType) -> dict[tuple[str, str], tuple[str, str, Any]]:
     """(METHOD, path) -> (group, method, Operation) for every public method of the generated client."""
-    runtime = sys.modules[f"{package.__name__}._runtime"]
+    runtime = runtime_of(package.__name__)
     client = package.Client(base_url="http://127.0.0.1:9", **credentials_of(package.Client))
     found = {}
     try:
@@ -563,7 +562,7 @@ def test_prism_accepts_the_request_and_the_sdk_types_the_response(
     contract = contracts.of(spec)
     assert operation in contract.methods, f"the SDK has no method for {operation}"
     _, _, described = contract.methods[operation]
-    runtime = sys.modules[f"{contract.package.__name__}._runtime"]
+    runtime = runtime_of(contract.package.__name__)
     arguments = contract.values.arguments(described, filled)
     contract.statuses.clear()
     try:
