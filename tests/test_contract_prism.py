@@ -301,12 +301,18 @@ class Values:
                 hints = typing.get_type_hints(body.type, include_extras=True)
                 fields = {f.name: f for f in dataclasses.fields(body.type)}
                 schemas = properties_of(self.document, schema)
+                # A required form body of optional fields only: the SDK sends only what the caller
+                # sets (no defaults), and an empty form is no body at all, so the caller sets one.
+                needs_one = body.media_type == FORM and body.required and not any(
+                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING for f in fields.values()
+                )
                 for argument, name in body.arguments:
                     f = fields[name]
                     required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
                     if not required and body.media_type == FORM and is_list(hints[name]):
                         continue  # Prism reads a repeated form field as one string (see FORM_ARRAYS)
-                    if required or filled:
+                    if required or filled or needs_one:
+                        needs_one = False
                         checks = {k: v for k, v in f.metadata.items() if k not in ("wire", "readOnly")}
                         wire = f.metadata.get("wire", name)
                         found[argument] = self.value(hints[name], checks, schemas.get(wire), filled)
