@@ -6,6 +6,7 @@ file, line and JSON pointer; never a traceback).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -42,13 +43,12 @@ def _jobs(
     if len(jobs) > 1 and (output or package or input):
         raise SpecError("[tool.sdkwright] lists several specs: give SPEC with --output, --package or --input")
     return [
-        Job(
-            job.spec,
-            Path(output) if output else job.output,
-            package or job.package,
-            lenient or job.lenient,
-            input or job.input,
-            names=job.names,
+        dataclasses.replace(
+            job,
+            output=Path(output) if output else job.output,
+            package=package or job.package,
+            lenient=lenient or job.lenient,
+            input=input or job.input,
             strict=strict or job.strict,
         )
         for job in jobs

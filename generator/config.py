@@ -25,6 +25,8 @@ class Job:
     input: str | None = None  # "openapi" or "jsonschema"; None: told by the document (`openapi` key or not)
     names: NameLock = EMPTY  # names the user pins or overrides (the `names` table)
     strict: bool = False  # every defect (warning) is an error
+    # `webhook-signature = {algorithm, signature-header, timestamp-header, payload}`: over the spec's own
+    webhook_signature: tuple[tuple[str, str], ...] = ()
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -87,6 +89,14 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
     kind = table.get("input")
     if kind is not None and kind not in INPUT_KINDS:
         raise SpecError(f"{where}: input = {kind!r} is not one of {', '.join(INPUT_KINDS)}", str(pyproject))
+    signature = table.get("webhook-signature")
+    if signature is not None:
+        from generator.ir import WebhookSignature
+
+        try:
+            WebhookSignature.from_mapping(signature)
+        except ValueError as error:
+            raise SpecError(f"{where}: webhook-signature {error}", str(pyproject)) from None
     return Job(
         spec=spec,
         output=root / str(table.get("output", "output")),
@@ -95,6 +105,7 @@ def _job_of(table: dict[str, Any], root: Path, where: str, pyproject: Path) -> J
         input=kind,
         names=_names_of(table.get("names"), where, pyproject),
         strict=bool(table.get("strict", False)),
+        webhook_signature=tuple(sorted((str(k), str(v)) for k, v in (signature or {}).items())),
     )
 
 

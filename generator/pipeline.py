@@ -7,6 +7,7 @@ The heavy stages are imported only when they run, so that answer is quick.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -115,6 +116,8 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
         data["names"] = names.to_json()
     if len(job.names):
         data["overrides"] = job.names.to_json()
+    if job.webhook_signature:
+        data["webhook_signature"] = list(job.webhook_signature)
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -157,6 +160,10 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         resolver = Resolver(document, documents)
         progress("model")
         api = build_model(resolver)
+        if job.webhook_signature:  # the configuration's scheme over the spec's
+            from generator.ir import WebhookSignature
+
+            api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
         progress("render")
@@ -261,7 +268,9 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     names = build_names(api, job.package, MODELS_RESERVED, root=document.uri, lock=lock, overrides=job.names)
     progress("render")
     sources = render_models(api, names, document)
-    return _finish(job, document, resolver, sources, validated, progress, names.lock)
+    from generator.render import verbatim_files
+
+    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package))
 
 
 def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False, force: bool = False) -> tuple[Result, list[str]]:

@@ -201,18 +201,37 @@ class ImportsView:
     datetime: bool
     dataclasses: tuple[str, ...]
     typing: tuple[str, ...]
-    runtime: tuple[str, ...]
+    runtime: tuple[tuple[str, tuple[str, ...]], ...]  # (runtime module, names), by module
     models: tuple[str, ...]
     document: tuple[str, ...] = ()  # from the models-only package's `_document` module
 
 
+# The runtime's public names, by the module of `templates/runtime/` that defines them.
+RUNTIME_NAMES = {
+    "models": ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset"),
+    "request": ("Body", "CallOptions", "Operation", "Param"),
+    "client": (
+        "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "RawResource", "Resource", "RetryPolicy",
+        "async_raw", "awaitable", "credential", "raw",
+    ),
+    "auth": ("BearerAuth", "combine_auth"),
+    "api_key": ("ApiKeyAuth",),
+    "forms": ("form_urlencoded", "multipart"),
+    "pagination": ("NextLink", "PageNumber", "Pager", "async_pages", "paginate"),
+}
+RUNTIME_MODULE = {name: module for module, names in RUNTIME_NAMES.items() for name in names}
+
+
 def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), always: Iterable[str] = ()) -> ImportsView:
     tokens = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code)) | set(always)
+    by_module: dict[str, list[str]] = {}
+    for name in sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n)):
+        by_module.setdefault(RUNTIME_MODULE[name], []).append(name)
     return ImportsView(
         datetime="datetime" in tokens,
         dataclasses=tuple(n for n in ("dataclass", "field") if n in tokens),
         typing=tuple(n for n in ("Annotated", "Any", "Literal", "Union") if n in tokens),
-        runtime=tuple(sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n))),
+        runtime=tuple((module, tuple(names)) for module, names in sorted(by_module.items())),
         models=tuple(sorted(n for n in models if n in tokens)),
     )
 
@@ -247,6 +266,10 @@ class PackageView:
     event_classes: tuple[str, ...] = ()
     environment_prefix: str = ""  # `<PREFIX>_BASE_URL`, `<PREFIX>_LOG`
     raw_groups: tuple[GroupView, ...] = ()  # the groups with operations: `with_raw_response`
+    runtime_modules: tuple[str, ...] = ()  # the modules of `templates/runtime/` the package ships
+    signature: str = ""  # `SIGNATURE = SignatureScheme(...)`: how the API signs its webhooks
+    signature_headers: str = ""  # the headers it reads, for the docstring
+    signature_algorithm: str = "ed25519"
 
 
 class _Builder:
@@ -530,13 +553,18 @@ class _Builder:
                     for a, b in [(op_names.body_field(prop), self.names.attribute(body_object, prop))]
                     if a != b
                 )
-                body_code = f"Body({py(body.media_type)}, {self.names.types[body_object.key]}, flatten=True" + (f", renamed={{{renamed}}})" if renamed else ")")
+                body_code = (
+                    f"Body({py(body.media_type)}, {self.names.types[body_object.key]}, flatten=True"
+                    + (f", renamed={{{renamed}}}" if renamed else "")
+                    + _form_encoder(body.media_type)
+                    + ")"
+                )
             else:
                 argument = op_names.body_argument()
                 keyword.append(self._argument(argument, body.type, body.required, None, body.description))
                 extra = "" if argument == "body" else f", argument={py(argument)}"
                 required = "" if body.required else ", required=False"
-                body_code = f"Body({py(body.media_type)}, {self.annotation(body.type)}{extra}{required})"
+                body_code = f"Body({py(body.media_type)}, {self.annotation(body.type)}{extra}{required}{_form_encoder(body.media_type)})"
 
         keyword.sort(key=lambda a: a.default is not None)  # required keywords first, stable
         successes = [r for r in operation.responses if r.is_success] or [r for r in operation.responses if r.status == "default"]
@@ -708,7 +736,7 @@ class _Builder:
                 (
                     "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "BearerAuth",
                     "CallOptions", "Discriminator", "Pager", "RawResource", "Resource", "RetryPolicy", "Unset", "async_pages",
-                    "async_raw", "awaitable", "combine_auth", "credential", "raw",
+                    "async_raw", "awaitable", "combine_auth", "credential", "paginate", "raw",
                 ),
                 model_names,
                 always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")
@@ -717,13 +745,17 @@ class _Builder:
                     if any(g.operations for g in groups)
                     else ()
                 )
-                + (("Pager", "async_pages") if any(o.pager for g in groups for o in g.operations) else ()),
+                + (("Pager", "async_pages", "paginate") if any(o.pager for g in groups for o in g.operations) else ()),
             ),
             "operations": _imports(
-                descriptors, ("Body", "Discriminator", "NextLink", "Operation", "PageNumber", "Param"), model_names, always=("Operation",)
+                descriptors,
+                ("Body", "Discriminator", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
+                model_names,
+                always=("Operation",),
             ),
         }
         events = self.event_views()
+        scheme = self.api.webhook_signature or default_signature(names.env_prefix)
         first = next((o for g in groups for o in g.operations), None)
         example = ""
         if first is not None:
@@ -762,6 +794,10 @@ class _Builder:
             event_classes=tuple(sorted({e.class_name for e in events})),
             environment_prefix=names.env_prefix,
             raw_groups=tuple(g for g in groups if g.operations),
+            runtime_modules=runtime_modules(imports.values(), sends_events=bool(events)),
+            signature=call("SIGNATURE = ", "SignatureScheme", [py(scheme.algorithm), py(scheme.signature_header), py(scheme.timestamp_header), py(scheme.payload)], 0),
+            signature_headers=f"``{scheme.signature_header}``, ``{scheme.timestamp_header}``",
+            signature_algorithm=scheme.algorithm,
             shared_params=tuple(
                 call(f"{name} = ", "Param", self.shared_options[line], 0)
                 for line, name in sorted(self.param_constants.items(), key=lambda item: item[1])
@@ -824,6 +860,53 @@ def _mutable(literal: str) -> bool:
     return literal.startswith(("[", "{")) or ".from_dict(" in literal
 
 
+# What a module of the runtime imports from the others.
+RUNTIME_NEEDS = {
+    "models": (),
+    "errors": (),
+    "request": ("errors", "models"),
+    "auth": (),
+    "api_key": (),
+    "client": ("auth", "errors", "models", "request"),
+    "forms": ("request",),
+    "pagination": ("client", "models", "request"),
+    "webhooks": ("models",),
+}
+
+
+def runtime_modules(imports: Iterable[ImportsView], sends_events: bool = False, client: bool = True) -> tuple[str, ...]:
+    """The runtime modules a package ships: those its modules import, and theirs, in order.
+
+    An SDK's client always needs `client` (and so `request`, `errors`, `auth`); pagination,
+    form bodies, API keys and webhooks only when the API uses them; a models-only package
+    ships `models` alone.
+    """
+    wanted = {"models"} | ({"client"} if client else set()) | ({"webhooks"} if sends_events else set())
+    wanted |= {module for view in imports for module, _ in view.runtime}
+    pending = list(wanted)
+    while pending:
+        for needed in RUNTIME_NEEDS[pending.pop()]:
+            if needed not in wanted:
+                wanted.add(needed)
+                pending.append(needed)
+    return ("__init__", *sorted(wanted))
+
+
+def default_signature(environment_prefix: str) -> ir.WebhookSignature:
+    """The webhook signature an API is taken to use when neither its spec (`x-webhook-signature`)
+    nor `[tool.sdkwright]` (`webhook-signature`) says: Ed25519 over `"{timestamp}|{body}"`, in the
+    vendor-named headers `<vendor>-signature-ed25519` and `<vendor>-timestamp`, the vendor being
+    the SDK's environment prefix (`TELNYX` for the Telnyx API: Telnyx's own scheme)."""
+    vendor = environment_prefix.lower().replace("_", "-") or "webhook"
+    return ir.WebhookSignature("ed25519", f"{vendor}-signature-ed25519", f"{vendor}-timestamp")
+
+
+def _form_encoder(media_type: str) -> str:
+    """The `encode=` of a form body's `Body(...)` (the runtime's `forms` module), else nothing."""
+    encoder = {"application/x-www-form-urlencoded": "form_urlencoded", "multipart/form-data": "multipart"}.get(media_type)
+    return f", encode={encoder}" if encoder else ""
+
+
 def example_value(annotation: str) -> str:
     """A value of `annotation` for the README's example call, so that it type-checks."""
     first = annotation.split(" | ")[0]
@@ -874,7 +957,6 @@ FILES = {
     "README.md": "project/README.md.j2",
     "{package}/__init__.py": "package/__init__.py.j2",
     "{package}/py.typed": None,
-    "{package}/_runtime.py": "package/_runtime.py",
     "{package}/models.py": "package/models.py.j2",
     "{package}/errors.py": "package/errors.py.j2",
     "{package}/_operations.py": "package/_operations.py.j2",
@@ -883,9 +965,23 @@ FILES = {
 }
 
 
+RUNTIME = "{package}/_runtime/{module}.py"  # a module of `templates/runtime/`, copied as it is
+
+
 def verbatim_files(package: str) -> frozenset[str]:
     """Generated files copied from a template as they are: already black's layout (tested)."""
-    return frozenset(t.format(package=package) for t, template in FILES.items() if template is not None and not template.endswith(".j2"))
+    copied = {t.format(package=package) for t, template in FILES.items() if template is not None and not template.endswith(".j2")}
+    copied.add(f"{package}/_document.py")
+    copied.update(RUNTIME.format(package=package, module=m.stem) for m in (TEMPLATES / "runtime").glob("*.py"))
+    return frozenset(copied)
+
+
+def runtime_files(package: str, modules: Iterable[str]) -> dict[str, str]:
+    """The runtime modules a package ships, by their path in the output."""
+    return {
+        RUNTIME.format(package=package, module=module): (TEMPLATES / "runtime" / f"{module}.py").read_text(encoding="utf-8")
+        for module in modules
+    }
 
 
 def build_view(api: ir.Api, names: Names) -> PackageView:
@@ -907,4 +1003,5 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
             files[path] = environment.get_template(template).render(view=view)
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+    files.update(runtime_files(names.package, view.runtime_modules))
     return files

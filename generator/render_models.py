@@ -23,7 +23,7 @@ from typing import Any
 from generator import TEMPLATES, ir
 from generator.document.load import Document
 from generator.naming import Names
-from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, example_value, one_line, py
+from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, example_value, one_line, py, runtime_files, runtime_modules
 
 SCHEMA_FILE = "_schema.json"
 # Names the models-only package's modules use themselves (naming keeps types off them).
@@ -50,8 +50,8 @@ class _ModelsBuilder(_Builder):
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         if prop.default is None:
             return super()._field_default(prop, name, metadata)
-        if prop.required:  # the document must hold it: start with the default
-            return super()._field_default(replace(prop, required=False), name, metadata)
+        if prop.required:  # the document must hold it: start with the default, always written
+            return super()._field_default(replace(prop, required=False), name, {**metadata, "required": True})
         annotation = f"{self.annotation(prop.type)} | Unset"
         meta = {**metadata, "default": prop.default.value}
         prefix = f"{name}: {annotation} = "
@@ -129,7 +129,7 @@ def build_models_view(api: ir.Api, names: Names, document: Document) -> ModelsVi
         root=root,
         summary=" ".join((api.description or f"Typed models of the {api.title}.").split()),
         example=_example(package, root),
-        dependencies=tuple(json.dumps(d) for d in ("httpx>=0.27", "jsonschema>=4.18", "pyyaml>=6.0")),
+        dependencies=tuple(json.dumps(d) for d in ("jsonschema>=4.18", "pyyaml>=6.0")),  # no HTTP: the runtime's models module only
         types_table=_types_table(api, names),
     )
 
@@ -140,7 +140,6 @@ MODELS_FILES = {
     "README.md": "project/models_README.md.j2",
     "{package}/__init__.py": "package/models_init.py.j2",
     "{package}/py.typed": None,
-    "{package}/_runtime.py": "package/_runtime.py",
     "{package}/_document.py": "package/_document.py",
     "{package}/models.py": "package/models.py.j2",
 }
@@ -167,5 +166,6 @@ def render_models(api: ir.Api, names: Names, document: Document) -> dict[str, st
             files[path] = environment.get_template(template).render(view=view.models, document=view)
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+    files.update(runtime_files(names.package, runtime_modules([view.models.imports["models"]], client=False)))
     files[f"{names.package}/{SCHEMA_FILE}"] = schema_text(document)
     return files

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -42,6 +42,18 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         timeout=600,
         env=env,
     )
+
+
+def runtime_of(package: str) -> SimpleNamespace:
+    """Every public name of the runtime modules a generated package ships, in one namespace."""
+    import pkgutil
+
+    base = importlib.import_module(f"{package}._runtime")
+    names: dict[str, object] = {}
+    for info in sorted(pkgutil.iter_modules(base.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{package}._runtime.{info.name}")
+        names.update({name: getattr(module, name) for name in module.__all__})
+    return SimpleNamespace(**names)
 
 
 def import_package(root: Path, package: str) -> ModuleType:

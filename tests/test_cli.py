@@ -73,7 +73,7 @@ def assert_generated_project(output: Path, package: str) -> None:
     assert (output / "pyproject.toml").is_file()
     assert (output / "README.md").is_file()
     assert (output / package / "py.typed").is_file()
-    for module in ("__init__.py", "client.py", "models.py", "errors.py", "_operations.py", "_runtime.py"):
+    for module in ("__init__.py", "client.py", "models.py", "errors.py", "_operations.py", "_runtime/client.py", "_runtime/models.py"):
         assert (output / package / module).is_file(), module
     assert (output / ".sdkwright.json").is_file()
     assert f'packages = ["{package}"]' in (output / "pyproject.toml").read_text(encoding="utf-8")

@@ -22,7 +22,6 @@ import functools
 import inspect
 import json
 import re
-import sys
 import types
 import typing
 import warnings
@@ -38,7 +37,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
-from conftest import CONFERENCES, SHARED, import_package
+from conftest import CONFERENCES, SHARED, import_package, runtime_of
 from generator.config import Job
 from generator.pipeline import generate
 from prism import ensure_prism, prism_mock
@@ -230,7 +229,7 @@ class Values:
     """Builds valid arguments for the operations of one generated package."""
 
     def __init__(self, package: ModuleType, document: Mapping[str, Any]) -> None:
-        self.runtime = sys.modules[f"{package.__name__}._runtime"]
+        self.runtime = runtime_of(package.__name__)
         self.document = document
 
     def value(self, annotation: Any, checks: Mapping[str, Any], schema: Any, filled: bool, depth: int = 0) -> Any:
@@ -302,12 +301,18 @@ class Values:
                 hints = typing.get_type_hints(body.type, include_extras=True)
                 fields = {f.name: f for f in dataclasses.fields(body.type)}
                 schemas = properties_of(self.document, schema)
+                # A required form body of optional fields only: the SDK sends only what the caller
+                # sets (no defaults), and an empty form is no body at all, so the caller sets one.
+                needs_one = body.media_type == FORM and body.required and not any(
+                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING for f in fields.values()
+                )
                 for argument, name in body.arguments:
                     f = fields[name]
                     required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
                     if not required and body.media_type == FORM and is_list(hints[name]):
                         continue  # Prism reads a repeated form field as one string (see FORM_ARRAYS)
-                    if required or filled:
+                    if required or filled or needs_one:
+                        needs_one = False
                         checks = {k: v for k, v in f.metadata.items() if k not in ("wire", "readOnly")}
                         wire = f.metadata.get("wire", name)
                         found[argument] = self.value(hints[name], checks, schemas.get(wire), filled)
@@ -422,7 +427,7 @@ POSITIONAL = inspect.Parameter.POSITIONAL_OR_KEYWORD
 
 def methods_of(package: ModuleType) -> dict[tuple[str, str], tuple[str, str, Any]]:
     """(METHOD, path) -> (group, method, Operation) for every public method of the generated client."""
-    runtime = sys.modules[f"{package.__name__}._runtime"]
+    runtime = runtime_of(package.__name__)
     client = package.Client(base_url="http://127.0.0.1:9", **credentials_of(package.Client))
     found = {}
     try:
@@ -563,7 +568,7 @@ def test_prism_accepts_the_request_and_the_sdk_types_the_response(
     contract = contracts.of(spec)
     assert operation in contract.methods, f"the SDK has no method for {operation}"
     _, _, described = contract.methods[operation]
-    runtime = sys.modules[f"{contract.package.__name__}._runtime"]
+    runtime = runtime_of(contract.package.__name__)
     arguments = contract.values.arguments(described, filled)
     contract.statuses.clear()
     try:

@@ -47,9 +47,9 @@ def census(package: Package) -> tuple[set[tuple[str, str]], int]:
     """(METHOD, path) of every Operation the package declares, and its client's method count, from a fresh process."""
     code = (
         "import inspect, json\n"
-        f"import {package.name}, {package.name}._operations as ops, {package.name}._runtime as runtime\n"
+        f"import {package.name}, {package.name}._operations as ops, {package.name}._runtime.client as runtime\n"
         f"from {package.name} import client\n"
-        "declared = [[o.method, o.path] for o in vars(ops).values() if isinstance(o, runtime.Operation)]\n"
+        "declared = [[o.method, o.path] for o in vars(ops).values() if isinstance(o, ops.Operation)]\n"
         "methods = [n for c in vars(client).values() if inspect.isclass(c) and issubclass(c, runtime.Resource) and not issubclass(c, runtime.RawResource) and c is not runtime.Resource\n"
         "           for n, f in vars(c).items() if inspect.isfunction(f) and not n.startswith('_')]\n"
         "print(json.dumps([declared, len(methods)]))\n"
@@ -84,4 +84,4 @@ def test_every_fixture_package_passes_mypy_strict(packages: dict[Path, Package],
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
-    assert f"in {sum(len(list((p.root / p.name).glob('*.py'))) for p in packages.values())} source files" in done.stdout
+    assert f"in {sum(len(list((p.root / p.name).rglob('*.py'))) for p in packages.values())} source files" in done.stdout

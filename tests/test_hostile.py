@@ -46,7 +46,7 @@ def import_everything(root: Path, package: str, canary: Path) -> None:
     code = (
         "import compileall, importlib, sys\n"
         f"assert compileall.compile_dir({str(root / package)!r}, quiet=1, legacy=False, force=True)\n"
-        f"for module in ('', '.client', '.models', '.errors', '._operations', '._runtime'):\n"
+        f"for module in ('', '.client', '.models', '.errors', '._operations', '._runtime.client', '._runtime.models'):\n"
         f"    importlib.import_module({package!r} + module)\n"
         f"print(importlib.import_module({package!r}).Client.__name__)\n"
     )

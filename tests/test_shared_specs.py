@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHARED, assert_imports, import_package
+from conftest import SHARED, assert_imports, import_package, runtime_of
 from generator.config import Job
 from generator.pipeline import generate
 
@@ -116,7 +116,7 @@ def is_pager(method: Any) -> bool:
 def resource_methods(package: ModuleType) -> list[tuple[str, str, Any]]:
     """(group attribute, method name, the Resource instance) for every public method of every
     group that calls an operation (the pagers of list operations aside)."""
-    runtime = sys.modules[f"{package.__name__}._runtime"]
+    runtime = runtime_of(package.__name__)
     client = client_of(package)
     try:
         found = []
@@ -165,7 +165,7 @@ def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, wor
     sdk = generated(spec, workspace)
     package = import_package(sdk.root, sdk.package)
     operations_module = sys.modules[f"{sdk.package}._operations"]
-    runtime = sys.modules[f"{sdk.package}._runtime"]
+    runtime = runtime_of(sdk.package)
     declared = [value for value in vars(operations_module).values() if isinstance(value, runtime.Operation)]
     assert {(op.method, op.path) for op in declared} == spec_operations(spec)
     assert len(declared) == len({(op.method, op.path) for op in declared})
@@ -226,7 +226,7 @@ def _linked_list_operations(spec: Path) -> set[tuple[str, str]]:
 def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, workspace: Path) -> None:
     sdk = generated(spec, workspace)
     package = import_package(sdk.root, sdk.package)
-    runtime = sys.modules[f"{package.__name__}._runtime"]
+    runtime = runtime_of(package.__name__)
     operations = sys.modules[f"{package.__name__}._operations"]
     paged = {
         (op.method, op.path)

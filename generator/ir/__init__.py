@@ -21,6 +21,7 @@ from generator.ir.api import (
     Server,
     ServerVariable,
     Webhook,
+    WebhookSignature,
 )
 from generator.ir.types import (
     ANY,
@@ -78,4 +79,5 @@ __all__ = [
     "TypeExpr",
     "UnionOf",
     "Webhook",
+    "WebhookSignature",
 ]

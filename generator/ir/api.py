@@ -7,7 +7,7 @@ gives an `Api` with types only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from generator.ir.types import NO_CONSTRAINTS, Constraints, Default, NamedType, TypeExpr
 
@@ -157,6 +157,38 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class WebhookSignature:
+    """How the API signs the webhooks it sends (`x-webhook-signature`, or `[tool.sdkwright]`)."""
+
+    algorithm: str  # "ed25519" (a public key) or "hmac-sha256" (a shared secret)
+    signature_header: str
+    timestamp_header: str
+    payload: str = "{timestamp}|{body}"  # what is signed
+
+    KEYS = ("algorithm", "signature-header", "timestamp-header", "payload")
+    ALGORITHMS = ("ed25519", "hmac-sha256")
+
+    @classmethod
+    def from_mapping(cls, value: Any) -> WebhookSignature:
+        """Read `{algorithm, signature-header, timestamp-header, payload}`; ValueError names a defect."""
+        if not isinstance(value, dict):
+            raise ValueError("must be a mapping of algorithm, signature-header, timestamp-header and payload")
+        unknown = sorted(set(value) - set(cls.KEYS))
+        if unknown:
+            raise ValueError(f"unknown key {unknown[0]!r} (known: {', '.join(cls.KEYS)})")
+        algorithm = value.get("algorithm", "ed25519")
+        if algorithm not in cls.ALGORITHMS:
+            raise ValueError(f"algorithm {algorithm!r} is not one of {', '.join(cls.ALGORITHMS)}")
+        headers = [value.get("signature-header"), value.get("timestamp-header")]
+        if not all(isinstance(h, str) and h for h in headers):
+            raise ValueError("needs signature-header and timestamp-header (header names)")
+        payload = value.get("payload", "{timestamp}|{body}")
+        if not isinstance(payload, str) or "{body}" not in payload:
+            raise ValueError("payload must be text holding {body} (and, usually, {timestamp})")
+        return cls(str(algorithm), str(headers[0]), str(headers[1]), payload)
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -170,6 +202,7 @@ class Api:
     types: tuple[NamedType, ...]
     tags: tuple[tuple[str, str | None], ...] = field(default=())
     notices: tuple[Notice, ...] = field(default=())  # what the SDK leaves out, for the user to know
+    webhook_signature: WebhookSignature | None = None  # None: the convention render applies
 
     def type_by_key(self) -> dict[str, NamedType]:
         return {t.key: t for t in self.types}

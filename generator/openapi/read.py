@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import ir
 from generator.errors import SpecError
-from generator.document.load import Document
+from generator.document.load import Document, line_of
 from generator.openapi.conventions import recognise_conventions
 from generator.document.resolve import Located, Resolver
 from generator.schema.translate import OpenApiStyle, SchemaTranslator, _default, _text
@@ -98,7 +98,18 @@ class OpenApiReader:
             types=tuple(self.schemas.types[k] for k in sorted(self.schemas.types)),
             tags=tags,
             notices=tuple(self.schemas.notices[k] for k in sorted(self.schemas.notices)),
+            webhook_signature=self._webhook_signature(spec),
         )
+
+    def _webhook_signature(self, spec: dict[str, Any]) -> ir.WebhookSignature | None:
+        """The document's `x-webhook-signature` (at its root), if it states one."""
+        if "x-webhook-signature" not in spec:
+            return None
+        try:
+            return ir.WebhookSignature.from_mapping(spec["x-webhook-signature"])
+        except ValueError as error:
+            root = self.resolver.root
+            raise SpecError(f"x-webhook-signature {error}", root.display_name, "/x-webhook-signature", line_of(root, "/x-webhook-signature")) from None
 
     def _operations(self) -> tuple[ir.Operation, ...]:
         paths = self.document.contents.get("paths") or {}

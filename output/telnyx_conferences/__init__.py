@@ -4,7 +4,8 @@ Generated from the API's OpenAPI document; regenerate rather than edit.
 """
 
 from . import errors, models
-from ._runtime import UNSET, RawResponse, RetryPolicy, Unset
+from ._runtime.client import RawResponse, RetryPolicy
+from ._runtime.models import UNSET, Unset
 from .client import AsyncClient, Client
 from .errors import (
     APIConnectionError,

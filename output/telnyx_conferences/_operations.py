@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import errors
-from ._runtime import Body, Operation, Param
+from ._runtime.request import Body, Operation, Param
 from .models import (
     ConferenceCommandResponse,
     ConferenceResponse,

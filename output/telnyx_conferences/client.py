@@ -9,23 +9,22 @@ import httpx
 
 from . import _operations as _ops
 from . import errors
-from ._runtime import (
-    UNSET,
+from ._runtime.auth import BearerAuth
+from ._runtime.client import (
     AsyncBaseClient,
     AsyncRawResource,
     AsyncResource,
     BaseClient,
-    BearerAuth,
-    CallOptions,
     RawResource,
     Resource,
     RetryPolicy,
-    Unset,
     async_raw,
     awaitable,
     credential,
     raw,
 )
+from ._runtime.models import UNSET, Unset
+from ._runtime.request import CallOptions
 from .models import (
     BeepEnabled,
     ConferenceCommandResponse,

@@ -7,7 +7,7 @@ a documented API error code, that code's class.
 
 from __future__ import annotations
 
-from ._runtime import (
+from ._runtime.errors import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,

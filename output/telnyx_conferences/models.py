@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._runtime import UNSET, Model, OpenStrEnum, Unset
+from ._runtime.models import UNSET, Model, OpenStrEnum, Unset
 
 
 class BeepEnabled(OpenStrEnum):

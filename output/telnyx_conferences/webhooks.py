@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Union
 
-from ._runtime import (
+from ._runtime.webhooks import (
     EventRoute,
+    SignatureScheme,
     UnknownEvent,
     WebhookVerificationError,
     parse_event,
@@ -31,6 +32,11 @@ WebhookEvent = Union[
     UnknownEvent,
 ]
 """Any event the API sends; `UnknownEvent` for a type this SDK does not list."""
+
+SIGNATURE = SignatureScheme(
+    "ed25519", "telnyx-signature-ed25519", "telnyx-timestamp", "{timestamp}|{body}"
+)
+"""How the API signs its webhooks (``x-webhook-signature`` or ``[tool.sdkwright]``, else the convention)."""
 
 EVENTS: tuple[EventRoute, ...] = (
     EventRoute(("data", "event_type"), "conference.created", ConferenceCreatedEvent),
@@ -63,7 +69,7 @@ def parse_webhook(
     Raises:
         WebhookVerificationError: a missing header, a stale timestamp or a wrong signature.
     """
-    verify_signature(body, headers, public_key, tolerance)
+    verify_signature(body, headers, public_key, tolerance, SIGNATURE)
     event: WebhookEvent = parse_event(body, EVENTS)
     return event
 
@@ -76,6 +82,7 @@ def parse_unverified_webhook(body: bytes | str) -> WebhookEvent:
 
 __all__ = [
     "EVENTS",
+    "SIGNATURE",
     "UnknownEvent",
     "WebhookEvent",
     "WebhookVerificationError",

@@ -7,7 +7,7 @@ Generated from a JSON Schema; regenerate rather than edit.
 
 from . import models
 from ._document import DocumentError, validate
-from ._runtime import UNSET, Unset
+from ._runtime.models import UNSET, Unset
 
 __all__ = [
     "DocumentError",

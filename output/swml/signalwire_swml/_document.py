@@ -19,7 +19,7 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import best_match
 
-from ._runtime import Model
+from ._runtime.models import Model
 
 D = TypeVar("D", bound="Document")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._document import Document
-from ._runtime import UNSET, Model, OpenStrEnum, Unset
+from ._runtime.models import UNSET, Model, OpenStrEnum, Unset
 
 
 class Beep(OpenStrEnum):
@@ -178,7 +178,7 @@ class JoinConference(Model):
 class SWMLDocument(Document):
     """A SignalWire Markup Language (SWML) call flow: sections of methods run in order, starting with the section `main`. This schema covers the `join_conference` method."""
 
-    version: str = "1.0.0"
+    version: str = field(default="1.0.0", metadata={"required": True})
     """The version of SWML the document is written in."""
 
     sections: dict[str, Section]

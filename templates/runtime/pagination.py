@@ -1,0 +1,195 @@
+"""Pagination: page-number and next-link pages, iterated lazily (only APIs with list operations ship this)."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+
+import httpx
+
+from .client import AsyncBaseClient, AsyncResource, BaseClient, Resource, _Sender
+from .models import UNSET, Model
+from .request import Operation
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+@dataclasses.dataclass(frozen=True)
+class PageNumber:
+    """Pages chosen by a page-number argument; the response says how many pages there are."""
+
+    items: str  # the attribute of a page that holds its items
+    argument: str  # the argument that selects the page
+    key: str | None = None  # the page number's attribute or key, when the argument is an object
+    page_number: tuple[str, ...] = ()  # attribute path of the current page's number
+    total_pages: tuple[str, ...] = ()  # attribute path of the number of pages
+
+
+@dataclasses.dataclass(frozen=True)
+class NextLink:
+    """Pages chained by a link to the next one in each page."""
+
+    items: str  # the attribute of a page that holds its items
+    link: tuple[str, ...]  # attribute path of the next page's URL or path
+
+
+def _attribute_path(value: Any, path: Sequence[str]) -> Any:
+    for name in path:
+        value = getattr(value, name, None)
+    return value
+
+
+class _Pages:
+    """The state of a walk over the pages of a paginated operation."""
+
+    def __init__(
+        self, client: _Sender[Any], operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        assert operation.pagination is not None
+        self.client = client
+        self.operation = operation
+        self.paging = operation.pagination
+        self.arguments = arguments
+
+    def first(self) -> httpx.Request:
+        return self.client._request(self.operation, self.arguments)
+
+    def items(self, page: Any) -> list[Any]:
+        items = getattr(page, self.paging.items, None)
+        return items if isinstance(items, list) else []
+
+    def following(self, page: Any, request: httpx.Request) -> httpx.Request | None:
+        """The request for the page after `page`, or None when it was the last."""
+        paging = self.paging
+        if not self.items(page):
+            return None
+        if isinstance(paging, NextLink):
+            link = _attribute_path(page, paging.link)
+            return _link_request(self.client, link, request) if isinstance(link, str) else None
+        number = _attribute_path(page, paging.page_number)
+        total = _attribute_path(page, paging.total_pages)
+        if not isinstance(number, int):
+            number = self._current_number()
+        if not isinstance(total, int) or number >= total:
+            return None
+        self.arguments[paging.argument] = self._with_number(number + 1)
+        return self.client._request(self.operation, self.arguments)
+
+    def _current_number(self) -> int:
+        paging = self.paging
+        assert isinstance(paging, PageNumber)
+        value = self.arguments.get(paging.argument, UNSET)
+        if paging.key is not None and value is not UNSET:
+            value = (
+                value.get(paging.key)
+                if isinstance(value, Mapping)
+                else getattr(value, paging.key, None)
+            )
+        return value if isinstance(value, int) else 1
+
+    def _with_number(self, number: int) -> Any:
+        paging = self.paging
+        assert isinstance(paging, PageNumber)
+        if paging.key is None:
+            return number
+        value = self.arguments.get(paging.argument, UNSET)
+        if isinstance(value, Model):
+            return dataclasses.replace(value, **{paging.key: number})  # type: ignore[type-var]
+        if isinstance(value, Mapping):
+            return {**value, paging.key: number}
+        param = next(p for p in self.operation.params if p.argument == paging.argument)
+        if isinstance(param.type, type) and issubclass(param.type, Model):
+            return param.type(**{paging.key: number})
+        return {paging.key: number}
+
+
+class Pager(Generic[T]):
+    """The items of a paginated operation, across pages fetched only as iterated."""
+
+    def __init__(
+        self, client: BaseClient, operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        self._client = client
+        self._pages = _Pages(client, operation, arguments)
+
+    def pages(self) -> typing.Iterator[Any]:
+        """The pages themselves, each the operation's typed response."""
+        walk, client = self._pages, self._client
+        request: httpx.Request | None = walk.first()
+        while request is not None:
+            response = client._transmit(walk.operation, request, walk.arguments)
+            page = client._result(walk.operation, response)
+            yield page
+            request = walk.following(page, request)
+
+    def __iter__(self) -> typing.Iterator[T]:
+        for page in self.pages():
+            yield from self._pages.items(page)
+
+
+class AsyncPager(Generic[T]):
+    """The items of a paginated operation, across pages fetched only as iterated."""
+
+    def __init__(
+        self, client: AsyncBaseClient, operation: Operation[Any], arguments: dict[str, Any]
+    ) -> None:
+        self._client = client
+        self._pages = _Pages(client, operation, arguments)
+
+    async def pages(self) -> typing.AsyncIterator[Any]:
+        """The pages themselves, each the operation's typed response."""
+        walk, client = self._pages, self._client
+        request: httpx.Request | None = walk.first()
+        while request is not None:
+            response = await client._transmit(walk.operation, request, walk.arguments)
+            page = client._result(walk.operation, response)
+            yield page
+            request = walk.following(page, request)
+
+    async def __aiter__(self) -> typing.AsyncIterator[T]:
+        async for page in self.pages():
+            for item in self._pages.items(page):
+                yield item
+
+
+def _link_request(client: _Sender[Any], link: str, previous: httpx.Request) -> httpx.Request:
+    """A GET of the page at `link` (absolute, or relative to the API's address)."""
+    url = httpx.URL(client.base_url + "/").join(link)
+    # The previous page's headers (the call's extra ones included), less its body's and host.
+    headers = [
+        (name, value)
+        for name, value in previous.headers.multi_items()
+        if name.lower() not in ("content-length", "content-type", "host", "cookie")
+    ]
+    return httpx.Request("GET", url, headers=headers, extensions=previous.extensions)
+
+
+def paginate(
+    group: Resource | AsyncResource, operation: Operation[Any], arguments: Mapping[str, Any]
+) -> Any:
+    """The lazy pager of a group's paginated operation: a `Pager`, or an `AsyncPager`."""
+    client = group._client
+    if isinstance(client, AsyncBaseClient):
+        return AsyncPager(client, operation, dict(arguments))
+    assert isinstance(client, BaseClient)
+    return Pager(client, operation, dict(arguments))
+
+
+def async_pages(
+    method: Callable[Concatenate[Any, P], Pager[T]],
+) -> Callable[Concatenate[Any, P], AsyncPager[T]]:
+    """A sync group's paginating method as a method of the async group."""
+    return method  # type: ignore[return-value]
+
+
+__all__ = [
+    "AsyncPager",
+    "NextLink",
+    "PageNumber",
+    "Pager",
+    "async_pages",
+    "paginate",
+]
