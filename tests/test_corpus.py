@@ -100,13 +100,21 @@ def workspace(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
     started = time.perf_counter()
     yield tmp_path_factory.mktemp("corpus")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is None or not _ROWS:
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None or not _ROWS:
         return
-    reporter.write_line("")
-    reporter.write_line(f"corpus: {len(_ROWS)} specs, {time.perf_counter() - started:.0f} s in all")
-    reporter.write_line(f"{'spec':<72} {'operations':>10} {'warnings':>8} {'exit':>4} {'seconds':>7} {'import':>6} {'mypy':>6}")
-    for name, r in sorted(_ROWS.items()):
-        reporter.write_line(f"{name:<72} {r.operations:>10} {r.warnings:>8} {r.exit!s:>4} {r.seconds:>7.1f} {r.imports:>6} {r.mypy:>6}")
+    lines = [
+        "",
+        f"corpus: {len(_ROWS)} specs, {time.perf_counter() - started:.0f} s in all",
+        f"{'spec':<80} {'operations':>10} {'warnings':>8} {'exit':>4} {'seconds':>7} {'import':>6} {'mypy':>4}",
+        *(
+            f"{name:<80} {r.operations:>10} {r.warnings:>8} {r.exit!s:>4} {r.seconds:>7.1f} {r.imports:>6} {r.mypy:>4}"
+            for name, r in sorted(_ROWS.items())
+        ),
+    ]
+    with capture.global_and_fixture_disabled():  # a session fixture's teardown is captured otherwise
+        for line in lines:
+            reporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
