@@ -36,6 +36,12 @@ CASES: dict[str, tuple[int, str, str, str]] = {
     "misspelt_key.yaml": (12, "#/paths/~1items/get/responses/200/contnet", "'contnet' is not a field here", "ignored"),
     "webhooks_in_30.yaml": (12, "#/webhooks", "'webhooks' is an OpenAPI 3.1 field, not 3.0", "read as in 3.1"),
     "const_in_30.yaml": (23, "#/components/schemas/Item/properties/kind/const", "'const' is an OpenAPI 3.1 field", "read as in 3.1"),
+    "exclusive_minimum_boolean_31.yaml": (
+        15,
+        "#/paths/~1items/get/parameters/0/schema/exclusiveMinimum",
+        "exclusiveMinimum: true is OpenAPI 3.0's form, not 3.1's",
+        "read as in 3.0",
+    ),
     "default_null_30.yaml": (
         14,
         "#/paths/~1items/get/parameters/0/schema/default",
@@ -152,6 +158,15 @@ def test_both_operations_of_a_duplicate_operation_id_are_generated(tmp_path: Pat
     methods = _generate(tmp_path, name)
     expected = {"duplicate_operation_ids.yaml": {"same_name", "get_others"}, "operation_ids_differing_in_case_31.yaml": {"get_reports", "get_v2_reports"}}
     assert expected[name] <= set(methods), sorted(methods)
+
+
+def test_a_boolean_exclusive_minimum_in_31_is_read_as_in_30(tmp_path: Path) -> None:
+    shutil.copyfile(DEFECTS / "exclusive_minimum_boolean_31.yaml", tmp_path / "spec.yaml")
+    done = run_cli("generate", "spec.yaml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    client = import_package(tmp_path / "out", _package(tmp_path / "out")).Client(base_url="http://127.0.0.1:9")
+    with pytest.raises(ValueError, match="limit"):
+        client.default.list_items(limit=0)  # 0 is not above the exclusive minimum 0: refused before sending
 
 
 @pytest.mark.parametrize("name", ["optional_path_30.yaml", "undeclared_path_parameter_30.yaml"])

@@ -94,10 +94,69 @@ class Resolver:
 
 
 class SchemaResolver(Resolver):
-    """The resolver of a JSON Schema document: `$ref`s through the root's `$id` lead into it."""
+    """The resolver of a JSON Schema document: `$id`s are base URIs.
 
-    def __init__(self, root: Document) -> None:
-        super().__init__(root)
-        identifier = root.contents.get("$id") if isinstance(root.contents, dict) else None
-        if isinstance(identifier, str) and urldefrag(identifier)[0] and urldefrag(identifier)[0] != root.uri:
-            self.aliases[urldefrag(identifier)[0]] = root.uri
+    The document is registered under its URI as a resource of its dialect and
+    crawled, so `referencing` knows every schema by its `$id` (the root's own,
+    `"$ref": "SWMLObject.json"` in a document whose `$id` is `SWMLObject.json`,
+    and relative ones on subschemas); a `$ref` inside a schema with an `$id`
+    resolves against it. The place of what a lookup finds is known by identity.
+    """
+
+    def __init__(self, root: Document, store: Documents | None = None) -> None:
+        import referencing.jsonschema
+
+        super().__init__(root, store)
+        contents = root.contents
+        dialect = contents.get("$schema") if isinstance(contents, dict) else None
+        specification = referencing.jsonschema.specification_with(
+            dialect if isinstance(dialect, str) else "", default=referencing.jsonschema.DRAFT202012
+        )
+        registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
+        self._registry = registry.with_resource(root.uri, specification.create_resource(contents)).crawl()
+        self._places: dict[int, str] = {}  # id() of each mapping of the document -> its pointer
+        self._bases: dict[str, str] = {}  # pointer of each schema with an `$id` -> its base URI
+        pending: list[tuple[Any, str, str]] = [(contents, "", root.uri)]
+        while pending:
+            value, pointer, base = pending.pop()
+            if isinstance(value, dict):
+                self._places.setdefault(id(value), pointer)
+                identifier = value.get("$id")
+                if isinstance(identifier, str) and urldefrag(identifier)[0]:
+                    base = urldefrag(urljoin(base, identifier))[0]
+                    self._bases[pointer] = base
+                pending.extend((item, join_pointer(pointer, key), base) for key, item in value.items())
+            elif isinstance(value, list):
+                pending.extend((item, join_pointer(pointer, index), base) for index, item in enumerate(value))
+
+    def _base_of(self, node: Located) -> str:
+        """The base URI of `node`'s `$ref`s: the `$id` of the nearest schema around it that has one."""
+        if node.uri != self.root.uri:
+            return node.uri
+        tokens = node.pointer.split("/")
+        for end in range(len(tokens), 0, -1):
+            base = self._bases.get("/".join(tokens[:end]))
+            if base is not None:
+                return base
+        return node.uri
+
+    def deref(self, node: Located) -> Located:
+        seen: list[str] = []
+        while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
+            ref = node.value["$ref"]
+            base = self._base_of(node)
+            try:
+                resolved = self._registry.resolver(base_uri=base).lookup(ref)
+            except referencing.exceptions.Unresolvable as exc:
+                raise self.error(f"unresolvable $ref {ref!r}: {_reason(exc)}", node.child("$ref")) from None
+            place = self._places.get(id(resolved.contents)) if isinstance(resolved.contents, dict) else None
+            if place is not None:
+                target = Located(resolved.contents, self.root.uri, place)
+            else:
+                target_uri, fragment = urldefrag(urljoin(base, ref))
+                target = Located(resolved.contents, target_uri, unquote(fragment))
+            if target.key in seen:
+                raise self.error(f"$ref cycle: {' -> '.join(seen + [target.key])}", node)
+            seen.append(target.key)
+            node = target
+        return node

@@ -389,6 +389,12 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
             else:
                 found.append(defect(f"{key!r} is not a field here (only extensions, named x-..., may be added)", where, "ignored"))
         return found
+    bound = tokens[-1] if tokens else ""
+    if version.startswith("3.1") and bound in ("exclusiveMinimum", "exclusiveMaximum"):
+        holder = _node_at(document.contents, pointer.rpartition("/")[0])
+        if isinstance(holder, dict) and isinstance(holder.get(bound), bool):
+            # 3.0's spelling: a boolean beside `minimum`/`maximum` (3.1 takes the bound itself).
+            return [defect(f"{bound}: {str(holder[bound]).lower()} is OpenAPI 3.0's form, not 3.1's", pointer, "read as in 3.0")]
     if message.endswith(" has non-unique elements"):
         return [defect(message, pointer, "each entry read once")]
     return None

@@ -1,11 +1,23 @@
-"""Third-party specs from ../shared/specs: every operation generated, importable, mypy-clean."""
+"""The shared corpus (../shared/specs: vendors, both histories, SignalWire) in the default mode.
+
+Every spec generates with exit code 0 through the command line (defects are warnings),
+every operation has a client method that calls it, the package imports in a fresh
+process, no public name carries a digest suffix, and mypy --strict passes on each
+vendor spec, on SignalWire and on the newest version of each history. Each spec is
+generated once per run (a session-scoped fixture) and shared by the checks; the whole
+module skips with a reason when ../shared is absent. Marked `corpus`: the quick suite
+leaves it out with `-m "not corpus"`; `.ci/run` runs it.
+"""
 
 from __future__ import annotations
 
 import inspect
+import os
 import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -14,9 +26,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHARED, assert_imports, import_package, runtime_of
-from generator.config import Job
-from generator.pipeline import generate
+from conftest import SHARED, assert_imports, import_package, run_cli, runtime_of
+
+pytestmark = pytest.mark.corpus
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SPECS_FOLDER = SHARED / "specs"
@@ -36,14 +48,18 @@ def twilio_version(path: Path) -> str | None:
 
 
 def typed_spec_files() -> list[Any]:
-    """The specs mypy runs on: the newest of the Twilio versions and every other spec."""
+    """The specs mypy runs on: every spec outside a history, and the newest of each history
+    (a folder of dated versions of one spec, `<name>.<date>...`)."""
     params = spec_files()
     paths = [p.values[0] for p in params if p.values[0] is not None]
     if not paths:
         return params
-    versions = sorted(v for v in (twilio_version(p) for p in paths) if v is not None)
-    newest = versions[-1] if versions else None
-    return [p for p in params if p.values[0] is None or twilio_version(p.values[0]) in (None, newest)]
+    newest: dict[Path, Path] = {}
+    for path in paths:
+        if path.parent != SPECS_FOLDER / "vendors" and re.search(r"\.\d{4}-\d{2}-\d{2}\.", path.name):
+            newest[path.parent] = max(newest.get(path.parent, path), path, key=lambda p: p.name)
+    histories = set(newest)
+    return [p for p in params if p.values[0] is None or p.values[0].parent not in histories or newest[p.values[0].parent] == p.values[0]]
 
 
 @dataclass(frozen=True)
@@ -51,28 +67,78 @@ class Generated:
     spec: Path
     root: Path
     package: str
+    returncode: int
+    stderr: str
+    seconds: float
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith("warning: ")]
 
 
-_GENERATED: dict[Path, Generated] = {}
+@dataclass
+class Row:
+    """One line of the corpus table printed at the end of the run."""
+
+    operations: int = 0
+    warnings: int = 0
+    exit: int | None = None
+    seconds: float = 0.0
+    imports: str = "-"
+    mypy: str = "-"
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("shared-specs")
+_ROWS: dict[str, Row] = {}
 
 
-def generated(spec: Path, workspace: Path) -> Generated:
-    """The SDK of `spec`, generated once per test run without any cache."""
-    if spec not in _GENERATED:
-        root = workspace / re.sub(r"[^A-Za-z0-9_.-]", "_", spec.relative_to(SPECS_FOLDER).as_posix())
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("SDKWRIGHT_NO_CACHE", "1")
-            patch.setenv("XDG_CACHE_HOME", str(workspace / "cache"))
-            result, _ = generate(Job(str(spec), root))
-        packages = [path.split("/")[0] for path in result.files if path.endswith("/py.typed")]
-        assert len(packages) == 1, packages
-        _GENERATED[spec] = Generated(spec, root, packages[0])
-    return _GENERATED[spec]
+def row(spec: Path) -> Row:
+    return _ROWS.setdefault(spec.relative_to(SPECS_FOLDER).as_posix(), Row())
+
+
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Path]:
+    started = time.perf_counter()
+    yield tmp_path_factory.mktemp("corpus")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None or not _ROWS:
+        return
+    lines = [
+        "",
+        f"corpus: {len(_ROWS)} specs, {time.perf_counter() - started:.0f} s in all",
+        f"{'spec':<80} {'operations':>10} {'warnings':>8} {'exit':>4} {'seconds':>7} {'import':>6} {'mypy':>4}",
+        *(
+            f"{name:<80} {r.operations:>10} {r.warnings:>8} {r.exit!s:>4} {r.seconds:>7.1f} {r.imports:>6} {r.mypy:>4}"
+            for name, r in sorted(_ROWS.items())
+        ),
+    ]
+    with capture.global_and_fixture_disabled():  # a session fixture's teardown is captured otherwise
+        for line in lines:
+            reporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def corpus(workspace: Path) -> Callable[[Path], Generated]:
+    """The SDK of a spec, generated once per test run through the command line, without any cache."""
+    found: dict[Path, Generated] = {}
+
+    def generated(spec: Path) -> Generated:
+        if spec not in found:
+            root = workspace / re.sub(r"[^A-Za-z0-9_.-]", "_", spec.relative_to(SPECS_FOLDER).as_posix())
+            env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1", "XDG_CACHE_HOME": str(workspace / "cache")}
+            started = time.perf_counter()
+            done = run_cli("generate", str(spec), "--output", str(root), env=env)
+            seconds = time.perf_counter() - started
+            packages = sorted(p.parent.name for p in root.glob("*/py.typed"))
+            found[spec] = Generated(spec, root, packages[0] if len(packages) == 1 else "", done.returncode, done.stderr, seconds)
+            line = row(spec)
+            line.exit, line.seconds, line.warnings = done.returncode, seconds, len(found[spec].warnings)
+            line.operations = len(spec_operations(spec))
+        sdk = found[spec]
+        assert sdk.returncode == 0 and sdk.package, sdk.stderr[-3000:]
+        return sdk
+
+    return generated
 
 
 def spec_operations(spec: Path) -> set[tuple[str, str]]:
@@ -86,6 +152,33 @@ def spec_operations(spec: Path) -> set[tuple[str, str]]:
         found.extend((method.upper(), str(path)) for method in HTTP_METHODS if isinstance(item.get(method), dict))
     assert len(found) == len(set(found))
     return set(found)
+
+
+@pytest.mark.parametrize("spec", spec_files())
+def test_spec_generates_in_the_default_mode(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)  # exit code 0
+    lines = sdk.stderr.splitlines()
+    # Nothing but the warnings, one line each, and their count.
+    assert lines == ([*sdk.warnings, f"{len(sdk.warnings)} warning{'' if len(sdk.warnings) == 1 else 's'}"] if sdk.warnings else [])
+    assert all(re.match(r"^warning: \S+:\d+ at #\S*: .+: .+$", line) for line in sdk.warnings), sdk.warnings
+
+
+# A digest suffix (`ConflictError17FA6E`, `body_3f2a1c`): six hex digits, one of them a digit.
+_DIGEST_CLASS = re.compile(r"^class (\w*?(?=[0-9A-F]{0,5}[0-9])[0-9A-F]{6})\b", re.M)
+_DIGEST_NAME = re.compile(r"^\s+(?:def |async def )?(\w*?_(?=[0-9a-f]{0,5}[0-9])[0-9a-f]{6})\b", re.M)
+
+
+@pytest.mark.parametrize("spec", spec_files())
+def test_no_public_name_carries_a_digest(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
+    offenders = set()
+    for module in sorted((sdk.root / sdk.package).glob("*.py")):
+        if module.name.startswith("_"):
+            continue
+        text = module.read_text(encoding="utf-8")
+        offenders |= {f"{module.stem}.{name}" for name in _DIGEST_CLASS.findall(text)}
+        offenders |= {f"{module.stem}.{name}" for name in _DIGEST_NAME.findall(text) if not name.startswith("_")}
+    assert not offenders, sorted(offenders)
 
 
 class Recorder:
@@ -151,8 +244,8 @@ def sent_operation(resource: Any, name: str) -> Any:
 
 
 @pytest.mark.parametrize("spec", spec_files())
-def test_no_operation_is_dropped(spec: Path, shared_specs: Path, workspace: Path) -> None:
-    sdk = generated(spec, workspace)
+def test_no_operation_is_dropped(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
     package = import_package(sdk.root, sdk.package)
     expected = spec_operations(spec)
     methods = resource_methods(package)
@@ -161,8 +254,8 @@ def test_no_operation_is_dropped(spec: Path, shared_specs: Path, workspace: Path
 
 
 @pytest.mark.parametrize("spec", spec_files())
-def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, workspace: Path) -> None:
-    sdk = generated(spec, workspace)
+def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
     package = import_package(sdk.root, sdk.package)
     operations_module = sys.modules[f"{sdk.package}._operations"]
     runtime = runtime_of(sdk.package)
@@ -181,8 +274,9 @@ def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, wor
 
 
 @pytest.mark.parametrize("spec", spec_files())
-def test_package_imports_in_a_fresh_process(spec: Path, shared_specs: Path, workspace: Path) -> None:
-    sdk = generated(spec, workspace)
+def test_package_imports_in_a_fresh_process(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
+    row(spec).imports = "fail"
     code = (
         f"import {sdk.package}, {sdk.package}.client, {sdk.package}.models, {sdk.package}.errors\n"
         f"print({sdk.package}.Client.__name__)\n"
@@ -192,11 +286,13 @@ def test_package_imports_in_a_fresh_process(spec: Path, shared_specs: Path, work
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Client"
+    row(spec).imports = "ok"
 
 
 @pytest.mark.parametrize("spec", typed_spec_files())
-def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, workspace: Path) -> None:
-    sdk = generated(spec, workspace)
+def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, workspace: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
+    row(spec).mypy = "fail"
     assert_imports(sdk.root, sdk.package)  # what mypy passes may still fail at import
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(workspace / "mypy-cache" / sdk.root.name), sdk.package],
@@ -206,6 +302,7 @@ def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, workspace: P
         timeout=600,
     )
     assert done.returncode == 0, done.stdout[-5000:] + done.stderr[-2000:]
+    row(spec).mypy = "ok"
 
 
 def _linked_list_operations(spec: Path) -> set[tuple[str, str]]:
@@ -223,8 +320,8 @@ def _linked_list_operations(spec: Path) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("spec", [p for p in spec_files() if p.values[0] is None or twilio_version(p.values[0])])
-def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, workspace: Path) -> None:
-    sdk = generated(spec, workspace)
+def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
     package = import_package(sdk.root, sdk.package)
     runtime = runtime_of(package.__name__)
     operations = sys.modules[f"{package.__name__}._operations"]
