@@ -107,6 +107,8 @@ class Group:
 
 def value_key(value: object) -> str:
     """An enum value as a key: its JSON (`1` and `"1"` differ)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return json.dumps(value)
     return json.dumps(value, sort_keys=True, default=str)
 
 
@@ -344,7 +346,7 @@ def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
         spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
         claims.append(
             Claim(
-                _unique_key(Key("member", (document, pointer, json.dumps(value, sort_keys=True, default=str))), seen),
+                _unique_key(Key("member", (document, pointer, value_key(value))), seen),
                 _unique(
                     [
                         identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
