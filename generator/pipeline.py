@@ -42,7 +42,9 @@ def _quiet(message: str) -> None:
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
-    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts]
+    # Every module below the package; not the templates, which an installed wheel holds inside it.
+    templates_root = TEMPLATES.resolve()
+    code = [p for p in _PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in p.parts and templates_root not in p.resolve().parents]
     templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
