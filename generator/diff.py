@@ -838,7 +838,7 @@ def render_sdk(side: Side, package: str) -> dict[str, str]:
     from generator.naming import build_names
     from generator.render import render
 
-    return render(side.api, build_names(side.api, package))
+    return render(side.api, build_names(side.api, package, root=side.document.uri))
 
 
 def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
