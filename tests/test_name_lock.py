@@ -391,3 +391,17 @@ def test_build_names_takes_another_sides_names_as_its_lock(tmp_path: Path) -> No
     kept, _ = named("new.json", {**first, "Participant": obj(type=enum("host", "guest"))}, old_names.lock)
     pointer = "/components/schemas/Conference/properties/type"
     assert (old[pointer], fresh[pointer], kept[pointer]) == ("Type", "ConferenceType", "Type")
+
+
+def test_an_override_the_sdk_itself_uses_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps(document({"Conference": obj(type=enum("audio", "video"))})), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkwright]\nspec = "api.json"\noutput = "out"\n\n[tool.sdkwright.names.types]\n"#/components/schemas/Conference" = "Client"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["generate"])
+    assert result.exit_code == 2
+    assert "'Client'" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
