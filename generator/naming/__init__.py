@@ -8,8 +8,11 @@
 
 from typing import TYPE_CHECKING, Any
 
+# Light, and named like their modules: bound here so that the functions, not the modules, are the attributes.
+from generator.naming.allocate import Claim, allocate
+from generator.naming.words import ascii_text, identifier, pascal, snake, stable_suffix, upper_snake, words
+
 if TYPE_CHECKING:
-    from generator.naming.allocate import Claim, allocate
     from generator.naming.names import (
         ARGUMENT_RESERVED,
         FIELD_RESERVED,
@@ -29,14 +32,6 @@ if TYPE_CHECKING:
         request_properties,
         used_security_schemes,
     )
-    from generator.naming.words import ascii_text, identifier, pascal, snake, stable_suffix, upper_snake, words
-
-# Imported when first used: `check` reads the lock (`naming.lock`) without the rest of the stage.
-_MODULES = {
-    "Claim": "allocate",
-    "allocate": "allocate",
-    **{name: "words" for name in ("ascii_text", "identifier", "pascal", "snake", "stable_suffix", "upper_snake", "words")},
-}
 
 
 def __getattr__(name: str) -> Any:
@@ -44,8 +39,8 @@ def __getattr__(name: str) -> Any:
 
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"generator.naming.{_MODULES.get(name, 'names')}")
-    return getattr(module, name)
+    # Imported when first used: `check` reads the lock (`naming.lock`) without the rest of the stage.
+    return getattr(importlib.import_module("generator.naming.names"), name)
 
 
 __all__ = [
