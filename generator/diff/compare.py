@@ -883,8 +883,3 @@ def _sig(side: Side, expr: ir.TypeExpr | None) -> str | None:
     if isinstance(expr, ir.Nullable):
         return f"{_sig(side, expr.inner)} | null"
     return " | ".join(sorted(str(_sig(side, v)) for v in expr.variants))
-
-
-
-
-

@@ -69,18 +69,16 @@ def _assigned(node: ast.stmt) -> list[str]:
     return [t.id for t in targets if isinstance(t, ast.Name) and not t.id.startswith("_")]
 
 
-def render_sdk(side: Side, package: str) -> dict[str, str]:
-    """The SDK's files as the render stage makes them (not formatted: enough to compare)."""
+def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
+    """The SDK's files as the render stage makes them (not formatted: enough to compare), the new
+    side named with the old side's names as its lock."""
+    from generator.naming import package_name
     from generator.render import render
 
-    return render(side.api, names_for_comparison(side, package))
-
-
-def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
-    from generator.naming import package_name
-
     chosen = package or package_name(new.api.title)
-    before, after = render_sdk(old, chosen), render_sdk(new, chosen)
+    old_names = names_for_comparison(old, chosen)
+    before = render(old.api, old_names)
+    after = render(new.api, names_for_comparison(new, chosen, old_names.lock))
     old_symbols, new_symbols = public_symbols(before, chosen), public_symbols(after, chosen)
     return SdkChanges(
         chosen,

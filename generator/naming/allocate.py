@@ -57,30 +57,36 @@ def allocate(claims: Sequence[Claim[K]], reserved: Iterable[str] = (), kept: Map
         rest = [claim for claim in claims if claim.key not in fixed]
         return {**fixed, **allocate(rest, {*reserved, *fixed.values()})}
     reserved_set = frozenset(reserved)
-    options = {claim.key: (*claim.candidates, _last_resort(claim)) for claim in claims}
-    level = {claim.key: 0 for claim in claims}
+    # Claims by position: keys may be tuples, hashed anew at every lookup.
+    level = [0] * len(claims)
+    last: dict[int, str] = {}  # the fallback of a claim that reached it (computed when needed)
 
-    def current(claim: Claim[K]) -> str:
-        return options[claim.key][level[claim.key]]
+    def current(i: int) -> str:
+        candidates = claims[i].candidates
+        if level[i] < len(candidates):
+            return candidates[level[i]]
+        if i not in last:
+            last[i] = _last_resort(claims[i])
+        return last[i]
 
-    def cornered(claim: Claim[K]) -> bool:  # the next candidate is only a fallback
-        return level[claim.key] >= len(claim.candidates) - 2
+    def cornered(i: int) -> bool:  # the next candidate is only a fallback
+        return level[i] >= len(claims[i].candidates) - 2
 
     while True:
-        holders: dict[str, list[Claim[K]]] = defaultdict(list)
-        for claim in claims:
-            holders[current(claim)].append(claim)
+        holders: dict[str, list[int]] = defaultdict(list)
+        for i in range(len(claims)):
+            holders[current(i)].append(i)
         moved = False
         for name, group in holders.items():
             if len(group) == 1 and name not in reserved_set:
                 continue
             keeper = None
             if name not in reserved_set:
-                owned = [c for c in group if c.owned]
-                stated = [c for c in group if c.explicit and level[c.key] == 0]
-                stuck = [c for c in group if cornered(c)]
-                nearest = min(level[c.key] for c in group)
-                preferring = [c for c in group if level[c.key] == nearest]
+                owned = [i for i in group if claims[i].owned]
+                stated = [i for i in group if claims[i].explicit and level[i] == 0]
+                stuck = [i for i in group if cornered(i)]
+                nearest = min(level[i] for i in group)
+                preferring = [i for i in group if level[i] == nearest]
                 if owned:
                     keeper = owned[0] if len(owned) == 1 else None
                 elif stated:
@@ -88,14 +94,14 @@ def allocate(claims: Sequence[Claim[K]], reserved: Iterable[str] = (), kept: Map
                 elif stuck:
                     # Only a digest is left to it: it keeps the name, and of several, the one
                     # nearest the document's root (shortest key: a schema before those inside it).
-                    keeper = min(stuck, key=lambda c: (len(key_text(c.key)), key_text(c.key)))
+                    keeper = min(stuck, key=lambda i: (len(key_text(claims[i].key)), key_text(claims[i].key)))
                 elif len(preferring) == 1:
                     keeper = preferring[0]  # the name is its first wish and a later one of the others'
 
-            for claim in group:
-                if claim is keeper or level[claim.key] >= len(options[claim.key]) - 1:
+            for i in group:
+                if i == keeper or level[i] >= len(claims[i].candidates):
                     continue
-                level[claim.key] += 1
+                level[i] += 1
                 moved = True
         if not moved:
-            return {claim.key: current(claim) for claim in claims}
+            return {claims[i].key: current(i) for i in range(len(claims))}

@@ -107,6 +107,8 @@ class Group:
 
 def value_key(value: object) -> str:
     """An enum value as a key: its JSON (`1` and `"1"` differ)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return json.dumps(value)
     return json.dumps(value, sort_keys=True, default=str)
 
 
@@ -256,6 +258,11 @@ class _Namer:
         # The SDK's own classes keep their names against the lock too (a name a schema held before they came).
         owned = frozenset(c.candidates[0] for c in claims if c.owned)
         kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, reserved | owned))
+        if self.overrides.names:
+            for claim in claims:
+                name = self.overrides.get(claim.key)
+                if name is not None and not _is_identifier(name, reserved | owned):
+                    raise SpecError(f"the names table gives {name!r} to {'#'.join(claim.key.place)}, a name the SDK itself uses there", "[tool.sdkwright] names")
         allocated = allocate(claims, reserved, kept)
         self.record.update(allocated)
         return allocated
@@ -347,7 +354,7 @@ def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
         given = [identifier(upper_snake(words(hint, SYMBOL_NAMES)), "V", MEMBER_RESERVED)] if hint else []
         claims.append(
             Claim(
-                _unique_key(Key("member", (document, pointer, json.dumps(value, sort_keys=True, default=str))), seen),
+                _unique_key(Key("member", (document, pointer, value_key(value))), seen),
                 _unique(
                     [
                         *given,
