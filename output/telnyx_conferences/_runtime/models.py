@@ -10,6 +10,7 @@ import datetime
 import enum
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -527,6 +528,36 @@ _PRIMITIVES: dict[Any, _Codec] = {
 }
 
 
+class _Deferred(_Codec):
+    """A type named before it is defined (a union that contains itself, `dict[str, "X"] | Y`):
+    looked up in the package's models when first used."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._target: _Codec | None = None
+
+    @property
+    def target(self) -> _Codec:
+        if self._target is None:
+            models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
+            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does.
+            self._target = _codec(eval(self.name, vars(models)))  # noqa: S307
+        return self._target
+
+    @property
+    def nullable(self) -> bool:  # type: ignore[override]
+        return self.target.nullable
+
+    def decode(self, data: Any, strict: bool = False) -> Any:
+        return self.target.decode(data, strict)
+
+    def encode(self, value: Any, where: str, strict: bool) -> Any:
+        return self.target.encode(value, where, strict)
+
+    def accepts(self, data: Any) -> bool:
+        return self.target.accepts(data)
+
+
 _CODECS: dict[Any, _Codec] = {}
 
 
@@ -541,6 +572,8 @@ def _codec(annotation: Any) -> _Codec:
 def _build_codec(annotation: Any) -> _Codec:
     if annotation in _PRIMITIVES:
         return _PRIMITIVES[annotation]
+    if isinstance(annotation, (str, typing.ForwardRef)):
+        return _Deferred(annotation if isinstance(annotation, str) else annotation.__forward_arg__)
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         inner, *extras = typing.get_args(annotation)
