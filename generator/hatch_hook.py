@@ -10,7 +10,7 @@ Registered under the `hatch` entry-point group, so a project only names it:
     spec = "specs/api.yml"   # a path relative to the project, or an http(s) URL
     package = "my_api"       # optional: the package's name (else derived from the spec's title)
     output = "src"           # optional: the folder the package is written into (default: the project)
-    lenient = false          # optional: as `sdkwright generate --lenient`
+    strict = false           # optional: as `sdkwright generate --strict` (defects are errors)
 
 Before hatchling collects the wheel's files, the package folder `<output>/<package>` is replaced by
 what the spec gives (the same files `sdkwright generate` writes there), so `pip wheel .` and
@@ -29,7 +29,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from generator.config import Job
-from generator.errors import SpecError
+from generator.errors import SpecDefects, SpecError
 
 
 class SdkwrightBuildHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -48,9 +48,14 @@ class SdkwrightBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         target = root / str(self.config.get("output", "."))
         with tempfile.TemporaryDirectory(prefix="sdkwright-") as scratch:
             try:
-                result = generate_files(Job(spec, Path(scratch), str(package) if package else None, bool(self.config.get("lenient", False))))
+                job = Job(spec, Path(scratch), str(package) if package else None, strict=bool(self.config.get("strict", False)))
+                result = generate_files(job)
+            except SpecDefects as defects:
+                raise SystemExit("\n".join(f"error: {line}" for line in defects.lines())) from None
             except SpecError as error:
                 raise SystemExit(f"error: {error}") from None
+        for warning in result.warnings:
+            self.app.display_warning(f"warning: {warning}")
         packages = {path.split("/", 1)[0] for path in result.files if path.endswith("/py.typed")}
         (name,) = packages
         folder = target / name
