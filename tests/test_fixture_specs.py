@@ -1,6 +1,6 @@
 """Every fixture spec (tests/fixtures/coverage/ and the repository's spec): generates, imports, drops nothing, mypy-clean.
 
-The same checks as tests/test_shared_specs.py, for the specs of this
+The same checks as tests/test_corpus.py, for the specs of this
 repository; mypy runs once over all the generated packages.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from conftest import CONFERENCES
 from generator.config import Job
 from generator.pipeline import generate
-from test_shared_specs import spec_operations
+from test_corpus import spec_operations
 
 FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures" / "coverage").glob("*.yaml")) + [CONFERENCES]
 
