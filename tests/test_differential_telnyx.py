@@ -119,9 +119,12 @@ print(json.dumps(out))
 
 
 @pytest.fixture(scope="session")
-def official_python(request: pytest.FixtureRequest) -> Path:
-    """The python of a virtualenv holding the official SDK (made once under pytest's cache)."""
-    venv = Path(request.config.cache.mkdir("official-telnyx-sdk")) / "venv"  # type: ignore[union-attr]
+def official_python(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The python of a virtualenv holding the official SDK (made once under pytest's cache, or
+    for this run when the cache is switched off)."""
+    cache = getattr(request.config, "cache", None)
+    folder = Path(cache.mkdir("official-telnyx-sdk")) if cache is not None else tmp_path_factory.mktemp("official-telnyx-sdk")
+    venv = folder / "venv"
     python = venv / "bin" / "python"
     try:
         if not python.exists():
