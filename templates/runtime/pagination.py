@@ -169,11 +169,12 @@ def _link_request(client: _Sender[Any], link: str, previous: httpx.Request) -> h
 
 def paginate(
     group: Resource | AsyncResource, operation: Operation[Any], arguments: Mapping[str, Any]
-) -> Any:
-    """The lazy pager of a group's paginated operation: a `Pager`, or an `AsyncPager`."""
+) -> Pager[Any]:
+    """The lazy pager of a group's paginated operation: a `Pager`, or for an async group
+    an `AsyncPager` (the async group's method is retyped by `async_pages`)."""
     client = group._client
     if isinstance(client, AsyncBaseClient):
-        return AsyncPager(client, operation, dict(arguments))
+        return AsyncPager(client, operation, dict(arguments))  # type: ignore[return-value]
     assert isinstance(client, BaseClient)
     return Pager(client, operation, dict(arguments))
 
