@@ -156,6 +156,8 @@ class GroupView:
     doc: str
     summary: str
     operations: tuple[OperationView, ...]
+    raw_class_name: str = ""
+    raw_async_class_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -665,7 +667,18 @@ class _Builder:
             ]
             views.sort(key=lambda v: v.method)
             doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
-            groups.append(GroupView(group.attribute, group.class_name, group.async_class_name, docstring(doc, 4), docstring(one_line(doc)), tuple(views)))
+            groups.append(
+                GroupView(
+                    group.attribute,
+                    group.class_name,
+                    group.async_class_name,
+                    docstring(doc, 4),
+                    docstring(one_line(doc)),
+                    tuple(views),
+                    group.raw_class_name,
+                    group.raw_async_class_name,
+                )
+            )
 
         seen: set[str] = set()
         classes, enums = [], []

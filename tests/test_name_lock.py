@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from conftest import assert_imports
 from generator.cli import main
 from generator.output.manifest import MANIFEST
 
@@ -186,6 +187,20 @@ def test_a_schema_named_like_the_sdks_own_class_yields(tmp_path: Path) -> None:
     schemas = class_names(output)
     assert {"ConflictErrorModel", "NotFoundErrorModel"} <= schemas
     assert not [n for n in errors | schemas if re.search(r"[0-9A-F]{6}$", n)]
+
+
+def test_the_raw_response_classes_are_named_by_the_naming_stage(tmp_path: Path) -> None:
+    # Schemas named like the client's raw-response classes: the client keeps its classes, the
+    # schemas take other names, and the package imports.
+    spec, output = tmp_path / "api.json", tmp_path / "out"
+    generate(spec, document({"DefaultResourceWithRawResponse": obj(a={"type": "string"}), "RawResource": obj(b={"type": "string"})}), output)
+    client = class_names(output, "client")
+    assert {"DefaultResourceWithRawResponse", "AsyncDefaultResourceWithRawResponse", "ClientWithRawResponse"} <= client
+    schemas = class_names(output)
+    assert not {"DefaultResourceWithRawResponse", "RawResource"} & schemas, schemas
+    lock = json.loads((output / MANIFEST).read_text())["names"]
+    assert ["raw group", "", "DefaultResourceWithRawResponse"] in lock
+    assert_imports(output, "names_sdk")
 
 
 def test_the_names_table_pins_and_overrides_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,8 @@ KeyKind = Literal[
     "operation error",  # (method, path)
     "group",  # (tag,): the resource class
     "async group",  # (tag,)
+    "raw group",  # (tag,): the resource class whose methods return raw responses
+    "async raw group",  # (tag,)
     "attribute",  # (tag,): `client.<attribute>`
     "method",  # (method, path)
     "pager",  # (method, path): the method iterating over every page

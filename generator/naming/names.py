@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from generator import ir
 from generator.errors import SpecError
 from generator.naming.allocate import Claim, allocate
-from generator.naming.lock import EMPTY, Key, NameLock, document_place, kept_names
+from generator.naming.lock import EMPTY, Key, KeyKind, NameLock, document_place, kept_names
 from generator.naming.words import (
     DATE_SYMBOLS,
     ORDER_SYMBOLS,
@@ -51,7 +51,8 @@ RUNTIME_NAMES = frozenset(
         "field", "datetime", "httpx", "annotations", "AsyncBaseClient", "AsyncResource", "Pager",
         "AsyncPager", "CallOptions", "Unpack", "TYPE_CHECKING", "RetryPolicy", "awaitable",
         "async_pages", "EventRoute", "UnknownEvent", "WebhookEvent", "parse_webhook",
-        "verify_webhook", "NextLink", "PageNumber",
+        "verify_webhook", "NextLink", "PageNumber", "RawResource", "AsyncRawResource", "RawResponse",
+        "ClientWithRawResponse", "AsyncClientWithRawResponse", "raw", "async_raw",
     }
 )
 TOP_LEVEL_RESERVED = frozenset(dir(builtins)) | RUNTIME_NAMES | {"models", "errors", "client"}
@@ -103,6 +104,8 @@ class Group:
     class_name: str
     description: str | None
     async_class_name: str = ""
+    raw_class_name: str = ""  # the group's methods returning raw responses (`with_raw_response`)
+    raw_async_class_name: str = ""
 
 
 def value_key(value: object) -> str:
@@ -527,6 +530,10 @@ def build_names(
         base = pascal(words(tag or "default")) or "Default"
         extra.append(Claim(Key("group", (tag,)), _unique([_class_name(base + "Resource"), _class_name(base + "Operations"), _class_name(base + "Resource" + stable_suffix(tag).upper())])))
         extra.append(Claim(Key("async group", (tag,)), _unique([_class_name("Async" + base + "Resource"), _class_name("Async" + base + "Operations"), _class_name("Async" + base + "Resource" + stable_suffix(tag).upper())])))
+        raw_kinds: tuple[tuple[KeyKind, str], ...] = (("raw group", ""), ("async raw group", "Async"))
+        for kind, prefix in raw_kinds:
+            raw = [_class_name(prefix + base + middle + "WithRawResponse") for middle in ("Resource", "Operations", "Resource" + stable_suffix(tag).upper())]
+            extra.append(Claim(Key(kind, (tag,)), _unique(raw), owned=True))  # the SDK's own class: a schema yields
     for operation in api.operations:
         base = pascal(operation_words(operation))
         extra.append(
@@ -548,7 +555,15 @@ def build_names(
         GROUP_ATTRIBUTE_RESERVED,
     )
     groups = tuple(
-        Group(tag or None, attributes[Key("attribute", (tag,))], allocated[Key("group", (tag,))], tag_descriptions.get(tag), allocated[Key("async group", (tag,))])
+        Group(
+            tag or None,
+            attributes[Key("attribute", (tag,))],
+            allocated[Key("group", (tag,))],
+            tag_descriptions.get(tag),
+            allocated[Key("async group", (tag,))],
+            allocated[Key("raw group", (tag,))],
+            allocated[Key("async raw group", (tag,))],
+        )
         for tag in group_tags
     )
 
