@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import import_package, run_cli
-from test_cli import ERROR_LINE, MINI, cli_env, snapshot
+from test_bad_specs import generated_before  # noqa: F401 - the fixture: an output generated before the defect
+from test_cli import ERROR_LINE, cli_env, snapshot
 
 DEFECTS = Path(__file__).resolve().parent / "fixtures" / "defects"
 WARNING_LINE = re.compile(r"^warning: (?P<file>[^\s:]+):(?P<line>\d+) at (?P<pointer>#\S*): (?P<message>.+): (?P<action>[^:]+)$")
@@ -79,15 +80,6 @@ CASES: dict[str, tuple[int, str, str, str]] = {
 
 def test_every_fixture_has_a_case() -> None:
     assert sorted(p.name for p in DEFECTS.iterdir()) == sorted(CASES)
-
-
-@pytest.fixture(scope="module")
-def generated_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("before")
-    (root / "mini.yml").write_text(MINI, encoding="utf-8")
-    done = run_cli("generate", "mini.yml", "--output", "out", cwd=root, env=cli_env())
-    assert done.returncode == 0, done.stderr
-    return root
 
 
 def _package(out: Path) -> str:
