@@ -1,0 +1,333 @@
+"""The checks of an OpenAPI document beyond its meta-schema, in one pass over plain data.
+
+openapi-spec-validator checks, besides the meta-schema: tag names are unique; each
+parameter list names a parameter (name, in) once; the `{name}`s of a path and its
+`in: path` parameters are the same names; operationIds are unique; every schema it
+reaches (those of `components/schemas`, of parameters and of response contents, and
+what they contain) is a schema of the document's dialect; an `allOf` schema's
+`required` names properties it or its parts define; and a schema's `default` fits
+it. This module checks the same, in the same order and with the same messages, over
+the parsed document instead of through `jsonschema-path` (whose lookups cost most of
+its time): the dialect check runs on jsonschema-rs first, and only a schema it
+rejects is checked again by the Python validator, for that validator's message.
+
+Each finding's pointer is the walk's, through `$ref`s as if they were inlined, as
+openapi-spec-validator's are; the validate stage maps it to the real place.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from generator.document.load import Document, Documents
+from generator.document.resolve import Located, Resolver
+from generator.errors import join_pointer
+
+__all__ = ["Finding", "BrokenReference", "findings"]
+
+# The methods of a Path Item whose operations are checked (3.0 and 3.1 alike).
+_OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: its message, the walk's JSON pointer and the check (keyword) that made it."""
+
+    message: str
+    pointer: str
+    keyword: str | None = None
+
+
+class BrokenReference(Exception):
+    """A `$ref` the walk could not follow (unresolvable, or a cycle of `$ref`s)."""
+
+
+def _is_ref(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("$ref"), str)
+
+
+@cache
+def _formats() -> dict[str, Callable[[str], bool]]:
+    """The formats the meta-schemas name, each tested as the Python validator tests it (ECMA-262
+    regular expressions; `uri` and its kin not at all, for want of the packages that check them)."""
+    from openapi_schema_validator import oas31_format_checker
+
+    def conforms(name: str) -> Callable[[str], bool]:
+        return lambda value: bool(oas31_format_checker.conforms(value, name))
+
+    return {name: conforms(name) for name in ("regex", "uri", "uri-reference", "iri", "iri-reference")}
+
+
+@cache
+def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
+    """jsonschema-rs's verdict on a schema against the meta-schema of the document's default dialect."""
+    import jsonschema_rs
+    from openapi_schema_validator import OAS30Validator, OAS31Validator
+    from openapi_schema_validator._specifications import REGISTRY
+
+    if version == "3.0":
+        validator = jsonschema_rs.validator_for(OAS30Validator.META_SCHEMA, formats=_formats(), validate_formats=True)
+    else:
+        registry = jsonschema_rs.Registry([(uri, REGISTRY.contents(uri)) for uri in REGISTRY if "/oas/" in uri])
+        validator = jsonschema_rs.validator_for(OAS31Validator.META_SCHEMA, registry=registry, formats=_formats(), validate_formats=True)
+    is_valid: Callable[[Any], bool] = validator.is_valid
+    return is_valid
+
+
+class _Walk:
+    """One pass over a document: the state openapi-spec-validator keeps (schemas seen, schemas
+    checked against the dialect) and the findings so far."""
+
+    def __init__(self, document: Document, contents: Any, version: str, store: Documents) -> None:
+        from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
+
+        self.document = document
+        self.contents = contents
+        self.version = "3.1" if version.startswith("3.1") else "3.0"
+        self.store = store
+        self.resolver = Resolver(document, store)
+        self.targets: dict[tuple[str, str], tuple[Any, str]] = {}
+        self.found: list[Finding] = []
+        self.visited: set[int] = set()
+        self.dialect_checked: set[int] = set()
+        self.value_validator: Any = OAS31Validator if self.version == "3.1" else OAS30Validator
+        self.value_formats: Any = oas31_format_checker if self.version == "3.1" else oas30_format_checker
+        self._registry: Any = None
+
+    # -- references ------------------------------------------------------------
+
+    def deref(self, value: Any, uri: str) -> tuple[Any, str]:
+        """The value a `$ref` (or a chain of them) names, and the URI of its document."""
+        if not _is_ref(value):
+            return value, uri
+        key = (uri, value["$ref"])
+        found = self.targets.get(key)
+        if found is None:
+            from generator.errors import SpecError
+
+            try:
+                target = self.resolver.deref(Located(value, uri, ""))
+            except SpecError as exc:
+                failure = exc.message
+            else:
+                found = self.targets[key] = (target.value, target.uri)
+                return found
+            # Raised outside the handler: the validate stage finds the broken `$ref` again
+            # and says why from its own lookup, with no earlier error in the chain.
+            raise BrokenReference(failure)
+        return found
+
+    def referencing_resolver(self, uri: str) -> Any:
+        """A `referencing` resolver for the Python validator's own `$ref` lookups from `uri`."""
+        if self._registry is None:
+            import referencing
+            from referencing.jsonschema import DRAFT202012
+
+            def retrieve(target: str) -> referencing.Resource[Any]:
+                return DRAFT202012.create_resource(self.store.contents(target))
+
+            registry: referencing.Registry[Any] = referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
+            self._registry = registry.with_resource(self.document.uri, DRAFT202012.create_resource(self.contents))
+        return self._registry.resolver(base_uri=uri)
+
+    def add(self, message: str, pointer: str, keyword: str) -> None:
+        self.found.append(Finding(message, pointer, keyword))
+
+    # -- the document ----------------------------------------------------------
+
+    def root(self) -> None:
+        uri = self.document.uri
+        spec, uri = self.deref(self.contents, uri)
+        if not isinstance(spec, dict):
+            return
+        if "tags" in spec:
+            self.tags(*self.deref(spec["tags"], uri))
+        if "paths" in spec:
+            paths, paths_uri = self.deref(spec["paths"], uri)
+            if isinstance(paths, dict):
+                for url, item in paths.items():
+                    self.path_item(str(url), item, paths_uri, join_pointer("/paths", str(url)))
+        if "components" in spec:
+            components, components_uri = self.deref(spec["components"], uri)
+            if isinstance(components, dict) and "schemas" in components:
+                schemas, schemas_uri = self.deref(components["schemas"], components_uri)
+                if isinstance(schemas, dict):
+                    for name in schemas:
+                        self.schema(schemas[name], schemas_uri, join_pointer("/components/schemas", str(name)))
+
+    def tags(self, tags: Any, uri: str) -> None:
+        seen: set[str] = set()
+        for tag in tags if isinstance(tags, list) else ():
+            name = self.deref(tag, uri)[0]["name"]
+            if name in seen:
+                self.add(f"Duplicate tag name '{name}'", "/tags", "tags")
+            seen.add(name)
+
+    def parameters(self, parameters: Any, uri: str, pointer: str) -> Iterator[Any]:
+        """Check a list of parameters; yield each (resolved)."""
+        seen = set()
+        for index, item in enumerate(parameters if isinstance(parameters, list) else ()):
+            parameter, parameter_uri = self.deref(item, uri)
+            where = join_pointer(pointer, index)
+            if isinstance(parameter, dict) and "schema" in parameter:
+                self.schema(parameter["schema"], parameter_uri, join_pointer(where, "schema"))
+            key = (parameter["name"], parameter["in"])
+            if key in seen:
+                self.add(f"Duplicate parameter '{parameter['name']}'", pointer, "parameters")
+            seen.add(key)
+            yield parameter
+
+    def path_item(self, url: str, item: Any, uri: str, pointer: str) -> None:
+        item, uri = self.deref(item, uri)
+        if not isinstance(item, dict):
+            return
+        shared: list[Any] | None = None
+        if "parameters" in item:
+            listed, listed_uri = self.deref(item["parameters"], uri)
+            shared = list(self.parameters(listed, listed_uri, join_pointer(pointer, "parameters")))
+        for method, operation in item.items():
+            if method in _OPERATIONS:
+                self.operation(url, method, operation, uri, join_pointer(pointer, method), shared)
+
+    def operation(self, url: str, method: str, operation: Any, uri: str, pointer: str, shared: list[Any] | None) -> None:
+        operation, uri = self.deref(operation, uri)
+        if not isinstance(operation, dict):
+            operation = {}
+        if "responses" in operation:
+            responses, responses_uri = self.deref(operation["responses"], uri)
+            for code, response in responses.items() if isinstance(responses, dict) else ():
+                self.response(response, responses_uri, join_pointer(pointer, "responses", str(code)))
+        names: list[str] = []
+        if "parameters" in operation:
+            listed, listed_uri = self.deref(operation["parameters"], uri)
+            names += [p["name"] for p in self.parameters(listed, listed_uri, join_pointer(pointer, "parameters")) if p["in"] == "path"]
+        if shared is not None:
+            names += [p["name"] for p in shared if p["in"] == "path"]
+        declared = set(names)
+        in_url = {field for _, field, _, _ in string.Formatter().parse(url) if field}
+        for name in [*sorted(in_url - declared), *sorted(declared - in_url)]:
+            self.add(f"Path parameter '{name}' for '{method}' operation in '{url}' was not resolved", "/paths", "paths")
+
+    def response(self, response: Any, uri: str, pointer: str) -> None:
+        response, uri = self.deref(response, uri)
+        if not isinstance(response, dict) or "content" not in response:
+            return
+        content, content_uri = self.deref(response["content"], uri)
+        for media_type_name, media_type in content.items() if isinstance(content, dict) else ():
+            media_type, media_type_uri = self.deref(media_type, content_uri)
+            if isinstance(media_type, dict) and "schema" in media_type:
+                self.schema(media_type["schema"], media_type_uri, join_pointer(pointer, "content", str(media_type_name), "schema"))
+
+    # -- schemas ---------------------------------------------------------------
+
+    def dialect_error(self, schema: Any) -> tuple[str, list[Any]] | None:
+        """The first error of `schema` against the meta-schema of its dialect: (message, path)."""
+        from jsonschema.exceptions import SchemaError, ValidationError
+        from jsonschema.validators import validator_for
+        from openapi_schema_validator import OAS31_BASE_DIALECT_ID, oas31_format_checker
+
+        if self.version == "3.0":
+            if _fast_dialect_check("3.0")(schema):
+                return None
+            check: Callable[[Any], None] = self.value_validator.check_schema
+        else:
+            if isinstance(schema, dict) and "$schema" in schema:
+                dialect = schema["$schema"]
+                if not isinstance(dialect, str):
+                    return f"Unknown JSON Schema dialect: {dialect!r}", []
+            else:
+                dialect = self.contents.get("jsonSchemaDialect", OAS31_BASE_DIALECT_ID) if isinstance(self.contents, dict) else OAS31_BASE_DIALECT_ID
+            if dialect == OAS31_BASE_DIALECT_ID and _fast_dialect_check("3.1")(schema):
+                return None
+            validator_class = validator_for({"$schema": dialect}, default=None)
+            if validator_class is None:
+                return f"Unknown JSON Schema dialect: {dialect!r}", []
+
+            def check(value: Any) -> None:
+                validator_class.check_schema(value, format_checker=oas31_format_checker)
+
+        try:
+            check(schema)
+        except (SchemaError, ValidationError) as error:
+            return str(error.message), list(error.path)
+        return None
+
+    def schema(self, schema: Any, uri: str, pointer: str, top_level: bool = True) -> None:
+        """Check a schema and what it contains, once each (as openapi-spec-validator does: a schema
+        reached first from inside another was checked against the dialect as part of it)."""
+        value, uri = self.deref(schema, uri)
+        if not isinstance(value, (dict, bool)):
+            self.add(f"{value!r} is not of type 'object', 'boolean'", pointer, "schema")
+            return
+        if top_level and id(value) not in self.dialect_checked:
+            self.dialect_checked.add(id(value))
+            error = self.dialect_error(value)
+            if error is not None:
+                self.add(error[0], join_pointer(pointer, *error[1]), "schema")
+                return
+        if id(value) in self.visited or not isinstance(value, dict):
+            return
+        self.visited.add(id(value))
+        nested_properties: list[Any] = []
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if keyword in value:
+                parts, parts_uri = self.deref(value[keyword], uri)
+                for index, part in enumerate(parts if isinstance(parts, list) else ()):
+                    self.schema(part, parts_uri, join_pointer(pointer, keyword, index), top_level=False)
+                    if keyword == "allOf":
+                        nested_properties += list(self.properties_of(part, parts_uri))
+        for keyword in ("not", "items"):
+            if keyword in value:
+                self.schema(value[keyword], uri, join_pointer(pointer, keyword), top_level=False)
+        properties: Any = {}
+        if "properties" in value:
+            properties, properties_uri = self.deref(value["properties"], uri)
+            for name, subschema in properties.items() if isinstance(properties, dict) else ():
+                self.schema(subschema, properties_uri, join_pointer(pointer, "properties", str(name)), top_level=False)
+        required = "required" in value and self.deref(value["required"], uri)[0] or []
+        if "allOf" in value:
+            extra = list(set(required) - set(properties or []) - set(nested_properties))
+            if extra and top_level:
+                self.add(f"Required list has not defined properties: {extra}", pointer, "schema")
+        if "default" in value:
+            self.default(value, uri, pointer)
+
+    def properties_of(self, schema: Any, uri: str) -> set[str]:
+        """Every property name `schema` and its parts define (no guard against cycles: the
+        reference validator has none, and a cycle is reported as it reports it)."""
+        value, uri = self.deref(schema, uri)
+        names: set[str] = set()
+        if not isinstance(value, dict):
+            return names
+        if "properties" in value:
+            names.update(self.deref(value["properties"], uri)[0])
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if keyword in value:
+                parts, parts_uri = self.deref(value[keyword], uri)
+                for part in parts:
+                    names.update(self.properties_of(part, parts_uri))
+        for keyword in ("items", "not"):
+            if keyword in value:
+                names.update(self.properties_of(value[keyword], uri))
+        return names
+
+    def default(self, schema: dict[str, Any], uri: str, pointer: str) -> None:
+        value = schema["default"]
+        if value is None and schema.get("nullable", False) is True:
+            return  # a null default of a nullable 3.0 schema: fits
+        validator = self.value_validator(schema, _resolver=self.referencing_resolver(uri), format_checker=self.value_formats)
+        for error in validator.iter_errors(value):
+            self.add(str(error.message), join_pointer(pointer, *error.path), "default")
+
+
+def findings(document: Document, contents: Any, version: str, store: Documents) -> list[Finding]:
+    """What the checks beyond the meta-schema find in `contents` (the document's, or a copy of
+    them), in openapi-spec-validator's order. Raises BrokenReference for a `$ref` the walk
+    cannot follow; a crash on a malformed document (a parameter without `name`) propagates."""
+    walk = _Walk(document, contents, version, store)
+    walk.root()
+    return walk.found
