@@ -87,9 +87,13 @@ DOCUMENTS: dict[str, str] = {
     "duplicate_tag": HEAD_30 + "tags: [{name: a}, {name: b}, {name: a}]\npaths: {}\n",
     "duplicate_parameter": HEAD_30
     + "paths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n"
-    + "        - {name: q, in: query, schema: {type: integer}}\n      " + OK + "\n",
+    + "        - {name: q, in: query, schema: {type: integer}}\n      "
+    + OK
+    + "\n",
     "declared_not_in_path": HEAD_31
-    + "paths:\n  /a:\n    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n    get: {" + OK + "}\n",
+    + "paths:\n  /a:\n    parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n    get: {"
+    + OK
+    + "}\n",
     "undeclared_in_path_level": HEAD_30 + "paths:\n  /a/{id}/{other}:\n    get: {" + OK + "}\n    post: {" + OK + "}\n",
     "required_not_defined_in_all_of": HEAD_30
     + "paths: {}\ncomponents:\n  schemas:\n    A:\n      allOf: [{$ref: '#/components/schemas/B'}]\n"
@@ -121,10 +125,14 @@ DOCUMENTS: dict[str, str] = {
     + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n"
     + "            application/json: {schema: {$ref: '#/components/schemas/Missing'}}\n",
     "parameter_schema_via_ref_30": HEAD_30
-    + "paths:\n  /a/{id}:\n    get:\n      parameters: [{$ref: '#/components/parameters/Id'}]\n      " + OK + "\n"
+    + "paths:\n  /a/{id}:\n    get:\n      parameters: [{$ref: '#/components/parameters/Id'}]\n      "
+    + OK
+    + "\n"
     + "components:\n  parameters:\n    Id: {name: id, in: path, required: true, schema: {type: integer, default: zero}}\n",
     "optional_path_parameter_31": HEAD_31
-    + "paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, schema: {type: string}}]\n      " + OK + "\n",
+    + "paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, schema: {type: string}}]\n      "
+    + OK
+    + "\n",
 }
 
 

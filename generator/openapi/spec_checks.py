@@ -21,7 +21,7 @@ import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from generator.document.load import Document, Documents
 from generator.document.resolve import Located, Resolver
@@ -240,10 +240,14 @@ class _Walk:
                 if not isinstance(dialect, str):
                     return f"Unknown JSON Schema dialect: {dialect!r}", []
             else:
-                dialect = self.contents.get("jsonSchemaDialect", OAS31_BASE_DIALECT_ID) if isinstance(self.contents, dict) else OAS31_BASE_DIALECT_ID
+                dialect = (
+                    self.contents.get("jsonSchemaDialect", OAS31_BASE_DIALECT_ID)
+                    if isinstance(self.contents, dict)
+                    else OAS31_BASE_DIALECT_ID
+                )
             if dialect == OAS31_BASE_DIALECT_ID and _fast_dialect_check("3.1")(schema):
                 return None
-            validator_class = validator_for({"$schema": dialect}, default=None)
+            validator_class: Any = validator_for({"$schema": dialect}, default=cast(Any, None))
             if validator_class is None:
                 return f"Unknown JSON Schema dialect: {dialect!r}", []
 
