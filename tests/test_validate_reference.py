@@ -20,7 +20,7 @@ import pytest
 from conftest import REPO, SHARED
 from generator.document.load import Documents, load
 from generator.errors import SpecError
-from generator.openapi.validate import reference_findings, verdict
+from generator.openapi.validate import check_version, fast_findings, reference_findings, verdict
 
 FIXTURES = REPO / "tests" / "fixtures"
 SPECS_FOLDER = SHARED / "specs"
@@ -169,3 +169,36 @@ def test_the_checks_find_what_the_documents_carry(tmp_path: Path) -> None:
     assert kinds["unresolvable_schema_ref"][0] == "blocker"
     assert kinds["unknown_dialect_31"][0] == "blocker"
     assert kinds["bad_type_in_31"][0] == "blocker"
+
+
+def raw_findings(path: Path) -> Any:
+    """Every finding of either walk, as a set of (message, pointer, check); or the kind of failure."""
+    document = load(str(path))
+    documents = Documents(document)
+    documents.load_referenced()
+    try:
+        version = check_version(document)
+    except SpecError:
+        pytest.skip("not an OpenAPI 3.0 or 3.1 document: neither walk runs")
+    found = {}
+    for name, find in (("fast", fast_findings), ("reference", reference_findings)):
+        try:
+            found[name] = {(f.message.splitlines()[0], f.pointer, f.keyword) for f in find(document, document.contents, version, documents)}
+        except Exception:  # noqa: BLE001 - both walks give up on a `$ref` they cannot follow, each in its own words
+            found[name] = "gave up"
+    return found
+
+
+@pytest.mark.parametrize("path", fixture_specs())
+def test_fixture_findings_are_the_reference_findings(path: Path) -> None:
+    """Beyond the verdict (which stops at the first blocker): every finding, with its place and check."""
+    found = raw_findings(path)
+    assert found["fast"] == found["reference"]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_each_check_finds_the_reference_findings(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(DOCUMENTS[name], encoding="utf-8")
+    found = raw_findings(path)
+    assert found["fast"] == found["reference"]

@@ -27,7 +27,7 @@ from generator.errors import SpecError, SpecWarning, join_pointer, unescape_toke
 from generator.openapi import spec_checks
 from generator.openapi.spec_checks import Finding
 
-__all__ = ["SpecWarning", "check_version", "reference_findings", "validate", "validate_in_background", "verdict"]
+__all__ = ["SpecWarning", "check_version", "fast_findings", "reference_findings", "validate", "validate_in_background", "verdict"]
 
 SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
 
@@ -121,7 +121,7 @@ def _broken_reference(document: Document, reason: BaseException, documents: Docu
 Find = Callable[[Document, Any, str, Documents], list[Finding]]
 
 
-def _fast_findings(document: Document, contents: Any, version: str, store: Documents) -> list[Finding]:
+def fast_findings(document: Document, contents: Any, version: str, store: Documents) -> list[Finding]:
     """The meta-schema check (openapi-spec-validator's, on jsonschema-rs), then the checks beyond it."""
     from openapi_spec_validator.schemas import openapi_v30_schema_validator, openapi_v31_schema_validator
 
@@ -462,7 +462,7 @@ def validate(document: Document, *, lenient: bool = False, documents: Documents 
     return warnings
 
 
-def verdict(document: Document, *, documents: Documents | None = None, find: Find = _fast_findings) -> list[SpecWarning]:
+def verdict(document: Document, *, documents: Documents | None = None, find: Find = fast_findings) -> list[SpecWarning]:
     """The verdict on `document`, uncached: SpecError for the first blocker, else its defects.
 
     `find` makes the findings: the fast checks, or `reference_findings` (openapi-spec-validator).
