@@ -33,6 +33,10 @@ __all__ = ["Finding", "BrokenReference", "findings"]
 _OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
+# The walk's place: the tokens of a JSON pointer, joined only for a finding.
+Tokens = tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One finding: its message, the walk's JSON pointer and the check (keyword) that made it."""
@@ -134,8 +138,8 @@ class _Walk:
             self._registry = registry.with_resource(self.document.uri, DRAFT202012.create_resource(self.contents))
         return self._registry.resolver(base_uri=uri)
 
-    def add(self, message: str, pointer: str, keyword: str) -> None:
-        self.found.append(Finding(message, pointer, keyword))
+    def add(self, message: str, pointer: Tokens, keyword: str) -> None:
+        self.found.append(Finding(message, join_pointer("", *pointer), keyword))
 
     # -- the document ----------------------------------------------------------
 
@@ -150,69 +154,69 @@ class _Walk:
             paths, paths_uri = self.deref(spec["paths"], uri)
             if isinstance(paths, dict):
                 for url, item in paths.items():
-                    self.path_item(str(url), item, paths_uri, join_pointer("/paths", str(url)))
+                    self.path_item(str(url), item, paths_uri, ("paths", str(url)))
         if "components" in spec:
             components, components_uri = self.deref(spec["components"], uri)
             if isinstance(components, dict) and "schemas" in components:
                 schemas, schemas_uri = self.deref(components["schemas"], components_uri)
                 if isinstance(schemas, dict):
                     for name in schemas:
-                        self.schema(schemas[name], schemas_uri, join_pointer("/components/schemas", str(name)))
+                        self.schema(schemas[name], schemas_uri, ("components", "schemas", str(name)))
 
     def tags(self, tags: Any, uri: str) -> None:
         seen: set[str] = set()
         for tag in tags if isinstance(tags, list) else ():
             name = self.deref(tag, uri)[0]["name"]
             if name in seen:
-                self.add(f"Duplicate tag name '{name}'", "/tags", "tags")
+                self.add(f"Duplicate tag name '{name}'", ("tags",), "tags")
             seen.add(name)
 
-    def parameters(self, parameters: Any, uri: str, pointer: str) -> Iterator[Any]:
+    def parameters(self, parameters: Any, uri: str, pointer: Tokens) -> Iterator[Any]:
         """Check a list of parameters; yield each (resolved)."""
         seen = set()
         for index, item in enumerate(parameters if isinstance(parameters, list) else ()):
             parameter, parameter_uri = self.deref(item, uri)
-            where = join_pointer(pointer, index)
+            where = (*pointer, index)
             if isinstance(parameter, dict) and "schema" in parameter:
-                self.schema(parameter["schema"], parameter_uri, join_pointer(where, "schema"))
+                self.schema(parameter["schema"], parameter_uri, (*where, "schema"))
             key = (parameter["name"], parameter["in"])
             if key in seen:
                 self.add(f"Duplicate parameter '{parameter['name']}'", pointer, "parameters")
             seen.add(key)
             yield parameter
 
-    def path_item(self, url: str, item: Any, uri: str, pointer: str) -> None:
+    def path_item(self, url: str, item: Any, uri: str, pointer: Tokens) -> None:
         item, uri = self.deref(item, uri)
         if not isinstance(item, dict):
             return
         shared: list[Any] | None = None
         if "parameters" in item:
             listed, listed_uri = self.deref(item["parameters"], uri)
-            shared = list(self.parameters(listed, listed_uri, join_pointer(pointer, "parameters")))
+            shared = list(self.parameters(listed, listed_uri, (*pointer, "parameters")))
         for method, operation in item.items():
             if method in _OPERATIONS:
-                self.operation(url, method, operation, uri, join_pointer(pointer, method), shared)
+                self.operation(url, method, operation, uri, (*pointer, method), shared)
 
-    def operation(self, url: str, method: str, operation: Any, uri: str, pointer: str, shared: list[Any] | None) -> None:
+    def operation(self, url: str, method: str, operation: Any, uri: str, pointer: Tokens, shared: list[Any] | None) -> None:
         operation, uri = self.deref(operation, uri)
         if not isinstance(operation, dict):
             operation = {}
         if "responses" in operation:
             responses, responses_uri = self.deref(operation["responses"], uri)
             for code, response in responses.items() if isinstance(responses, dict) else ():
-                self.response(response, responses_uri, join_pointer(pointer, "responses", str(code)))
+                self.response(response, responses_uri, (*pointer, "responses", str(code)))
         names: list[str] = []
         if "parameters" in operation:
             listed, listed_uri = self.deref(operation["parameters"], uri)
-            names += [p["name"] for p in self.parameters(listed, listed_uri, join_pointer(pointer, "parameters")) if p["in"] == "path"]
+            names += [p["name"] for p in self.parameters(listed, listed_uri, (*pointer, "parameters")) if p["in"] == "path"]
         if shared is not None:
             names += [p["name"] for p in shared if p["in"] == "path"]
         declared = set(names)
         in_url = {field for _, field, _, _ in string.Formatter().parse(url) if field}
         for name in [*sorted(in_url - declared), *sorted(declared - in_url)]:
-            self.add(f"Path parameter '{name}' for '{method}' operation in '{url}' was not resolved", "/paths", "paths")
+            self.add(f"Path parameter '{name}' for '{method}' operation in '{url}' was not resolved", ("paths",), "paths")
 
-    def response(self, response: Any, uri: str, pointer: str) -> None:
+    def response(self, response: Any, uri: str, pointer: Tokens) -> None:
         response, uri = self.deref(response, uri)
         if not isinstance(response, dict) or "content" not in response:
             return
@@ -220,7 +224,7 @@ class _Walk:
         for media_type_name, media_type in content.items() if isinstance(content, dict) else ():
             media_type, media_type_uri = self.deref(media_type, content_uri)
             if isinstance(media_type, dict) and "schema" in media_type:
-                self.schema(media_type["schema"], media_type_uri, join_pointer(pointer, "content", str(media_type_name), "schema"))
+                self.schema(media_type["schema"], media_type_uri, (*pointer, "content", str(media_type_name), "schema"))
 
     # -- schemas ---------------------------------------------------------------
 
@@ -260,7 +264,7 @@ class _Walk:
             return str(error.message), list(error.path)
         return None
 
-    def schema(self, schema: Any, uri: str, pointer: str, top_level: bool = True) -> None:
+    def schema(self, schema: Any, uri: str, pointer: Tokens, top_level: bool = True) -> None:
         """Check a schema and what it contains, once each (as openapi-spec-validator does: a schema
         reached first from inside another was checked against the dialect as part of it)."""
         value, uri = self.deref(schema, uri)
@@ -271,7 +275,7 @@ class _Walk:
             self.dialect_checked.add(id(value))
             error = self.dialect_error(value)
             if error is not None:
-                self.add(error[0], join_pointer(pointer, *error[1]), "schema")
+                self.add(error[0], (*pointer, *error[1]), "schema")
                 return
         if id(value) in self.visited or not isinstance(value, dict):
             return
@@ -281,17 +285,17 @@ class _Walk:
             if keyword in value:
                 parts, parts_uri = self.deref(value[keyword], uri)
                 for index, part in enumerate(parts if isinstance(parts, list) else ()):
-                    self.schema(part, parts_uri, join_pointer(pointer, keyword, index), top_level=False)
+                    self.schema(part, parts_uri, (*pointer, keyword, index), top_level=False)
                     if keyword == "allOf":
                         nested_properties += list(self.properties_of(part, parts_uri))
         for keyword in ("not", "items"):
             if keyword in value:
-                self.schema(value[keyword], uri, join_pointer(pointer, keyword), top_level=False)
+                self.schema(value[keyword], uri, (*pointer, keyword), top_level=False)
         properties: Any = {}
         if "properties" in value:
             properties, properties_uri = self.deref(value["properties"], uri)
             for name, subschema in properties.items() if isinstance(properties, dict) else ():
-                self.schema(subschema, properties_uri, join_pointer(pointer, "properties", str(name)), top_level=False)
+                self.schema(subschema, properties_uri, (*pointer, "properties", str(name)), top_level=False)
         required = "required" in value and self.deref(value["required"], uri)[0] or []
         if "allOf" in value:
             extra = list(set(required) - set(properties or []) - set(nested_properties))
@@ -319,13 +323,13 @@ class _Walk:
                 names.update(self.properties_of(value[keyword], uri))
         return names
 
-    def default(self, schema: dict[str, Any], uri: str, pointer: str) -> None:
+    def default(self, schema: dict[str, Any], uri: str, pointer: Tokens) -> None:
         value = schema["default"]
         if value is None and schema.get("nullable", False) is True:
             return  # a null default of a nullable 3.0 schema: fits
         validator = self.value_validator(schema, _resolver=self.referencing_resolver(uri), format_checker=self.value_formats)
         for error in validator.iter_errors(value):
-            self.add(str(error.message), join_pointer(pointer, *error.path), "default")
+            self.add(str(error.message), (*pointer, *error.path), "default")
 
 
 def findings(document: Document, contents: Any, version: str, store: Documents) -> list[Finding]:

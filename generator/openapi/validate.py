@@ -12,10 +12,13 @@ validation twice.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
 import multiprocessing
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -118,15 +121,32 @@ def _broken_reference(document: Document, reason: BaseException, documents: Docu
     return SpecError(f"the document could not be validated: {reason}", document.display_name)
 
 
+@cache
+def _openapi_meta_schema(version: str) -> dict[str, Any]:
+    """The meta-schema of OpenAPI 3.0 or 3.1, as openapi-spec-validator ships it (read from its
+    files without importing the package, whose settings module alone costs a second)."""
+    spec = importlib.util.find_spec("openapi_spec_validator")
+    assert spec is not None and spec.submodule_search_locations is not None, "openapi-spec-validator is a dependency"
+    folder = Path(list(spec.submodule_search_locations)[0]) / "resources" / "schemas"
+    meta_schema: dict[str, Any] = json.loads((folder / f"v{version[:3]}" / "schema.json").read_text(encoding="utf-8"))
+    return meta_schema
+
+
+@cache
+def _meta_schema_check(version: str) -> Any:
+    """The meta-schema check on jsonschema-rs, made as openapi-spec-validator makes it."""
+    import jsonschema_rs
+
+    meta_schema = _openapi_meta_schema(version)
+    return jsonschema_rs.validator_cls_for(meta_schema)(meta_schema)
+
+
 Find = Callable[[Document, Any, str, Documents], list[Finding]]
 
 
 def fast_findings(document: Document, contents: Any, version: str, store: Documents) -> list[Finding]:
     """The meta-schema check (openapi-spec-validator's, on jsonschema-rs), then the checks beyond it."""
-    from openapi_spec_validator.schemas import openapi_v30_schema_validator, openapi_v31_schema_validator
-
-    meta_schema = openapi_v31_schema_validator if version.startswith("3.1") else openapi_v30_schema_validator
-    found = [Finding(str(error.message), join_pointer("", *error.path)) for error in meta_schema.iter_errors(contents)]
+    found = [Finding(str(error), join_pointer("", *error.instance_path)) for error in _meta_schema_check(version).iter_errors(contents)]
     return found + spec_checks.findings(document, contents, version, store)
 
 
@@ -174,10 +194,10 @@ def _deepest_cause(document: Document, version: str, pointer: str) -> tuple[str,
     errors, and follows the alternative that fits best: never the `$ref` one when
     the value is no reference, else the one jsonschema ranks most relevant."""
     from jsonschema.exceptions import best_match
-    from openapi_spec_validator.schemas import schema_v30, schema_v31
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+    from jsonschema.validators import validator_for
 
-    validator = create_validator(schema_v31 if version.startswith("3.1") else schema_v30)
+    meta_schema = _openapi_meta_schema(version)
+    validator = validator_for(meta_schema)(meta_schema)
     for error in validator.iter_errors(document.contents):
         if join_pointer("", *error.absolute_path) != pointer:
             continue
@@ -201,17 +221,11 @@ def _is_ecma_regex(value: Any) -> bool:
 
 
 def _regex_check() -> Callable[[Any], bool]:
-    """The validator's own test of a `pattern`, in the regex dialect of its backend."""
-    from openapi_spec_validator.schemas import get_validator_backend
+    """The meta-schema check's own test of a `pattern`, in the regex dialect of jsonschema-rs."""
+    import jsonschema_rs
 
-    if get_validator_backend() == "jsonschema-rs":
-        import jsonschema_rs
-
-        return jsonschema_rs.validator_for({"type": "string", "format": "regex"}, validate_formats=True).is_valid
-    from jsonschema import FormatChecker
-
-    checker = FormatChecker()
-    return lambda value: isinstance(value, str) and checker.conforms(value, "regex")
+    is_valid: Callable[[Any], bool] = jsonschema_rs.validator_for({"type": "string", "format": "regex"}, validate_formats=True).is_valid
+    return is_valid
 
 
 # Keys whose values are data, not schemas: a `pattern` key inside them is an example's field.
@@ -341,9 +355,8 @@ def _meta_schema_leaves(document: Document, version: str) -> dict[str, list[tupl
     the value is no `$ref`, never one for another `in` or `type`), deepest first. An error
     whose alternatives cannot be told apart maps to an empty list: no one reading."""
     import jsonschema_rs
-    from openapi_spec_validator.schemas import schema_v30, schema_v31
 
-    validator = jsonschema_rs.validator_for(dict(schema_v31 if version.startswith("3.1") else schema_v30))
+    validator = jsonschema_rs.validator_for(_openapi_meta_schema(version))
     found: dict[str, list[tuple[str, str]]] = {}
     for error in validator.iter_errors(document.contents):
         if getattr(error.kind, "context", None):
