@@ -106,6 +106,13 @@ DOCUMENTS: dict[str, str] = {
     + "            application/json: {schema: {$ref: '#/components/schemas/A'}}\n"
     + "components:\n  schemas:\n    A:\n      type: object\n      properties:\n        n: {type: integer, minimum: 3, default: 1}\n"
     + "        s: {type: string, format: byte, default: '***'}\n        o: {type: object, properties: {k: {type: integer}}, default: {k: x}}\n",
+    "default_formats_30": HEAD_30
+    + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n"
+    + "        when: {type: string, format: date-time, default: yesterday}\n        site: {type: string, format: uri, default: ''}\n"
+    + "        whole: {type: integer, default: 1.0}\n        small: {type: integer, format: int32, default: 9999999999}\n"
+    + "        maybe: {type: string, nullable: true, enum: [a, null], default: null}\n",
+    "default_beside_3_0_bounds_31": HEAD_31
+    + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer, minimum: 0, exclusiveMinimum: true, default: 0}\n",
     "default_null_nullable_30": HEAD_30 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string, nullable: true, default: null}\n",
     "default_of_a_ref_sibling_31": HEAD_31
     + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer}\n    B: {$ref: '#/components/schemas/A', default: x}\n"
@@ -202,3 +209,11 @@ def test_each_check_finds_the_reference_findings(name: str, tmp_path: Path) -> N
     path.write_text(DOCUMENTS[name], encoding="utf-8")
     found = raw_findings(path)
     assert found["fast"] == found["reference"]
+
+
+def test_the_default_dialect_is_openapi_schema_validators() -> None:
+    from openapi_schema_validator import OAS31_BASE_DIALECT_ID
+
+    from generator.openapi import spec_checks
+
+    assert spec_checks.OAS31_BASE_DIALECT_ID == OAS31_BASE_DIALECT_ID

@@ -17,10 +17,13 @@ openapi-spec-validator's are; the validate stage maps it to the real place.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, cast
 
 from generator.document.load import Document, Documents
@@ -32,6 +35,9 @@ __all__ = ["Finding", "BrokenReference", "findings"]
 # The methods of a Path Item whose operations are checked (3.0 and 3.1 alike).
 _OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
+
+# The default dialect of OpenAPI 3.1 schemas (openapi_schema_validator.OAS31_BASE_DIALECT_ID).
+OAS31_BASE_DIALECT_ID = "https://spec.openapis.org/oas/3.1/dialect/base"
 
 # The walk's place: the tokens of a JSON pointer, joined only for a finding.
 Tokens = tuple[str | int, ...]
@@ -54,32 +60,107 @@ def _is_ref(value: Any) -> bool:
     return isinstance(value, dict) and isinstance(value.get("$ref"), str)
 
 
+def _is_ecma_regex(value: str) -> bool:
+    """The Python validator's `regex` format: ECMA-262, read by `regress` (its `ecma-regex` extra)."""
+    from regress import Regex, RegressError
+
+    try:
+        Regex(value)
+    except RegressError:
+        return False
+    return True
+
+
 @cache
 def _formats() -> dict[str, Callable[[str], bool]]:
-    """The formats the meta-schemas name, each tested as the Python validator tests it (ECMA-262
-    regular expressions; `uri` and its kin not at all, for want of the packages that check them)."""
-    from openapi_schema_validator import oas31_format_checker
+    """The formats the meta-schemas name, each tested as the Python validator tests them: `regex`
+    as ECMA-262; `uri` and its kin not at all unless a package that checks them is installed
+    (jsonschema's own format checks need one), and then by the Python validator itself."""
+    names = ("uri", "uri-reference", "iri", "iri-reference")
+    if any(importlib.util.find_spec(package) for package in ("rfc3987", "rfc3986_validator", "rfc3987_syntax")):
+        from openapi_schema_validator import oas31_format_checker
 
-    def conforms(name: str) -> Callable[[str], bool]:
-        return lambda value: bool(oas31_format_checker.conforms(value, name))
+        def conforms(name: str) -> Callable[[str], bool]:
+            return lambda value: bool(oas31_format_checker.conforms(value, name))
 
-    return {name: conforms(name) for name in ("regex", "uri", "uri-reference", "iri", "iri-reference")}
+        return {"regex": _is_ecma_regex, **{name: conforms(name) for name in names}}
+    return {"regex": _is_ecma_regex, **{name: (lambda value: True) for name in names}}
+
+
+def _package_file(package: str, *parts: str) -> Any:
+    """A JSON file shipped in `package`, read without importing it (openapi-schema-validator's
+    settings alone cost a third of a second)."""
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations is not None, f"{package} is a dependency"
+    return json.loads(Path(list(spec.submodule_search_locations)[0], *parts).read_text(encoding="utf-8"))
 
 
 @cache
 def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
-    """jsonschema-rs's verdict on a schema against the meta-schema of the document's default dialect."""
+    """jsonschema-rs's verdict on a schema against the meta-schema of the document's default dialect
+    (draft-04, which openapi-schema-validator's 3.0 validator checks schemas against; or its
+    OpenAPI 3.1 dialect)."""
     import jsonschema_rs
-    from openapi_schema_validator import OAS30Validator, OAS31Validator
-    from openapi_schema_validator._specifications import REGISTRY
 
     if version == "3.0":
-        validator = jsonschema_rs.validator_for(OAS30Validator.META_SCHEMA, formats=_formats(), validate_formats=True)
+        meta_schema = _package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
+        validator = jsonschema_rs.validator_for(meta_schema, formats=_formats(), validate_formats=True)
     else:
-        registry = jsonschema_rs.Registry([(uri, REGISTRY.contents(uri)) for uri in REGISTRY if "/oas/" in uri])
-        validator = jsonschema_rs.validator_for(OAS31Validator.META_SCHEMA, registry=registry, formats=_formats(), validate_formats=True)
+        dialect = _package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
+        vocabulary = _package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+        registry = jsonschema_rs.Registry([(dialect["$id"], dialect), (vocabulary["$id"], vocabulary)])
+        validator = jsonschema_rs.validator_for(dialect, registry=registry, formats=_formats(), validate_formats=True)
     is_valid: Callable[[Any], bool] = validator.is_valid
     return is_valid
+
+
+# Keywords a default's schema may hold for jsonschema-rs to say it fits as the Python validator
+# would: no references, patterns (each engine reads its own way), nor numeric subtleties.
+_NOT_FAST = ("$", "pattern", "multipleOf", "uniqueItems")
+
+# Formats jsonschema checks only with a package beside it: without one, the Python validator
+# does not check them, and neither does jsonschema-rs (it runs with formats off). Any other
+# format goes to the Python validator.
+_FORMAT_PACKAGES = {
+    "uri": ("rfc3987", "rfc3986_validator"),
+    "uri-reference": ("rfc3987", "rfc3986_validator"),
+    "iri": ("rfc3987",),
+    "iri-reference": ("rfc3987",),
+    "uri-template": ("uri_template",),
+    "json-pointer": ("jsonpointer",),
+    "relative-json-pointer": ("jsonpointer",),
+    "hostname": ("fqdn",),
+    "color": ("webcolors",),
+    "duration": ("isoduration",),
+}
+
+
+@cache
+def _unchecked_formats() -> frozenset[str]:
+    def installed(package: str) -> bool:
+        return importlib.util.find_spec(package) is not None
+
+    return frozenset(name for name, packages in _FORMAT_PACKAGES.items() if not any(map(installed, packages)))
+
+
+def _plain(schema: Any) -> bool:
+    """Whether `schema` (and each schema inside it) holds none of `_NOT_FAST` and no format the
+    Python validator checks."""
+    unchecked = _unchecked_formats()
+    pending = [schema]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str) or key.startswith(_NOT_FAST):
+                    return False
+                if key == "format" and value not in unchecked:
+                    return False
+                if key not in ("default", "example", "examples", "enum", "const"):
+                    pending.append(value)
+        elif isinstance(node, list):
+            pending.extend(node)
+    return True
 
 
 class _Walk:
@@ -87,8 +168,6 @@ class _Walk:
     checked against the dialect) and the findings so far."""
 
     def __init__(self, document: Document, contents: Any, version: str, store: Documents) -> None:
-        from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
-
         self.document = document
         self.contents = contents
         self.version = "3.1" if version.startswith("3.1") else "3.0"
@@ -98,8 +177,6 @@ class _Walk:
         self.found: list[Finding] = []
         self.visited: set[int] = set()
         self.dialect_checked: set[int] = set()
-        self.value_validator: Any = OAS31Validator if self.version == "3.1" else OAS30Validator
-        self.value_formats: Any = oas31_format_checker if self.version == "3.1" else oas30_format_checker
         self._registry: Any = None
 
     # -- references ------------------------------------------------------------
@@ -230,14 +307,12 @@ class _Walk:
 
     def dialect_error(self, schema: Any) -> tuple[str, list[Any]] | None:
         """The first error of `schema` against the meta-schema of its dialect: (message, path)."""
-        from jsonschema.exceptions import SchemaError, ValidationError
-        from jsonschema.validators import validator_for
-        from openapi_schema_validator import OAS31_BASE_DIALECT_ID, oas31_format_checker
-
         if self.version == "3.0":
             if _fast_dialect_check("3.0")(schema):
                 return None
-            check: Callable[[Any], None] = self.value_validator.check_schema
+            from openapi_schema_validator import OAS30Validator
+
+            check: Callable[[Any], None] = OAS30Validator.check_schema
         else:
             if isinstance(schema, dict) and "$schema" in schema:
                 dialect = schema["$schema"]
@@ -251,12 +326,17 @@ class _Walk:
                 )
             if dialect == OAS31_BASE_DIALECT_ID and _fast_dialect_check("3.1")(schema):
                 return None
+            from jsonschema.validators import validator_for
+            from openapi_schema_validator import oas31_format_checker
+
             validator_class: Any = validator_for({"$schema": dialect}, default=cast(Any, None))
             if validator_class is None:
                 return f"Unknown JSON Schema dialect: {dialect!r}", []
 
             def check(value: Any) -> None:
                 validator_class.check_schema(value, format_checker=oas31_format_checker)
+
+        from jsonschema.exceptions import SchemaError, ValidationError
 
         try:
             check(schema)
@@ -323,11 +403,32 @@ class _Walk:
                 names.update(self.properties_of(value[keyword], uri))
         return names
 
+    def fits_plainly(self, schema: dict[str, Any], value: Any) -> bool:
+        """Whether jsonschema-rs finds `value` fits a schema it reads as the Python validator does.
+        Only a "fits" is taken; a "does not fit" goes to the Python validator, for its message
+        (and its reading of `nullable`, which jsonschema-rs does not know)."""
+        import jsonschema_rs
+
+        if not _plain(schema):
+            return False
+        validator_class: Any = jsonschema_rs.Draft202012Validator if self.version == "3.1" else jsonschema_rs.Draft4Validator
+        try:
+            fits: bool = validator_class(schema, validate_formats=False).is_valid(value)
+        except ValueError:
+            return False  # a schema jsonschema-rs does not take (`exclusiveMinimum: true` in 3.1)
+        return fits
+
     def default(self, schema: dict[str, Any], uri: str, pointer: Tokens) -> None:
         value = schema["default"]
         if value is None and schema.get("nullable", False) is True:
             return  # a null default of a nullable 3.0 schema: fits
-        validator = self.value_validator(schema, _resolver=self.referencing_resolver(uri), format_checker=self.value_formats)
+        if self.fits_plainly(schema, value):
+            return
+        from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
+
+        validator_class: Any = OAS31Validator if self.version == "3.1" else OAS30Validator
+        formats = oas31_format_checker if self.version == "3.1" else oas30_format_checker
+        validator = validator_class(schema, _resolver=self.referencing_resolver(uri), format_checker=formats)
         for error in validator.iter_errors(value):
             self.add(str(error.message), (*pointer, *error.path), "default")
 
