@@ -113,6 +113,9 @@ DOCUMENTS: dict[str, str] = {
     + "        maybe: {type: string, nullable: true, enum: [a, null], default: null}\n",
     "default_beside_3_0_bounds_31": HEAD_31
     + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer, minimum: 0, exclusiveMinimum: true, default: 0}\n",
+    "property_names_like_keywords_30": HEAD_30
+    + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      default: {format: 5}\n      properties:\n"
+    + "        format: {type: string, default: 5}\n        default: {type: integer, default: x}\n",
     "default_null_nullable_30": HEAD_30 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: string, nullable: true, default: null}\n",
     "default_of_a_ref_sibling_31": HEAD_31
     + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer}\n    B: {$ref: '#/components/schemas/A', default: x}\n"

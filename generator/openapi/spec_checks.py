@@ -135,6 +135,11 @@ _FORMAT_PACKAGES = {
 }
 
 
+# Keywords whose value maps names to schemas, and keywords whose value is data, not schemas.
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "dependentSchemas", "definitions"})
+_DATA = frozenset({"default", "example", "examples", "enum", "const", "required"})
+
+
 @cache
 def _unchecked_formats() -> frozenset[str]:
     def installed(package: str) -> bool:
@@ -154,9 +159,11 @@ def _plain(schema: Any) -> bool:
             for key, value in node.items():
                 if not isinstance(key, str) or key.startswith(_NOT_FAST):
                     return False
-                if key == "format" and value not in unchecked:
+                if key == "format" and (not isinstance(value, str) or value not in unchecked):
                     return False
-                if key not in ("default", "example", "examples", "enum", "const"):
+                if key in _NAMED_SCHEMAS and isinstance(value, dict):
+                    pending.extend(value.values())  # the names are not keywords
+                elif key not in _DATA:
                     pending.append(value)
         elif isinstance(node, list):
             pending.extend(node)
