@@ -206,6 +206,7 @@ class ImportsView:
     runtime: tuple[tuple[str, tuple[str, ...]], ...]  # (runtime module, names), by module
     models: tuple[str, ...]
     document: tuple[str, ...] = ()  # from the models-only package's `_document` module
+    model_modules: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (relative module, names): the lazy layout's models
 
 
 # The runtime's public names, by the module of `templates/runtime/` that defines them.
@@ -1003,18 +1004,25 @@ def build_view(api: ir.Api, names: Names) -> PackageView:
 
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
+    from generator import render_groups  # it builds on this module's views
+
     view = build_view(api, names)
     environment = _environment()
+    lazy = render_groups.lazy_view(view) if render_groups.is_lazy(view) else None
     files: dict[str, str] = {}
     for target, template in FILES.items():
         path = target.format(package=names.package)
         if target.endswith("/webhooks.py") and not view.events:
             continue
+        if lazy is not None and target.endswith(("/models.py", "/_operations.py")):
+            continue  # split by group: `render_groups`
         if template is None:
             files[path] = ""
         elif template.endswith(".j2"):
-            files[path] = environment.get_template(template).render(view=view)
+            files[path] = environment.get_template(template).render(view=view, lazy=lazy)
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+    if lazy is not None:
+        files.update(render_groups.lazy_files(view, lazy, environment))
     files.update(runtime_files(names.package, view.runtime_modules))
     return files

@@ -13,7 +13,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 T = TypeVar("T")
@@ -528,6 +528,25 @@ _PRIMITIVES: dict[Any, _Codec] = {
 }
 
 
+class _Attributes(Mapping[str, Any]):
+    """A module's attributes as a mapping, for `eval`: `__getattr__` (PEP 562) included."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self.module = module
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self.module, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(vars(self.module))
+
+    def __len__(self) -> int:
+        return len(vars(self.module))
+
+
 class _Deferred(_Codec):
     """A type named before it is defined (a union that contains itself, `dict[str, "X"] | Y`):
     looked up in the package's models when first used."""
@@ -540,8 +559,9 @@ class _Deferred(_Codec):
     def target(self) -> _Codec:
         if self._target is None:
             models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
-            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does.
-            self._target = _codec(eval(self.name, vars(models)))  # noqa: S307
+            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does;
+            # looked up with getattr, as a large SDK's models are imported on first access.
+            self._target = _codec(eval(self.name, {}, _Attributes(models)))  # noqa: S307
         return self._target
 
     @property

@@ -1,0 +1,189 @@
+"""The layout of a large SDK: a module per group of operations, each imported when first used.
+
+A whole API (GitHub's 1,223 operations) in one `client.py` and one `models.py` is
+loaded whole on import. From `LAZY_FROM` operations on, the package is split:
+
+- `_groups/<group>.py`: the group's resource classes and its `Operation` descriptions;
+- `models/<group>.py`: the types only that group uses (through its operations, and the
+  types those name); `models/_shared.py`: the types several groups use;
+  `models/_other.py`: those no operation uses (webhook events, unused schemas);
+- `models/__init__.py`: every model name, imported from its module on first access
+  (PEP 562 `__getattr__`), and for type checkers and IDEs by `TYPE_CHECKING` imports;
+- `client.py`: the clients, each group a typed `cached_property` that imports its module.
+
+A type's module imports only from `_shared` and its own group's module (what a group
+uses, the types it names are used by that group too), so the modules form no cycle.
+A smaller API keeps the flat layout, which is easier to read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jinja2
+
+from generator.render import (
+    AliasView,
+    ClassView,
+    EnumView,
+    GroupView,
+    ImportsView,
+    PackageView,
+    RUNTIME_NAMES,
+    _imports,
+)
+
+LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
+SHARED = "_shared"  # the models module of the types several groups use
+OTHER = "_other"  # the models module of the types no operation uses
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class ModelsModuleView:
+    """One module of the `models` package, as `models.py.j2` prints it."""
+
+    title: str
+    imports: dict[str, ImportsView]
+    enums: tuple[EnumView, ...]
+    classes: tuple[ClassView, ...]
+    aliases: tuple[AliasView, ...]
+    parent: str = ".."  # the package, relative to the module
+
+
+@dataclass(frozen=True)
+class GroupModuleView:
+    """One module of `_groups`: a group's classes and the operations they call."""
+
+    title: str
+    group: GroupView
+    imports: ImportsView
+    shared_params: tuple[str, ...]  # the `NAME = Param(...)` statements its operations use
+
+
+@dataclass(frozen=True)
+class LazyView:
+    """What `client.py.j2` and `models_lazy.py.j2` print of the lazy layout."""
+
+    client_imports: ImportsView
+    group_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (group module, its class names)
+    group_of: tuple[tuple[str, str], ...]  # (group class, its module), by class
+    model_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (models module, its names)
+    model_module: tuple[tuple[str, str], ...]  # (model name, its module), by name
+    models: dict[str, ModelsModuleView]
+    groups: dict[str, GroupModuleView]
+
+
+def is_lazy(view: PackageView) -> bool:
+    """Whether the package is large enough to load its groups one by one."""
+    with_operations = [g for g in view.groups if g.operations]
+    return len(with_operations) > 1 and sum(len(g.operations) for g in with_operations) >= LAZY_FROM
+
+
+def _names_in(code: str, names: Iterable[str]) -> set[str]:
+    return set(_IDENTIFIER.findall(code)) & set(names)
+
+
+def _class_code(cls: ClassView) -> str:
+    return " ".join(f"{f.annotation} {f.default or ''}" for f in cls.fields)
+
+
+def _group_code(group: GroupView) -> str:
+    """The annotations and descriptors of a group's methods: every name its module refers to."""
+    return " ".join(
+        [f"{a.annotation} {a.default or ''}" for o in group.operations for a in o.positional + o.keyword]
+        + [f"{o.returns} {o.item_type} {o.descriptor}" for o in group.operations]
+    )
+
+
+def _group_classes(group: GroupView) -> tuple[str, ...]:
+    raw = (group.raw_class_name, group.raw_async_class_name) if group.operations else ()
+    return tuple(sorted((group.class_name, group.async_class_name, *raw)))
+
+
+def model_modules(view: PackageView) -> dict[str, str]:
+    """The module of each model: its group's when one group uses it, `_shared` when several do."""
+    model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
+    refers: dict[str, set[str]] = {c.name: _names_in(_class_code(c), model_names) for c in view.classes}
+    refers.update({a.name: _names_in(a.target, model_names) for a in view.aliases})
+    users: dict[str, set[str]] = {name: set() for name in model_names}
+    for group in view.groups:
+        pending = list(_names_in(_group_code(group), model_names))
+        while pending:
+            name = pending.pop()
+            if group.attribute not in users[name]:
+                users[name].add(group.attribute)
+                pending.extend(refers.get(name, ()))
+    return {name: (OTHER if not found else next(iter(found)) if len(found) == 1 else SHARED) for name, found in users.items()}
+
+
+def _from_modules(names: Iterable[str], module_of: dict[str, str], prefix: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_module.setdefault(module_of[name], []).append(name)
+    return tuple((prefix + module, tuple(found)) for module, found in sorted(by_module.items()))
+
+
+def lazy_view(view: PackageView) -> LazyView:
+    module_of = model_modules(view)
+    model_runtime = RUNTIME_NAMES["models"]
+    models: dict[str, ModelsModuleView] = {}
+    for module in sorted(set(module_of.values())):
+        classes = tuple(c for c in view.classes if module_of[c.name] == module)
+        enums = tuple(e for e in view.enums if module_of[e.name] == module)
+        aliases = tuple(a for a in view.aliases if module_of[a.name] == module)
+        own = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
+        code = " ".join(
+            [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
+        )
+        found = _imports(code, model_runtime)
+        imported = _names_in(code, set(module_of) - own)
+        imports = dataclasses.replace(found, model_modules=_from_modules(imported, module_of, "."))
+        users = {SHARED: "that several groups use", OTHER: "that no operation uses"}.get(module, f"that only the ``{module}`` group uses")
+        models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)
+
+    statements = {statement.split(" = ", 1)[0]: statement for statement in view.shared_params}
+    group_runtime = tuple(sorted({*RUNTIME_NAMES["client"], *RUNTIME_NAMES["request"], *RUNTIME_NAMES["pagination"], *RUNTIME_NAMES["forms"], "UNSET", "Unset", "Discriminator"}))
+    groups: dict[str, GroupModuleView] = {}
+    for group in view.groups:
+        code = _group_code(group)
+        shared = tuple(statements[name] for name in sorted(_names_in(code, statements)))
+        code = " ".join((code, *shared))
+        always: tuple[str, ...] = ("AsyncResource", "Resource")
+        if group.operations:
+            always += ("AsyncRawResource", "CallOptions", "Operation", "RawResource", "async_raw", "awaitable", "raw")
+        if any(o.pager for o in group.operations):
+            always += ("Pager", "async_pages", "paginate")
+        found = _imports(code, group_runtime, always=always)
+        imports = dataclasses.replace(found, model_modules=_from_modules(_names_in(code, module_of), module_of, "..models."))
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared)
+
+    client_imports = dataclasses.replace(
+        _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),
+        typing=("Any", "TYPE_CHECKING"),
+    )
+    return LazyView(
+        client_imports=client_imports,
+        group_imports=tuple((g.attribute, _group_classes(g)) for g in sorted(view.groups, key=lambda g: g.attribute)),
+        group_of=tuple(sorted((name, g.attribute) for g in view.groups for name in _group_classes(g))),
+        model_imports=_from_modules(module_of, module_of, ""),
+        model_module=tuple(sorted(module_of.items())),
+        models=models,
+        groups=groups,
+    )
+
+
+def lazy_files(view: PackageView, lazy: LazyView, environment: jinja2.Environment) -> dict[str, str]:
+    """The `models` package and the `_groups` modules, by their path in the output."""
+    package = view.package
+    models = environment.get_template("package/models.py.j2")
+    group_template = environment.get_template("package/group.py.j2")
+    files = {f"{package}/models/__init__.py": environment.get_template("package/models_lazy.py.j2").render(view=view, lazy=lazy)}
+    files.update({f"{package}/models/{module}.py": models.render(view=module_view) for module, module_view in lazy.models.items()})
+    files[f"{package}/_groups/__init__.py"] = f'"""The groups of operations of the {view.title}, each imported when first used."""\n'
+    files.update({f"{package}/_groups/{name}.py": group_template.render(view=group_view) for name, group_view in lazy.groups.items()})
+    return files
