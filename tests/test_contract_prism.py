@@ -37,7 +37,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
-from conftest import CONFERENCES, SHARED, import_package, runtime_of
+from conftest import CONFERENCES, SHARED, client_groups, import_package, runtime_of
 from generator.config import Job
 from generator.pipeline import generate
 from prism import ensure_prism, prism_mock
@@ -431,7 +431,7 @@ def methods_of(package: ModuleType) -> dict[tuple[str, str], tuple[str, str, Any
     client = package.Client(base_url="http://127.0.0.1:9", **credentials_of(package.Client))
     found = {}
     try:
-        for group in sorted(vars(client)):
+        for group in client_groups(client):
             resource = getattr(client, group)
             if not isinstance(resource, runtime.Resource):
                 continue
