@@ -210,3 +210,24 @@ def test_two_groups_are_typed_for_mypy(zoo: Path) -> None:
     assert done.returncode == 1
     assert 'Incompatible types in assignment (expression has type "Pet", variable has type "Store")' in done.stdout
     assert '"PetsResource" has no attribute "no_such_method"' in done.stdout
+
+
+def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names a user reaches (`zoo.models.Pet`, `zoo.client.PetsResource.get_pet_v0(id)`) are
+    those of the same SDK in one module of each kind."""
+    from generator import render_groups
+    from generator.diff.sdk import names_for_comparison, public_symbols
+    from generator.diff.sources import build_side, load_source
+    from generator.render import render
+
+    spec = tmp_path / "zoo.json"
+    spec.write_text(json.dumps(zoo_spec()), encoding="utf-8")
+    side = build_side(load_source(str(spec)))
+    names = names_for_comparison(side, PACKAGE)
+    split = render(side.api, names)
+    monkeypatch.setattr(render_groups, "LAZY_FROM", 10**9)
+    flat = render(side.api, names)
+    assert f"{PACKAGE}/models/pets.py" in split and f"{PACKAGE}/models.py" in flat
+    symbols = public_symbols(split, PACKAGE)
+    assert symbols == public_symbols(flat, PACKAGE)
+    assert {f"{PACKAGE}.models.Pet", f"{PACKAGE}.models.Owner", f"{PACKAGE}.client.PetsResource.get_pet_v0(id)"} <= symbols
