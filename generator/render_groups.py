@@ -25,20 +25,22 @@ from dataclasses import dataclass
 
 import jinja2
 
+from generator import ir
+from generator.naming import words
 from generator.render import (
     AliasView,
     ClassView,
     EnumView,
     GroupView,
     ImportsView,
+    OperationView,
     PackageView,
     RUNTIME_NAMES,
     _imports,
 )
 
 LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
-SHARED = "_shared"  # the models module of the types several groups use
-OTHER = "_other"  # the models module of the types no operation uses
+UNUSED = "_unused"  # the models module of the types no operation uses
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -63,6 +65,9 @@ class GroupModuleView:
     group: GroupView
     imports: ImportsView
     shared_params: tuple[str, ...]  # the `NAME = Param(...)` statements its operations use
+    # The models its annotations name, imported for type checkers only: its Operations name
+    # them as strings, which the runtime looks up in `models` on first use.
+    type_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,9 @@ class LazyView:
     groups: dict[str, GroupModuleView]
 
 
-def is_lazy(view: PackageView) -> bool:
+def is_lazy(api: ir.Api) -> bool:
     """Whether the package is large enough to load its groups one by one."""
-    with_operations = [g for g in view.groups if g.operations]
-    return len(with_operations) > 1 and sum(len(g.operations) for g in with_operations) >= LAZY_FROM
+    return len(api.operations) >= LAZY_FROM and len({op.group or None for op in api.operations}) > 1
 
 
 def _names_in(code: str, names: Iterable[str]) -> set[str]:
@@ -92,12 +96,14 @@ def _class_code(cls: ClassView) -> str:
     return " ".join(f"{f.annotation} {f.default or ''}" for f in cls.fields)
 
 
+def _operation_code(operation: OperationView) -> str:
+    """An operation's annotations and description: every name its method and `Operation` refer to."""
+    arguments = [f"{a.annotation} {a.default or ''}" for a in operation.positional + operation.keyword]
+    return " ".join([*arguments, operation.returns, operation.item_type, operation.descriptor])
+
+
 def _group_code(group: GroupView) -> str:
-    """The annotations and descriptors of a group's methods: every name its module refers to."""
-    return " ".join(
-        [f"{a.annotation} {a.default or ''}" for o in group.operations for a in o.positional + o.keyword]
-        + [f"{o.returns} {o.item_type} {o.descriptor}" for o in group.operations]
-    )
+    return " ".join(_operation_code(o) for o in group.operations)
 
 
 def _group_classes(group: GroupView) -> tuple[str, ...]:
@@ -106,19 +112,41 @@ def _group_classes(group: GroupView) -> tuple[str, ...]:
 
 
 def model_modules(view: PackageView) -> dict[str, str]:
-    """The module of each model: its group's when one group uses it, `_shared` when several do."""
+    """The module of each model: the types the same operations use share one, named for the
+    type most of them name (`_full_repository`); those no operation uses are in `_unused`."""
     model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
     refers: dict[str, set[str]] = {c.name: _names_in(_class_code(c), model_names) for c in view.classes}
     refers.update({a.name: _names_in(a.target, model_names) for a in view.aliases})
-    users: dict[str, set[str]] = {name: set() for name in model_names}
+    users: dict[str, set[tuple[str, str]]] = {name: set() for name in model_names}
+    named_by: dict[str, int] = dict.fromkeys(model_names, 0)  # how many operations name a type themselves
     for group in view.groups:
-        pending = list(_names_in(_group_code(group), model_names))
-        while pending:
-            name = pending.pop()
-            if group.attribute not in users[name]:
-                users[name].add(group.attribute)
-                pending.extend(refers.get(name, ()))
-    return {name: (OTHER if not found else next(iter(found)) if len(found) == 1 else SHARED) for name, found in users.items()}
+        for operation in group.operations:
+            user = (group.attribute, operation.method)
+            named = _names_in(_operation_code(operation), model_names)
+            for name in named:
+                named_by[name] += 1
+            pending = list(named)
+            while pending:
+                name = pending.pop()
+                if user not in users[name]:
+                    users[name].add(user)
+                    pending.extend(refers.get(name, ()))
+    clusters: dict[frozenset[tuple[str, str]], list[str]] = {}
+    for name in sorted(model_names):
+        clusters.setdefault(frozenset(users[name]), []).append(name)
+    taken = {UNUSED}
+    module_of: dict[str, str] = {}
+    for used_by, members in sorted(clusters.items(), key=lambda item: item[1][0]):
+        if not used_by:
+            module = UNUSED
+        else:
+            first = min(members, key=lambda n: (-named_by[n], n))
+            module = "_" + "_".join(words(first)).lower()
+            while module in taken:
+                module = f"{module}_{len(taken)}"
+            taken.add(module)
+        module_of.update(dict.fromkeys(members, module))
+    return module_of
 
 
 def _from_modules(names: Iterable[str], module_of: dict[str, str], prefix: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -143,7 +171,7 @@ def lazy_view(view: PackageView) -> LazyView:
         found = _imports(code, model_runtime)
         imported = _names_in(code, set(module_of) - own)
         imports = dataclasses.replace(found, model_modules=_from_modules(imported, module_of, "."))
-        users = {SHARED: "that several groups use", OTHER: "that no operation uses"}.get(module, f"that only the ``{module}`` group uses")
+        users = "that no operation uses" if module == UNUSED else "that the same operations use"
         models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)
 
     statements = {statement.split(" = ", 1)[0]: statement for statement in view.shared_params}
@@ -159,8 +187,8 @@ def lazy_view(view: PackageView) -> LazyView:
         if any(o.pager for o in group.operations):
             always += ("Pager", "async_pages", "paginate")
         found = _imports(code, group_runtime, always=always)
-        imports = dataclasses.replace(found, model_modules=_from_modules(_names_in(code, module_of), module_of, "..models."))
-        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared)
+        imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted(_names_in(code, module_of))))
 
     client_imports = dataclasses.replace(
         _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),

@@ -1,8 +1,8 @@
-"""A large SDK loads each group of operations on first use: its module, its models, nothing else.
+"""A large SDK loads each group of operations on first use, and the models of a call when it is made.
 
 The spec is built here: three tagged groups of 35 operations each (past the size from which
-the SDK is split by group), with a type each group uses alone, one two groups share,
-one no operation uses, and a union that names a type defined after it.
+the SDK is split by group), with types each group uses alone, one two groups share, one no
+operation uses, and a union that names a type defined after it.
 """
 
 from __future__ import annotations
@@ -120,11 +120,18 @@ def test_the_package_is_split_by_group(zoo: Path) -> None:
         p.stem: {line.split("(")[0].split()[1].rstrip(":") for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("class ")}
         for p in (package / "models").glob("*.py")
     }
-    # Owner: pets and stores; Sighting: no operation; Toy's union names Ball, defined after it.
-    assert defined["_shared"] == {"Owner"}
-    assert defined["pets"] >= {"Pet", "PetKind", "Ball"} and "Owner" not in defined["pets"]
-    assert defined["stores"] == {"Store"} and defined["keepers"] == {"Keeper"}
-    assert defined["_other"] == {"Sighting"}
+    # The types the same operations use share a module, named for the one they name most.
+    # Owner: the operations of pets and of stores; Sighting: no operation; Toy's union names
+    # Ball, defined after it.
+    assert defined == {
+        "__init__": set(),
+        "_owner": {"Owner"},
+        "_pet": {"Ball", "Pet", "PetKind"},
+        "_store": {"Store"},
+        "_keeper": {"Keeper"},
+        "_unused": {"Sighting"},
+    }
+    assert "Toy = " in (package / "models" / "_pet.py").read_text(encoding="utf-8")
 
 
 def test_importing_the_package_loads_no_group(zoo: Path) -> None:
@@ -132,7 +139,7 @@ def test_importing_the_package_loads_no_group(zoo: Path) -> None:
     assert not [m for m in loaded if m.startswith((f"{PACKAGE}._groups.", f"{PACKAGE}.models."))]
 
 
-def test_a_call_loads_its_group_and_its_models_only(zoo: Path) -> None:
+def test_a_call_loads_its_group_and_the_models_it_uses_only(zoo: Path) -> None:
     before, after, pet = run(
         zoo,
         f"import json, sys, {PACKAGE}\nbefore = {MODULES}\n{CALL_PETS}"
@@ -141,8 +148,8 @@ def test_a_call_loads_its_group_and_its_models_only(zoo: Path) -> None:
     assert set(after) - set(before) == {
         f"{PACKAGE}._groups",
         f"{PACKAGE}._groups.pets",
-        f"{PACKAGE}.models._shared",
-        f"{PACKAGE}.models.pets",
+        f"{PACKAGE}.models._owner",
+        f"{PACKAGE}.models._pet",
     }
     assert pet == ["Pet", "dog", "Ann", "Ball"]  # the deferred union found Ball through the lazy models
 
@@ -153,6 +160,7 @@ def test_two_groups_load_two(zoo: Path) -> None:
         f"import json, sys, {PACKAGE}\nclient = {PACKAGE}.Client()\nclient.pets\nclient.with_raw_response.stores\nprint(json.dumps({MODULES}))",
     )
     assert sorted(m for m in loaded if m.startswith(f"{PACKAGE}._groups.")) == [f"{PACKAGE}._groups.pets", f"{PACKAGE}._groups.stores"]
+    assert not [m for m in loaded if m.startswith(f"{PACKAGE}.models.")]  # a group's types wait for its calls
 
 
 def test_public_names_stay_where_they_were(zoo: Path) -> None:
@@ -227,7 +235,7 @@ def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.Monk
     split = render(side.api, names)
     monkeypatch.setattr(render_groups, "LAZY_FROM", 10**9)
     flat = render(side.api, names)
-    assert f"{PACKAGE}/models/pets.py" in split and f"{PACKAGE}/models.py" in flat
+    assert f"{PACKAGE}/models/_pet.py" in split and f"{PACKAGE}/models.py" in flat
     symbols = public_symbols(split, PACKAGE)
     assert symbols == public_symbols(flat, PACKAGE)
     assert {f"{PACKAGE}.models.Pet", f"{PACKAGE}.models.Owner", f"{PACKAGE}.client.PetsResource.get_pet_v0(id)"} <= symbols

@@ -528,6 +528,21 @@ _PRIMITIVES: dict[Any, _Codec] = {
 }
 
 
+def resolved(annotation: Any) -> Any:
+    """An annotation; one written as a string (`"Tree"`, `"list[Pet] | None"`) evaluated, as
+    typing does, among the package's models: those of a large SDK, which names the types of
+    its operations so, are imported when first looked up."""
+    return _evaluated(annotation) if isinstance(annotation, str) else annotation
+
+
+@functools.lru_cache(maxsize=None)
+def _evaluated(annotation: str) -> Any:
+    models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
+    spelt = {"datetime": datetime, "Any": Any, "Discriminator": Discriminator}
+    spelt.update({"Annotated": typing.Annotated, "Literal": typing.Literal, "Union": typing.Union})
+    return eval(annotation, spelt, _Attributes(models))  # noqa: S307
+
+
 class _Attributes(Mapping[str, Any]):
     """A module's attributes as a mapping, for `eval`: `__getattr__` (PEP 562) included."""
 
@@ -558,10 +573,7 @@ class _Deferred(_Codec):
     @property
     def target(self) -> _Codec:
         if self._target is None:
-            models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
-            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does;
-            # looked up with getattr, as a large SDK's models are imported on first access.
-            self._target = _codec(eval(self.name, {}, _Attributes(models)))  # noqa: S307
+            self._target = _codec(resolved(self.name))
         return self._target
 
     @property
@@ -676,4 +688,5 @@ __all__ = [
     "Unset",
     "check",
     "decode",
+    "resolved",
 ]
