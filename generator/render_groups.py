@@ -31,6 +31,7 @@ from generator.render import (
     AliasView,
     ClassView,
     EnumView,
+    ErrorView,
     GroupView,
     ImportsView,
     OperationView,
@@ -43,6 +44,7 @@ LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on fir
 UNUSED = "_unused"  # the models module of the types no operation uses
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ERROR = re.compile(r"^    error=errors\.([A-Za-z_][A-Za-z0-9_]*),$", re.MULTILINE)  # in an `Operation(...)`
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class GroupModuleView:
     # The models its annotations name, imported for type checkers only: its Operations name
     # them as strings, which the runtime looks up in `models` on first use.
     type_names: tuple[str, ...] = ()
+    errors: tuple[ErrorView, ...] = ()  # the error classes of its operations
+    exported: tuple[str, ...] = ()  # its `__all__`
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class LazyView:
     model_module: tuple[tuple[str, str], ...]  # (model name, its module), by name
     models: dict[str, ModelsModuleView]
     groups: dict[str, GroupModuleView]
+    error_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group module, its error classes)
+    error_of: tuple[tuple[str, str], ...] = ()  # (operation error class, its group module), by class
 
 
 def is_lazy(api: ir.Api) -> bool:
@@ -176,8 +182,14 @@ def lazy_view(view: PackageView) -> LazyView:
 
     statements = {statement.split(" = ", 1)[0]: statement for statement in view.shared_params}
     group_runtime = tuple(sorted({*RUNTIME_NAMES["client"], *RUNTIME_NAMES["request"], *RUNTIME_NAMES["pagination"], *RUNTIME_NAMES["forms"], "UNSET", "Unset", "Discriminator"}))
+    error_view = {e.name: e for e in view.operation_errors}
     groups: dict[str, GroupModuleView] = {}
     for group in view.groups:
+        # The group's module defines its operations' error classes: `errors` imports them on first access.
+        errors = tuple(sorted((error_view[name] for o in group.operations for name in _ERROR.findall(o.descriptor)), key=lambda e: e.name))
+        group = dataclasses.replace(
+            group, operations=tuple(dataclasses.replace(o, descriptor=_ERROR.sub(r"    error=\1,", o.descriptor)) for o in group.operations)
+        )
         code = _group_code(group)
         shared = tuple(statements[name] for name in sorted(_names_in(code, statements)))
         code = " ".join((code, *shared))
@@ -188,7 +200,8 @@ def lazy_view(view: PackageView) -> LazyView:
             always += ("Pager", "async_pages", "paginate")
         found = _imports(code, group_runtime, always=always)
         imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
-        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted(_names_in(code, module_of))))
+        exported = tuple(sorted(_group_classes(group) + tuple(e.name for e in errors)))
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted(_names_in(code, module_of))), errors, exported)
 
     client_imports = dataclasses.replace(
         _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),
@@ -202,6 +215,8 @@ def lazy_view(view: PackageView) -> LazyView:
         model_module=tuple(sorted(module_of.items())),
         models=models,
         groups=groups,
+        error_imports=tuple((name, tuple(e.name for e in g.errors)) for name, g in sorted(groups.items()) if g.errors),
+        error_of=tuple(sorted((e.name, name) for name, g in groups.items() for e in g.errors)),
     )
 
 

@@ -239,3 +239,17 @@ def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.Monk
     symbols = public_symbols(split, PACKAGE)
     assert symbols == public_symbols(flat, PACKAGE)
     assert {f"{PACKAGE}.models.Pet", f"{PACKAGE}.models.Owner", f"{PACKAGE}.client.PetsResource.get_pet_v0(id)"} <= symbols
+
+
+def test_a_failed_call_raises_its_operations_error_from_errors(zoo: Path) -> None:
+    raised = run(
+        zoo,
+        "import json, httpx\n"
+        f"from {PACKAGE} import Client, errors\n"
+        "client = Client(http_client=httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(404, json={}))))\n"
+        "try:\n"
+        "    client.stores.get_store_v3('1')\n"
+        "except errors.APIStatusError as error:\n"
+        "    print(json.dumps([isinstance(error, errors.GetStoreV3Error), isinstance(error, errors.NotFoundError), isinstance(error, errors.GetPetV3Error)]))\n",
+    )
+    assert raised == [True, True, False]

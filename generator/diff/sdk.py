@@ -52,7 +52,9 @@ def public_symbols(files: dict[str, str], package: str) -> set[str]:
         module = ".".join(parts)
         for node in ast.parse(text).body:
             if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                owner = f"{module}.{node.name}"
+                # A group's module defines its operations' error classes, which `errors` answers for.
+                errors = classes_only and any(isinstance(b, ast.Name) and b.id == "APIStatusError" for b in node.bases)
+                owner = f"{package}.errors.{node.name}" if errors else f"{module}.{node.name}"
                 symbols.add(owner)
                 for item in node.body:
                     symbols.update(f"{owner}.{name}" for name in _assigned(item))
