@@ -8,7 +8,7 @@ for `--rounds` rounds, each process timing
 
 against ours,
 
-    Client(token="t", http_client=httpx.Client(transport=httpx.MockTransport(answer))).repos.get("o", "r")
+    Client(headers=..., http_client=httpx.Client(transport=httpx.MockTransport(answer))).repos.repos_get("o", "r")
 
 from before the first import to after the call: wall time, CPU time (user +
 system of the whole process, interpreter start-up included) and the peak
@@ -18,7 +18,7 @@ round runs before the timed ones.
 
 Targets: time at most 0.3 of githubkit's, memory at most 0.5 of it.
 
-Usage: python benchmarks/bench_github_sdk.py [--spec PATH] [--sdk DIR] [--rounds N]
+Usage: python benchmarks/bench_github_sdk.py [--spec PATH] [--sdk DIR [--package NAME]] [--rounds N]
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ def answer(request):
     return httpx.Response(200, json={"id": 1, "name": "r", "full_name": "o/r"})
 """
 
-OURS = f"""
-from {PACKAGE} import Client
-client = Client(token="t", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-client.repos.get("o", "r")
+OURS = """
+from {package} import Client
+client = Client(headers={{"Authorization": "token t"}}, http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+client.repos.repos_get("o", "r")
 """
 
 THEIRS = """
@@ -90,7 +90,8 @@ def generate(spec: Path, output: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="GitHub's REST API description")
-    parser.add_argument("--sdk", type=Path, help=f"an SDK generated from it before, package {PACKAGE!r} (default: generate one)")
+    parser.add_argument("--sdk", type=Path, help="an SDK generated from it before (default: generate one)")
+    parser.add_argument("--package", default=PACKAGE, help=f"the package of --sdk (default {PACKAGE!r})")
     parser.add_argument("--rounds", type=int, default=5, help="timed alternating rounds (default 5)")
     args = parser.parse_args()
     if args.sdk is None and not args.spec.is_file():
@@ -101,10 +102,11 @@ def main() -> int:
         sdk = args.sdk or Path(scratch) / "sdk"
         if args.sdk is None:
             generate(args.spec, sdk)
-        subprocess.run([str(python), "-m", "compileall", "-q", str(sdk / PACKAGE)], check=True)
+        package = args.package if args.sdk is not None else PACKAGE
+        subprocess.run([str(python), "-m", "compileall", "-q", str(sdk / package)], check=True)
         figures: dict[str, dict[str, list[float]]] = {label: {"wall": [], "cpu": [], "rss": []} for label in ("ours", "githubkit")}
         for round_ in range(args.rounds + 1):
-            for label, code in (("ours", OURS), ("githubkit", THEIRS)):
+            for label, code in (("ours", OURS.format(package=package)), ("githubkit", THEIRS)):
                 values = run(python, code, sdk)
                 if round_ == 0:
                     continue  # bytecode written, files cached: what every later start finds
@@ -112,7 +114,7 @@ def main() -> int:
                     figures[label][key].append(values[key])
                 time.sleep(0.2)
 
-    print(f"import + first call (repos.get), ours vs githubkit, medians of {args.rounds} alternating rounds (min-max):")
+    print(f"import + first call (GET /repos/{{owner}}/{{repo}}), ours vs githubkit, medians of {args.rounds} alternating rounds (min-max):")
     verdicts = []
     for key, unit, scale, target in (("wall", "ms", 1e3, 0.3), ("cpu", "ms", 1e3, 0.3), ("rss", "MB", 1 / 1024, 0.5)):
         ours, theirs = (figures[label][key] for label in ("ours", "githubkit"))

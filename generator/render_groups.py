@@ -3,16 +3,17 @@
 A whole API (GitHub's 1,223 operations) in one `client.py` and one `models.py` is
 loaded whole on import. From `LAZY_FROM` operations on, the package is split:
 
-- `_groups/<group>.py`: the group's resource classes and its `Operation` descriptions;
-- `models/<group>.py`: the types only that group uses (through its operations, and the
-  types those name); `models/_shared.py`: the types several groups use;
-  `models/_other.py`: those no operation uses (webhook events, unused schemas);
-- `models/__init__.py`: every model name, imported from its module on first access
-  (PEP 562 `__getattr__`), and for type checkers and IDEs by `TYPE_CHECKING` imports;
-- `client.py`: the clients, each group a typed `cached_property` that imports its module.
+- `_groups/<group>.py`: the group's resource classes, its `Operation` descriptions and
+  its operations' error classes; the Operations name their types as strings, which the
+  runtime looks up on first use, so loading a group loads no models;
+- `models/_<type>.py`: the types the same operations use (directly or through the types
+  they name), named for the type they name most; `models/_unused.py`: those no operation
+  uses. What a type names is used by every operation that uses it, and more: a module
+  imports only modules of strictly larger sets, so they form no cycle;
+- `models/__init__.py`, `errors.py` and `client.py`: every public name where it was,
+  imported from its module on first access (PEP 562 `__getattr__`), and for type checkers
+  and IDEs by `TYPE_CHECKING` imports; the client's groups are typed `cached_property`s.
 
-A type's module imports only from `_shared` and its own group's module (what a group
-uses, the types it names are used by that group too), so the modules form no cycle.
 A smaller API keeps the flat layout, which is easier to read.
 """
 
