@@ -16,7 +16,8 @@ resident memory after the call. Both SDKs are imported from bytecode, as
 after an install: ours is compiled with `compileall` first, and one untimed
 round runs before the timed ones.
 
-Targets: time at most 0.3 of githubkit's, memory at most 0.5 of it.
+Targets: time at most 0.3 of githubkit's, memory at most 0.5 of it. It also
+prints the floor under both: a process that imports httpx and makes one call.
 
 Usage: python benchmarks/bench_github_sdk.py [--spec PATH] [--sdk DIR [--package NAME]] [--rounds N]
 """
@@ -59,6 +60,11 @@ THEIRS = """
 from githubkit import GitHub
 github = GitHub("t", transport=httpx.MockTransport(answer))
 github.rest.repos.get("o", "r")
+"""
+
+# What either SDK costs at least: the interpreter, httpx and one call through the mock.
+FLOOR = """
+httpx.Client(transport=httpx.MockTransport(answer)).get("https://api.github.com/repos/o/r")
 """
 
 REPORT = """
@@ -104,9 +110,10 @@ def main() -> int:
             generate(args.spec, sdk)
         package = args.package if args.sdk is not None else PACKAGE
         subprocess.run([str(python), "-m", "compileall", "-q", str(sdk / package)], check=True)
-        figures: dict[str, dict[str, list[float]]] = {label: {"wall": [], "cpu": [], "rss": []} for label in ("ours", "githubkit")}
+        labels = ("ours", "githubkit", "httpx")
+        figures: dict[str, dict[str, list[float]]] = {label: {"wall": [], "cpu": [], "rss": []} for label in labels}
         for round_ in range(args.rounds + 1):
-            for label, code in (("ours", OURS.format(package=package)), ("githubkit", THEIRS)):
+            for label, code in zip(labels, (OURS.format(package=package), THEIRS, FLOOR)):
                 values = run(python, code, sdk)
                 if round_ == 0:
                     continue  # bytecode written, files cached: what every later start finds
@@ -125,6 +132,12 @@ def main() -> int:
             f"githubkit {statistics.median(theirs) * scale:7.1f} {unit} ({min(theirs) * scale:.1f}-{max(theirs) * scale:.1f}), "
             f"ratio {ratio:.3f} (target <= {target})"
         )
+    floor = figures["httpx"]
+    print(
+        f"  httpx alone (the floor of both): cpu {statistics.median(floor['cpu']) * 1e3:.1f} ms, rss {statistics.median(floor['rss']) / 1024:.1f} MB; "
+        f"ratios to githubkit {statistics.median(floor['cpu']) / statistics.median(figures['githubkit']['cpu']):.3f} cpu, "
+        f"{statistics.median(floor['rss']) / statistics.median(figures['githubkit']['rss']):.3f} rss"
+    )
     print("targets: " + ("ALL MET" if all(verdicts) else "NOT ALL MET"))
     return 0
 

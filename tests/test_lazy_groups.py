@@ -253,3 +253,12 @@ def test_a_failed_call_raises_its_operations_error_from_errors(zoo: Path) -> Non
         "    print(json.dumps([isinstance(error, errors.GetStoreV3Error), isinstance(error, errors.NotFoundError), isinstance(error, errors.GetPetV3Error)]))\n",
     )
     assert raised == [True, True, False]
+
+
+def test_a_copy_with_other_options_has_its_own_groups(zoo: Path) -> None:
+    owners = run(
+        zoo,
+        f"import json, {PACKAGE}\nclient = {PACKAGE}.Client()\nclient.pets\nclone = client.with_options(max_retries=0)\n"
+        "print(json.dumps([clone.pets._client is clone, clone.stores._client is clone, client.pets._client is client]))",
+    )
+    assert owners == [True, True, True]
