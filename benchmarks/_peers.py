@@ -73,5 +73,23 @@ def ensure_telnyx_sdk(venv: Path = VENV_DIR) -> Path:
     return python
 
 
+# githubkit 0.16.1 imports only with this hishel beside it (later ones changed their API).
+GITHUBKIT_PACKAGES = ("githubkit==0.16.1", "hishel[async,httpx]==1.4.0")
+GITHUBKIT_VENV_DIR = Path(__file__).resolve().parent / ".githubkit-venv"
+
+
+def ensure_githubkit(venv: Path = GITHUBKIT_VENV_DIR) -> Path:
+    """Return the python of ``venv`` with githubkit (GitHub's generated SDK) installed."""
+    suffix = ".exe" if os.name == "nt" else ""
+    python = _bin_dir(venv) / f"python{suffix}"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    probe = subprocess.run([str(python), "-c", "import githubkit"], capture_output=True)
+    if probe.returncode != 0:
+        print(f"Installing {' '.join(GITHUBKIT_PACKAGES)} into {venv} ...", flush=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *GITHUBKIT_PACKAGES], check=True)
+    return python
+
+
 if __name__ == "__main__":
     print(ensure_openapi_python_client())

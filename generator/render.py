@@ -206,6 +206,7 @@ class ImportsView:
     runtime: tuple[tuple[str, tuple[str, ...]], ...]  # (runtime module, names), by module
     models: tuple[str, ...]
     document: tuple[str, ...] = ()  # from the models-only package's `_document` module
+    model_modules: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (relative module, names): the lazy layout's models
 
 
 # The runtime's public names, by the module of `templates/runtime/` that defines them.
@@ -275,9 +276,13 @@ class PackageView:
 
 
 class _Builder:
-    def __init__(self, api: ir.Api, names: Names) -> None:
+    def __init__(self, api: ir.Api, names: Names, quoted_types: bool = False) -> None:
         self.api = api
         self.names = names
+        # An SDK split by group names the types of its Operations as strings, which the
+        # runtime looks up on first use, so loading a group loads none of its models.
+        self.quoted_types = quoted_types
+        self.model_names = frozenset(names.types.values())
         self.types = api.type_by_key()
         self.table = TypeTable(api)
         self.param_constants: dict[str, str] = {}  # one-line Param(...) -> its module constant
@@ -457,6 +462,13 @@ class _Builder:
 
     # -- operations ----------------------------------------------------------
 
+    def descriptor_type(self, annotation: str) -> str:
+        """A type in an `Operation(...)`: as written, or quoted when it names a model and
+        `quoted_types` holds."""
+        if self.quoted_types and self.model_names.intersection(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", annotation)):
+            return py(annotation)
+        return annotation
+
     def _argument(self, name: str, expr: ir.TypeExpr, required: bool, default: ir.Default | None, doc: str | None) -> ArgumentView:
         """A method argument. Only what the caller sets is sent: an optional argument is
         `UNSET` until given, and the spec's default, which the server applies, is documented."""
@@ -497,7 +509,7 @@ class _Builder:
 
     def param_options(self, argument: str, param: ir.Parameter) -> list[str]:
         """The arguments of the `Param(...)` that describes `param`."""
-        options = [py(argument), py(param.wire_name), py(param.location), self.annotation(param.type)]
+        options = [py(argument), py(param.wire_name), py(param.location), self.descriptor_type(self.annotation(param.type))]
         if param.required:
             options.append("required=True")
         if param.style not in ("form", "simple"):
@@ -556,7 +568,7 @@ class _Builder:
                     if a != b
                 )
                 body_code = (
-                    f"Body({py(body.media_type)}, {self.names.types[body_object.key]}, flatten=True"
+                    f"Body({py(body.media_type)}, {self.descriptor_type(self.names.types[body_object.key])}, flatten=True"
                     + (f", renamed={{{renamed}}}" if renamed else "")
                     + _form_encoder(body.media_type)
                     + ")"
@@ -566,7 +578,7 @@ class _Builder:
                 keyword.append(self._argument(argument, body.type, body.required, None, body.description))
                 extra = "" if argument == "body" else f", argument={py(argument)}"
                 required = "" if body.required else ", required=False"
-                body_code = f"Body({py(body.media_type)}, {self.annotation(body.type)}{extra}{required}{_form_encoder(body.media_type)})"
+                body_code = f"Body({py(body.media_type)}, {self.descriptor_type(self.annotation(body.type))}{extra}{required}{_form_encoder(body.media_type)})"
 
         keyword.sort(key=lambda a: a.default is not None)  # required keywords first, stable
         successes = [r for r in operation.responses if r.is_success] or [r for r in operation.responses if r.status == "default"]
@@ -576,7 +588,7 @@ class _Builder:
             returns = "Any"
         if returns != "None" and "None" in returns.split(" | "):
             returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
-        responses = ", ".join(f"{py(status)}: {annotation}" for status, annotation in response_types.items())
+        responses = ", ".join(f"{py(status)}: {self.descriptor_type(annotation)}" for status, annotation in response_types.items())
 
         parts = [py(operation.method), py(operation.path)]
         elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, 8) for p in param_code]
@@ -591,7 +603,7 @@ class _Builder:
         if len(response_types) == 1:
             parts.append(f"responses={{{responses}}}")
         elif response_types:
-            parts.append("responses={\n" + "".join(f"        {py(s)}: {a},\n" for s, a in response_types.items()) + "    }")
+            parts.append("responses={\n" + "".join(f"        {py(s)}: {self.descriptor_type(a)},\n" for s, a in response_types.items()) + "    }")
         parts.append(f"error=errors.{op_names.error_class}")
         key, key_argument = operation.idempotency_key, None
         if key is not None and key.location == "header":
@@ -997,24 +1009,32 @@ def runtime_files(package: str, modules: Iterable[str]) -> dict[str, str]:
     }
 
 
-def build_view(api: ir.Api, names: Names) -> PackageView:
-    return _Builder(api, names).package()
+def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> PackageView:
+    return _Builder(api, names, quoted_types).package()
 
 
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
-    view = build_view(api, names)
+    from generator import render_groups  # it builds on this module's views
+
+    split = render_groups.is_lazy(api)
+    view = build_view(api, names, quoted_types=split)
     environment = _environment()
+    lazy = render_groups.lazy_view(view) if split else None
     files: dict[str, str] = {}
     for target, template in FILES.items():
         path = target.format(package=names.package)
         if target.endswith("/webhooks.py") and not view.events:
             continue
+        if lazy is not None and target.endswith(("/models.py", "/_operations.py")):
+            continue  # split by group: `render_groups`
         if template is None:
             files[path] = ""
         elif template.endswith(".j2"):
-            files[path] = environment.get_template(template).render(view=view)
+            files[path] = environment.get_template(template).render(view=view, lazy=lazy)
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+    if lazy is not None:
+        files.update(render_groups.lazy_files(view, lazy, environment))
     files.update(runtime_files(names.package, view.runtime_modules))
     return files

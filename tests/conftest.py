@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -54,6 +55,29 @@ def runtime_of(package: str) -> SimpleNamespace:
         module = importlib.import_module(f"{package}._runtime.{info.name}")
         names.update({name: getattr(module, name) for name in module.__all__})
     return SimpleNamespace(**names)
+
+
+def client_groups(client: object) -> list[str]:
+    """The attributes of a client that may hold a group: set in `__init__`, or, in an SDK split
+    by group, a `cached_property` that imports the group on first access."""
+    import functools
+
+    lazy = {name for name, value in vars(type(client)).items() if isinstance(value, functools.cached_property)}
+    return sorted(set(vars(client)) | lazy)
+
+
+def declared_operations(package: str) -> list[Any]:
+    """Every `Operation` a generated package declares: in `_operations`, or in each module of
+    `_groups` when it is split by group."""
+    import pkgutil
+
+    runtime = runtime_of(package)
+    try:
+        modules = [importlib.import_module(f"{package}._operations")]
+    except ModuleNotFoundError:
+        groups = importlib.import_module(f"{package}._groups")
+        modules = [importlib.import_module(f"{package}._groups.{info.name}") for info in pkgutil.iter_modules(groups.__path__)]
+    return [value for module in modules for value in vars(module).values() if isinstance(value, runtime.Operation)]
 
 
 def import_package(root: Path, package: str) -> ModuleType:

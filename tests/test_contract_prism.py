@@ -25,7 +25,7 @@ import re
 import types
 import typing
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -37,7 +37,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
-from conftest import CONFERENCES, SHARED, import_package, runtime_of
+from conftest import CONFERENCES, SHARED, client_groups, import_package, runtime_of
 from generator.config import Job
 from generator.pipeline import generate
 from prism import ensure_prism, prism_mock
@@ -233,7 +233,7 @@ class Values:
         self.document = document
 
     def value(self, annotation: Any, checks: Mapping[str, Any], schema: Any, filled: bool, depth: int = 0) -> Any:
-        annotation = _strip(annotation)
+        annotation = _strip(self.runtime.resolved(annotation))  # an SDK split by group names its types as strings
         schema = resolve(self.document, schema)
         if _is_union(annotation):
             variants = [a for a in typing.get_args(annotation) if a not in (self.runtime.Unset, type(None))]
@@ -298,8 +298,8 @@ class Values:
             request_body = resolve(self.document, spec_operation[operation.method.lower()].get("requestBody")) or {}
             schema = resolve(self.document, (request_body.get("content", {}).get(body.media_type) or {}).get("schema"))
             if body.flatten:
-                hints = typing.get_type_hints(body.type, include_extras=True)
-                fields = {f.name: f for f in dataclasses.fields(body.type)}
+                hints = typing.get_type_hints(self.runtime.resolved(body.type), include_extras=True)
+                fields = {f.name: f for f in dataclasses.fields(self.runtime.resolved(body.type))}
                 schemas = properties_of(self.document, schema)
                 # A required form body of optional fields only: the SDK sends only what the caller
                 # sets (no defaults), and an empty form is no body at all, so the caller sets one.
@@ -431,7 +431,7 @@ def methods_of(package: ModuleType) -> dict[tuple[str, str], tuple[str, str, Any
     client = package.Client(base_url="http://127.0.0.1:9", **credentials_of(package.Client))
     found = {}
     try:
-        for group in sorted(vars(client)):
+        for group in client_groups(client):
             resource = getattr(client, group)
             if not isinstance(resource, runtime.Resource):
                 continue
@@ -493,11 +493,12 @@ def contracts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         started.close()
 
 
-def declared_type(operation: Any, status: int) -> Any:
-    """The type the operation declares for a response status (as the runtime chooses it)."""
+def declared_type(operation: Any, status: int, resolved: Callable[[Any], Any]) -> Any:
+    """The type the operation declares for a response status (as the runtime chooses it, and
+    `resolved` evaluates it: an SDK split by group names its types as strings)."""
     key = str(status)
     responses = operation.responses
-    return responses[key] if key in responses else responses.get(f"{key[0]}XX", responses.get("default"))
+    return resolved(responses[key] if key in responses else responses.get(f"{key[0]}XX", responses.get("default")))
 
 
 
@@ -586,7 +587,7 @@ def test_prism_accepts_the_request_and_the_sdk_types_the_response(
     except runtime.APIStatusError as error:
         pytest.fail(f"Prism refused {operation} with {error.status}: {error.body}")
     assert len(contract.statuses) == 1 and 200 <= contract.statuses[0] < 300, contract.statuses
-    expected = declared_type(described, contract.statuses[0])
+    expected = declared_type(described, contract.statuses[0], runtime.resolved)
     if expected is None or contract.statuses[0] == 204:
         assert result is None
     else:

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHARED, assert_imports, import_package, run_cli, runtime_of
+from conftest import SHARED, assert_imports, client_groups, declared_operations, import_package, run_cli, runtime_of
 
 pytestmark = pytest.mark.corpus
 
@@ -213,7 +213,7 @@ def resource_methods(package: ModuleType) -> list[tuple[str, str, Any]]:
     client = client_of(package)
     try:
         found = []
-        for attribute in sorted(vars(client)):
+        for attribute in client_groups(client):
             resource = getattr(client, attribute)
             if not isinstance(resource, runtime.Resource):
                 continue
@@ -257,9 +257,7 @@ def test_no_operation_is_dropped(spec: Path, shared_specs: Path, corpus: Callabl
 def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
     sdk = corpus(spec)
     package = import_package(sdk.root, sdk.package)
-    operations_module = sys.modules[f"{sdk.package}._operations"]
-    runtime = runtime_of(sdk.package)
-    declared = [value for value in vars(operations_module).values() if isinstance(value, runtime.Operation)]
+    declared = declared_operations(sdk.package)
     assert {(op.method, op.path) for op in declared} == spec_operations(spec)
     assert len(declared) == len({(op.method, op.path) for op in declared})
 
@@ -324,18 +322,13 @@ def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, corpu
     sdk = corpus(spec)
     package = import_package(sdk.root, sdk.package)
     runtime = runtime_of(package.__name__)
-    operations = sys.modules[f"{package.__name__}._operations"]
-    paged = {
-        (op.method, op.path)
-        for op in vars(operations).values()
-        if isinstance(op, runtime.Operation) and isinstance(op.pagination, runtime.NextLink)
-    }
+    paged = {(op.method, op.path) for op in declared_operations(package.__name__) if isinstance(op.pagination, runtime.NextLink)}
     expected = _linked_list_operations(spec)
     assert expected and paged == expected
     client = client_of(package)
     pagers = [
         name
-        for attribute in vars(client)
+        for attribute in client_groups(client)
         if isinstance(getattr(client, attribute), runtime.Resource)
         for name in dir(getattr(client, attribute))
         if not name.startswith("_") and is_pager(getattr(getattr(client, attribute), name))

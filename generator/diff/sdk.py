@@ -33,31 +33,46 @@ class SdkChanges:
         }
 
 
+# The packages of an SDK split by group (`render_groups`), by the module that answers for them.
+SPLIT_MODULES = {"models": "models", "_groups": "client"}
+
+
 def public_symbols(files: dict[str, str], package: str) -> set[str]:
     """Dotted names a user of the SDK can reach: classes, their fields, members and methods, and
     each method's parameters (`pkg.client.Calls.create(to)`)."""
     symbols: set[str] = set()
     for path, text in files.items():
         parts = path[:-3].split("/") if path.endswith(".py") else []
+        classes_only = False
+        if len(parts) == 3 and parts[1] in SPLIT_MODULES:
+            # An SDK split by group: users import these names from `models` and `client`.
+            parts, classes_only = [parts[0], SPLIT_MODULES[parts[1]]], parts[1] == "_groups"
         if not parts or parts[0] != package or any(p.startswith("_") for p in parts[1:]):
             continue
         module = ".".join(parts)
         for node in ast.parse(text).body:
             if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
-                owner = f"{module}.{node.name}"
+                # A group's module defines its operations' error classes, which `errors` answers for.
+                errors = classes_only and any(isinstance(b, ast.Name) and b.id == "APIStatusError" for b in node.bases)
+                owner = f"{package}.errors.{node.name}" if errors else f"{module}.{node.name}"
                 symbols.add(owner)
                 for item in node.body:
                     symbols.update(f"{owner}.{name}" for name in _assigned(item))
-                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_"):
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and not item.name.startswith("_") and not _lazy_group(item):
                         method = f"{owner}.{item.name}"
                         symbols.add(method)
                         arguments = item.args
                         for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
                             if arg.arg not in ("self", "cls"):
                                 symbols.add(f"{method}({arg.arg})")
-            else:
+            elif not classes_only:
                 symbols.update(f"{module}.{name}" for name in _assigned(node))
     return symbols
+
+
+def _lazy_group(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A client's group in an SDK split by group, which `__init__` sets in one that is not."""
+    return any(isinstance(d, ast.Name) and d.id == "cached_property" for d in function.decorator_list)
 
 
 def _assigned(node: ast.stmt) -> list[str]:

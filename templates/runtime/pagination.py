@@ -10,7 +10,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 import httpx
 
 from .client import AsyncBaseClient, AsyncResource, BaseClient, Resource, _Sender
-from .models import UNSET, Model
+from .models import UNSET, Model, resolved
 from .request import Operation
 
 T = TypeVar("T")
@@ -101,8 +101,9 @@ class _Pages:
         if isinstance(value, Mapping):
             return {**value, paging.key: number}
         param = next(p for p in self.operation.params if p.argument == paging.argument)
-        if isinstance(param.type, type) and issubclass(param.type, Model):
-            return param.type(**{paging.key: number})
+        kind = resolved(param.type)
+        if isinstance(kind, type) and issubclass(kind, Model):
+            return kind(**{paging.key: number})
         return {paging.key: number}
 
 

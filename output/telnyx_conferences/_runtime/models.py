@@ -13,7 +13,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 T = TypeVar("T")
@@ -528,6 +528,40 @@ _PRIMITIVES: dict[Any, _Codec] = {
 }
 
 
+def resolved(annotation: Any) -> Any:
+    """An annotation; one written as a string (`"Tree"`, `"list[Pet] | None"`) evaluated, as
+    typing does, among the package's models: those of a large SDK, which names the types of
+    its operations so, are imported when first looked up."""
+    return _evaluated(annotation) if isinstance(annotation, str) else annotation
+
+
+@functools.lru_cache(maxsize=None)
+def _evaluated(annotation: str) -> Any:
+    models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
+    spelt = {"datetime": datetime, "Any": Any, "Discriminator": Discriminator}
+    spelt.update({"Annotated": typing.Annotated, "Literal": typing.Literal, "Union": typing.Union})
+    return eval(annotation, spelt, _Attributes(models))  # noqa: S307
+
+
+class _Attributes(Mapping[str, Any]):
+    """A module's attributes as a mapping, for `eval`: `__getattr__` (PEP 562) included."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self.module = module
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self.module, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(vars(self.module))
+
+    def __len__(self) -> int:
+        return len(vars(self.module))
+
+
 class _Deferred(_Codec):
     """A type named before it is defined (a union that contains itself, `dict[str, "X"] | Y`):
     looked up in the package's models when first used."""
@@ -539,9 +573,7 @@ class _Deferred(_Codec):
     @property
     def target(self) -> _Codec:
         if self._target is None:
-            models = sys.modules[__name__.partition(".")[0] + ".models"]  # the package's models
-            # A name the generator wrote in an annotation (`"Tree"`), evaluated as typing does.
-            self._target = _codec(eval(self.name, vars(models)))  # noqa: S307
+            self._target = _codec(resolved(self.name))
         return self._target
 
     @property
@@ -656,4 +688,5 @@ __all__ = [
     "Unset",
     "check",
     "decode",
+    "resolved",
 ]

@@ -21,7 +21,18 @@ from .errors import (
     _error_details,
     _read_body,
 )
-from .models import UNSET, _codec, _List, _Map, _ModelCodec, _Nullable, _plain, check, decode
+from .models import (
+    UNSET,
+    _codec,
+    _List,
+    _Map,
+    _ModelCodec,
+    _Nullable,
+    _plain,
+    check,
+    decode,
+    resolved,
+)
 
 T = TypeVar("T")
 
@@ -72,7 +83,7 @@ class Body:
         argument_of = {field: argument for argument, field in self.renamed.items()}
         return tuple(
             (argument_of.get(f.name, f.name), f.name)
-            for f in dataclasses.fields(self.type)
+            for f in dataclasses.fields(resolved(self.type))
             if not f.metadata.get("readOnly")
         )
 
@@ -175,7 +186,7 @@ def build_request(
             if param.required:
                 raise ValueError(f"{param.argument} is required")
             continue
-        encoded = check(value, _codec(param.type), param.checks, param.argument)
+        encoded = check(value, _codec(resolved(param.type)), param.checks, param.argument)
         if encoded is None:
             continue
         pairs = _serialize(param, encoded)
@@ -197,7 +208,7 @@ def build_request(
             body = _EXTRA_BODY
     if body is not None:
         if body.flatten:
-            codec = _codec(body.type)
+            codec = _codec(resolved(body.type))
             assert isinstance(codec, _ModelCodec)
             payload = codec.encode_arguments(arguments, body.argument_of)
         else:
@@ -207,7 +218,7 @@ def build_request(
                     raise ValueError(f"{body.argument} is required")
                 payload = UNSET
             else:
-                payload = check(value, _codec(body.type), {}, body.argument)
+                payload = check(value, _codec(resolved(body.type)), {}, body.argument)
         if extra_body:
             payload = {**(payload if isinstance(payload, Mapping) else {}), **_plain(extra_body)}
         if payload is not UNSET:
@@ -258,7 +269,7 @@ def parse_response(
         raise _status_error(operation, response, status_errors, error_codes)
     responses = operation.responses
     key = str(status)
-    annotation = (
+    annotation = resolved(
         responses[key]
         if key in responses
         else responses.get(f"{key[0]}XX", responses.get("default"))

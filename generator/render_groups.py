@@ -1,0 +1,233 @@
+"""The layout of a large SDK: a module per group of operations, each imported when first used.
+
+A whole API (GitHub's 1,223 operations) in one `client.py` and one `models.py` is
+loaded whole on import. From `LAZY_FROM` operations on, the package is split:
+
+- `_groups/<group>.py`: the group's resource classes, its `Operation` descriptions and
+  its operations' error classes; the Operations name their types as strings, which the
+  runtime looks up on first use, so loading a group loads no models;
+- `models/_<type>.py`: the types the same operations use (directly or through the types
+  they name), named for the type they name most; `models/_unused.py`: those no operation
+  uses. What a type names is used by every operation that uses it, and more: a module
+  imports only modules of strictly larger sets, so they form no cycle;
+- `models/__init__.py`, `errors.py` and `client.py`: every public name where it was,
+  imported from its module on first access (PEP 562 `__getattr__`), and for type checkers
+  and IDEs by `TYPE_CHECKING` imports; the client's groups are typed `cached_property`s.
+
+A smaller API keeps the flat layout, which is easier to read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import jinja2
+
+from generator import ir
+from generator.naming import words
+from generator.render import (
+    AliasView,
+    ClassView,
+    EnumView,
+    ErrorView,
+    GroupView,
+    ImportsView,
+    OperationView,
+    PackageView,
+    RUNTIME_NAMES,
+    _imports,
+)
+
+LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
+UNUSED = "_unused"  # the models module of the types no operation uses
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ERROR = re.compile(r"^    error=errors\.([A-Za-z_][A-Za-z0-9_]*),$", re.MULTILINE)  # in an `Operation(...)`
+
+
+@dataclass(frozen=True)
+class ModelsModuleView:
+    """One module of the `models` package, as `models.py.j2` prints it."""
+
+    title: str
+    imports: dict[str, ImportsView]
+    enums: tuple[EnumView, ...]
+    classes: tuple[ClassView, ...]
+    aliases: tuple[AliasView, ...]
+    parent: str = ".."  # the package, relative to the module
+
+
+@dataclass(frozen=True)
+class GroupModuleView:
+    """One module of `_groups`: a group's classes and the operations they call."""
+
+    title: str
+    group: GroupView
+    imports: ImportsView
+    shared_params: tuple[str, ...]  # the `NAME = Param(...)` statements its operations use
+    # The models its annotations name, imported for type checkers only: its Operations name
+    # them as strings, which the runtime looks up in `models` on first use.
+    type_names: tuple[str, ...] = ()
+    errors: tuple[ErrorView, ...] = ()  # the error classes of its operations
+    exported: tuple[str, ...] = ()  # its `__all__`
+
+
+@dataclass(frozen=True)
+class LazyView:
+    """What `client.py.j2` and `models_lazy.py.j2` print of the lazy layout."""
+
+    client_imports: ImportsView
+    group_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (group module, its class names)
+    group_of: tuple[tuple[str, str], ...]  # (group class, its module), by class
+    model_imports: tuple[tuple[str, tuple[str, ...]], ...]  # (models module, its names)
+    model_module: tuple[tuple[str, str], ...]  # (model name, its module), by name
+    models: dict[str, ModelsModuleView]
+    groups: dict[str, GroupModuleView]
+    error_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group module, its error classes)
+    error_of: tuple[tuple[str, str], ...] = ()  # (operation error class, its group module), by class
+
+
+def is_lazy(api: ir.Api) -> bool:
+    """Whether the package is large enough to load its groups one by one."""
+    return len(api.operations) >= LAZY_FROM and len({op.group or None for op in api.operations}) > 1
+
+
+def _names_in(code: str, names: Iterable[str]) -> set[str]:
+    return set(_IDENTIFIER.findall(code)) & set(names)
+
+
+def _class_code(cls: ClassView) -> str:
+    return " ".join(f"{f.annotation} {f.default or ''}" for f in cls.fields)
+
+
+def _operation_code(operation: OperationView) -> str:
+    """An operation's annotations and description: every name its method and `Operation` refer to."""
+    arguments = [f"{a.annotation} {a.default or ''}" for a in operation.positional + operation.keyword]
+    return " ".join([*arguments, operation.returns, operation.item_type, operation.descriptor])
+
+
+def _group_code(group: GroupView) -> str:
+    return " ".join(_operation_code(o) for o in group.operations)
+
+
+def _group_classes(group: GroupView) -> tuple[str, ...]:
+    raw = (group.raw_class_name, group.raw_async_class_name) if group.operations else ()
+    return tuple(sorted((group.class_name, group.async_class_name, *raw)))
+
+
+def model_modules(view: PackageView) -> dict[str, str]:
+    """The module of each model: the types the same operations use share one, named for the
+    type most of them name (`_full_repository`); those no operation uses are in `_unused`."""
+    model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
+    refers: dict[str, set[str]] = {c.name: _names_in(_class_code(c), model_names) for c in view.classes}
+    refers.update({a.name: _names_in(a.target, model_names) for a in view.aliases})
+    users: dict[str, set[tuple[str, str]]] = {name: set() for name in model_names}
+    named_by: dict[str, int] = dict.fromkeys(model_names, 0)  # how many operations name a type themselves
+    for group in view.groups:
+        for operation in group.operations:
+            user = (group.attribute, operation.method)
+            named = _names_in(_operation_code(operation), model_names)
+            for name in named:
+                named_by[name] += 1
+            pending = list(named)
+            while pending:
+                name = pending.pop()
+                if user not in users[name]:
+                    users[name].add(user)
+                    pending.extend(refers.get(name, ()))
+    clusters: dict[frozenset[tuple[str, str]], list[str]] = {}
+    for name in sorted(model_names):
+        clusters.setdefault(frozenset(users[name]), []).append(name)
+    taken = {UNUSED}
+    module_of: dict[str, str] = {}
+    for used_by, members in sorted(clusters.items(), key=lambda item: item[1][0]):
+        if not used_by:
+            module = UNUSED
+        else:
+            first = min(members, key=lambda n: (-named_by[n], n))
+            module = "_" + "_".join(words(first)).lower()
+            while module in taken:
+                module = f"{module}_{len(taken)}"
+            taken.add(module)
+        module_of.update(dict.fromkeys(members, module))
+    return module_of
+
+
+def _from_modules(names: Iterable[str], module_of: dict[str, str], prefix: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_module.setdefault(module_of[name], []).append(name)
+    return tuple((prefix + module, tuple(found)) for module, found in sorted(by_module.items()))
+
+
+def lazy_view(view: PackageView) -> LazyView:
+    module_of = model_modules(view)
+    model_runtime = RUNTIME_NAMES["models"]
+    models: dict[str, ModelsModuleView] = {}
+    for module in sorted(set(module_of.values())):
+        classes = tuple(c for c in view.classes if module_of[c.name] == module)
+        enums = tuple(e for e in view.enums if module_of[e.name] == module)
+        aliases = tuple(a for a in view.aliases if module_of[a.name] == module)
+        own = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
+        code = " ".join(
+            [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
+        )
+        found = _imports(code, model_runtime)
+        imported = _names_in(code, set(module_of) - own)
+        imports = dataclasses.replace(found, model_modules=_from_modules(imported, module_of, "."))
+        users = "that no operation uses" if module == UNUSED else "that the same operations use"
+        models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)
+
+    statements = {statement.split(" = ", 1)[0]: statement for statement in view.shared_params}
+    group_runtime = tuple(sorted({*RUNTIME_NAMES["client"], *RUNTIME_NAMES["request"], *RUNTIME_NAMES["pagination"], *RUNTIME_NAMES["forms"], "UNSET", "Unset", "Discriminator"}))
+    error_view = {e.name: e for e in view.operation_errors}
+    groups: dict[str, GroupModuleView] = {}
+    for group in view.groups:
+        # The group's module defines its operations' error classes: `errors` imports them on first access.
+        errors = tuple(sorted((error_view[name] for o in group.operations for name in _ERROR.findall(o.descriptor)), key=lambda e: e.name))
+        group = dataclasses.replace(
+            group, operations=tuple(dataclasses.replace(o, descriptor=_ERROR.sub(r"    error=\1,", o.descriptor)) for o in group.operations)
+        )
+        code = _group_code(group)
+        shared = tuple(statements[name] for name in sorted(_names_in(code, statements)))
+        code = " ".join((code, *shared))
+        always: tuple[str, ...] = ("AsyncResource", "Resource")
+        if group.operations:
+            always += ("AsyncRawResource", "CallOptions", "Operation", "RawResource", "async_raw", "awaitable", "raw")
+        if any(o.pager for o in group.operations):
+            always += ("Pager", "async_pages", "paginate")
+        found = _imports(code, group_runtime, always=always)
+        imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
+        exported = tuple(sorted(_group_classes(group) + tuple(e.name for e in errors)))
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted(_names_in(code, module_of))), errors, exported)
+
+    client_imports = dataclasses.replace(
+        _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),
+        typing=("Any", "TYPE_CHECKING"),
+    )
+    return LazyView(
+        client_imports=client_imports,
+        group_imports=tuple((g.attribute, _group_classes(g)) for g in sorted(view.groups, key=lambda g: g.attribute)),
+        group_of=tuple(sorted((name, g.attribute) for g in view.groups for name in _group_classes(g))),
+        model_imports=_from_modules(module_of, module_of, ""),
+        model_module=tuple(sorted(module_of.items())),
+        models=models,
+        groups=groups,
+        error_imports=tuple((name, tuple(e.name for e in g.errors)) for name, g in sorted(groups.items()) if g.errors),
+        error_of=tuple(sorted((e.name, name) for name, g in groups.items() for e in g.errors)),
+    )
+
+
+def lazy_files(view: PackageView, lazy: LazyView, environment: jinja2.Environment) -> dict[str, str]:
+    """The `models` package and the `_groups` modules, by their path in the output."""
+    package = view.package
+    models = environment.get_template("package/models.py.j2")
+    group_template = environment.get_template("package/group.py.j2")
+    files = {f"{package}/models/__init__.py": environment.get_template("package/models_lazy.py.j2").render(view=view, lazy=lazy)}
+    files.update({f"{package}/models/{module}.py": models.render(view=module_view) for module, module_view in lazy.models.items()})
+    files[f"{package}/_groups/__init__.py"] = f'"""The groups of operations of the {view.title}, each imported when first used."""\n'
+    files.update({f"{package}/_groups/{name}.py": group_template.render(view=group_view) for name, group_view in lazy.groups.items()})
+    return files
