@@ -1,0 +1,155 @@
+"""Python source laid out as black (line length 100) lays it out, for the shapes the generator emits.
+
+The format stage keeps a piece as written when no line of it is over the limit
+(outside a docstring), so every helper here must write exactly black's bytes
+whenever its result fits; a result that cannot fit is black's to lay out (it
+sees the piece and formats it), and the helpers then only keep black's input
+what it was: the same tokens and the same magic trailing commas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+LINE_LENGTH = 100
+INDENT = "    "
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
+
+
+def fits(text: str, indent: int = 0) -> bool:
+    """Whether every line of `text`, the first indented by `indent`, is within black's limit.
+
+    A line that is not ASCII may hold characters black counts twice (East Asian
+    wide ones): it is counted as twice its length, so `fits` never says yes wrongly.
+    """
+    lines = text.split("\n")
+    lines[0] = " " * indent + lines[0]
+    return all((len(line) if line.isascii() else 2 * len(line)) <= LINE_LENGTH for line in lines)
+
+
+def string(value: str) -> str:
+    """A string literal, quoted as black quotes it: double quotes unless they need more escapes."""
+    text = repr(value)
+    if text.startswith("'") and value.count('"') <= value.count("'"):
+        text = '"' + text[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+    return text
+
+
+def py(value: Any) -> str:
+    """Python source for a JSON-like value, on one line, its strings quoted as black quotes them."""
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(py(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def docstring(text: str | None, indent: int = 0) -> str:
+    """The body of a triple-quoted docstring showing `text` as written, whatever it holds.
+
+    Lines are indented as black lays docstrings out, so black has nothing to redo.
+    """
+    if not text:
+        return ""
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text.replace("\\", "\\\\"),
+    )
+    # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
+    text = re.sub(r'"(?=")', lambda m: '\\"', text)
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    last = lines[-1]
+    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
+        lines[-1] = last[:-1] + '\\"'  # an unescaped quote would touch the closing ones
+    if len(lines) == 1:
+        return lines[0]
+    margin = " " * indent
+    # A docstring of several lines closes on a line of its own.
+    return "\n".join([lines[0], *(margin + line if line else "" for line in lines[1:]), margin])
+
+
+def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suffix: str = "") -> str:
+    """`prefix + function(arguments) + suffix` laid out as black lays out a call.
+
+    On one line if it fits; else the arguments on one line of their own; else
+    one argument a line with a trailing comma. black keeps each of these as is.
+    """
+    margin = " " * indent
+    line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
+    if fits(line, indent):
+        return line
+    inner = ", ".join(arguments)
+    if fits(inner, indent + 4):
+        return f"{prefix}{function}(\n{margin}    {inner}\n{margin}){suffix}"
+    exploded = "".join(f"{margin}    {argument},\n" for argument in arguments)
+    return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
+
+
+def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = "") -> str:
+    """`head` + a bracketed, comma-separated list + `suffix`, as black splits it at its brackets
+    (a call, a subscript, a tuple, a list or a dict whose items are `items`).
+
+    On one line if it fits; else the items on one line of their own between the
+    brackets (black's right-hand split); else, for several items, one item a
+    line with the trailing comma black adds. A lone item too long for its line
+    is left on the one line: black splits it at delimiters of its own.
+    """
+    margin = " " * indent
+    inner = ", ".join(items)
+    line = f"{head}{opening}{inner}{closing}{suffix}"
+    if fits(line, indent) or not items:
+        return line
+    if "\n" not in inner and fits(inner, indent + 4):
+        return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}"
+    if len(items) == 1:
+        return line
+    return exploded(head, opening, closing, items, indent, suffix)
+
+
+def exploded(head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = "") -> str:
+    """A bracketed list exploded one item a line with a magic trailing comma: black keeps it so."""
+    margin = " " * indent
+    return f"{head}{opening}\n" + "".join(f"{margin}    {item},\n" for item in items) + f"{margin}{closing}{suffix}"
+
+
+def keyword_call(name: str, head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = ",") -> str:
+    """One item of an exploded call, `name=head(items),` at `indent`, as black lays it out:
+    on its line if it fits, else split at its own brackets (see `bracket`)."""
+    return bracket(f"{name}={head}", opening, closing, items, indent, suffix)
+
+
+def annotated_parameter(name: str, annotation: str, default: str | None, indent: int) -> str:
+    """A parameter of an exploded signature, `name: annotation = default,`, as black lays it out.
+
+    When the line is too long black wraps the annotation in parentheses of its own
+    (`name: (\\n    annotation\\n) = default,`) if that fits; anything longer is black's.
+    """
+    tail = f" = {default}," if default is not None else ","
+    line = f"{name}: {annotation}{tail}"
+    if fits(line, indent) or default is None:
+        return line
+    margin = " " * indent
+    if "\n" not in annotation and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
+        return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
+    return line
+
+
+def annotated_assignment(target: str, annotation: str, value_head: str, indent: int = 0) -> str:
+    """The first line(s) of `target: annotation = value_head` where `value_head` opens a bracket
+    that is exploded below it (`= Operation(`): black's right-hand split of the annotation's
+    subscript when the line is too long (`X: Operation[\\n    Name\\n] = Operation(`)."""
+    line = f"{target}: {annotation} = {value_head}"
+    if fits(line, indent):
+        return line
+    match = re.fullmatch(r"(\w+)\[(.*)\]", annotation)
+    margin = " " * indent
+    if match is not None and fits(match.group(2), indent + 4) and fits(f"] = {value_head}", indent):
+        return f"{target}: {match.group(1)}[\n{margin}    {match.group(2)}\n{margin}] = {value_head}"
+    return line
