@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import annotated_assignment, annotated_parameter, call, docstring, keyword_call, py
+from generator.emit.source import LINE_LENGTH, annotated_parameter, call, docstring, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -93,11 +93,7 @@ class OperationView:
     pager: str | None = None  # the method iterating over the items of all pages
     item_type: str = ""  # the annotation of one item, for `pager`
 
-    @property
-    def statement(self) -> str:
-        """`CONSTANT: Operation[returns] = Operation(...)`, as black lays it out."""
-        head = annotated_assignment(self.constant, f"Operation[{self.returns}]", "Operation(")
-        return head + self.descriptor[len("Operation(") :]
+    statement: str = ""  # `CONSTANT: Operation[returns] = Operation(...)`, as black lays it out
 
 
 @dataclass(frozen=True)
@@ -467,6 +463,16 @@ class _Builder:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
 
+    def _params_item(self, param_code: list[list[str]], indent: int) -> str:
+        """`params=(...),`, an item of an `Operation(...)` at `indent`: the module constants of
+        shared parameters, the others' `Param(...)`; on one line if it fits, else one a line."""
+        elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, indent + 4) for p in param_code]
+        one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''}),"
+        if "\n" not in one and indent + len(one) <= LINE_LENGTH:
+            return one
+        margin = " " * indent
+        return "params=(\n" + "".join(f"{margin}    {e},\n" for e in elements) + f"{margin}),"
+
     def shared_params(self) -> dict[str, str]:
         """The parameters that several operations take alike, as naming names them (`ACCOUNT_SID`):
         one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short."""
@@ -534,22 +540,22 @@ class _Builder:
             returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
         responses = ", ".join(f"{py(status)}: {annotation}" for status, annotation in response_types.items())
 
-        # The items of the exploded `Operation(...)`, each with its comma, at four spaces.
-        parts = [py(operation.method) + ",", py(operation.path) + ","]
-        elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, 8) for p in param_code]
-        if elements:
-            one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''})"
-            if "\n" not in one and len(one) <= 95:
-                parts.append(one + ",")
-            else:
-                parts.append("params=(\n" + "".join(f"        {e},\n" for e in elements) + "    ),")
+        # The items of the exploded `Operation(...)`, each with its comma, laid out at an indent:
+        # the descriptor is at four spaces, or eight when black wraps it in parentheses.
+        parts: list[Callable[[int], str]] = [lambda i: py(operation.method) + ",", lambda i: py(operation.path) + ","]
+        if param_code:
+            parts.append(lambda i: self._params_item(param_code, i))
         if body_arguments is not None:
-            parts.append(keyword_call("body", "Body", "(", ")", body_arguments, 4))
+            arguments = body_arguments
+            parts.append(lambda i: keyword_call("body", "Body", "(", ")", arguments, i))
         if len(response_types) == 1:
-            parts.append(keyword_call("responses", "", "{", "}", [responses], 4))
+            parts.append(lambda i: keyword_call("responses", "", "{", "}", [responses], i))
         elif response_types:
-            parts.append("responses={\n" + "".join(f"        {py(s)}: {a},\n" for s, a in response_types.items()) + "    },")
-        parts.append(f"error=errors.{op_names.error_class},")
+            parts.append(
+                lambda i: "responses={\n" + "".join(f"{' ' * (i + 4)}{py(s)}: {a},\n" for s, a in response_types.items()) + " " * i + "},"
+            )
+        error = f"error=errors.{op_names.error_class},"
+        parts.append(lambda i: error)
         key, key_argument = operation.idempotency_key, None
         if key is not None and key.location == "header":
             key_argument = op_names.argument_of[("header", key.wire_name)]
@@ -557,9 +563,11 @@ class _Builder:
             if any(p.wire_name == key.wire_name for p in request_properties(body_object)):
                 key_argument = op_names.argument_of[("body", key.wire_name)]
         if key_argument is not None:
-            parts.append(f"idempotency_key={py(key_argument)},")
+            idempotency = f"idempotency_key={py(key_argument)},"
+            parts.append(lambda i: idempotency)
         if operation.security is not None and operation.security != self.api.security:
-            parts.append(f"security={py(operation.security)},")
+            security = f"security={py(operation.security)},"
+            parts.append(lambda i: security)
         item_type = ""
         paging = operation.pagination
         if paging is not None and op_names.pager is not None and successes:
@@ -568,7 +576,8 @@ class _Builder:
             item_type = self.annotation(paging.item_type)
             items = self._attribute_path(page_type, (paging.items,))[0]
             if paging.style == "next_link":
-                parts.append(keyword_call("pagination", "NextLink", "(", ")", [py(items), py(self._attribute_path(page_type, paging.link))], 4))
+                link = [py(items), py(self._attribute_path(page_type, paging.link))]
+                parts.append(lambda i: keyword_call("pagination", "NextLink", "(", ")", link, i))
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 options = [py(items), py(op_names.parameter(param))]
@@ -577,9 +586,15 @@ class _Builder:
                 if paging.page_number:
                     options.append(f"page_number={py(self._attribute_path(page_type, paging.page_number))}")
                 options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
-                parts.append(call("pagination=", "PageNumber", options, 4, ","))
+                parts.append(lambda i: call("pagination=", "PageNumber", options, i, ","))
         # Exploded with trailing commas: the layout black keeps.
-        descriptor = "Operation(\n" + "".join(f"    {p}\n" for p in parts) + ")"
+
+        def descriptor_at(indent: int) -> str:
+            # Exploded with trailing commas: the layout black keeps.
+            return "Operation(\n" + "".join(f"{' ' * (indent + 4)}{part(indent + 4)}\n" for part in parts) + " " * indent + ")"
+
+        descriptor = descriptor_at(0)
+        statement = operation_statement(constant, f"Operation[{returns}]", descriptor, descriptor_at(4))
 
         summary = operation.summary or f"{operation.method} {operation.path}"
         lines = [summary]
@@ -605,6 +620,7 @@ class _Builder:
             keyword=tuple(keyword),
             returns=returns,
             descriptor=descriptor,
+            statement=statement,
             pager=op_names.pager if item_type else None,
             item_type=item_type,
         )

@@ -141,15 +141,18 @@ def annotated_parameter(name: str, annotation: str, default: str | None, indent:
     return line
 
 
-def annotated_assignment(target: str, annotation: str, value_head: str, indent: int = 0) -> str:
-    """The first line(s) of `target: annotation = value_head` where `value_head` opens a bracket
-    that is exploded below it (`= Operation(`): black's right-hand split of the annotation's
-    subscript when the line is too long (`X: Operation[\\n    Name\\n] = Operation(`)."""
-    line = f"{target}: {annotation} = {value_head}"
-    if fits(line, indent):
-        return line
+def operation_statement(target: str, annotation: str, value: str, wrapped: str) -> str:
+    """`target: annotation = value`, `value` an exploded call (`Operation(\n...\n)`), as black
+    lays it out: on the first line if it fits; else the value in parentheses of its own
+    (`wrapped` is the value laid out four spaces in); else black's right-hand split of the
+    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`); else as it is, for black.
+    """
+    head, _, rest = value.partition("\n")
+    if fits(f"{target}: {annotation} = {head}"):
+        return f"{target}: {annotation} = {value}"
+    if fits(f"{target}: {annotation} = ("):
+        return f"{target}: {annotation} = (\n    {wrapped}\n)"
     match = re.fullmatch(r"(\w+)\[(.*)\]", annotation)
-    margin = " " * indent
-    if match is not None and fits(match.group(2), indent + 4) and fits(f"] = {value_head}", indent):
-        return f"{target}: {match.group(1)}[\n{margin}    {match.group(2)}\n{margin}] = {value_head}"
-    return line
+    if match is not None and fits(match.group(2), 4) and fits(f"] = {head}"):
+        return f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
+    return f"{target}: {annotation} = {value}"
