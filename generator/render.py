@@ -21,7 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import LINE_LENGTH, annotated_parameter, call, docstring, keyword_call, operation_statement, py
+from generator.emit.source import LINE_LENGTH, annotated_parameter, assigned_call, call, docstring, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -39,6 +39,11 @@ class FieldView:
     annotation: str
     default: str | None  # the code after `=`, if any
     doc: str
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default` in a class body (at 4 spaces), as black lays it out."""
+        return annotated_parameter(self.name, self.annotation, self.default, 4, assignment=True)
 
 
 @dataclass(frozen=True)
@@ -938,7 +943,7 @@ def _package_version(version: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=False,  # noqa: S701 - Python source, every value pre-escaped by the builders
         keep_trailing_newline=True,
@@ -946,6 +951,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
+    return environment
 
 
 # Generated file (relative to the output root) -> template.

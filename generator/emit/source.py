@@ -125,19 +125,40 @@ def keyword_call(name: str, head: str, opening: str, closing: str, items: Sequen
     return bracket(f"{name}={head}", opening, closing, items, indent, suffix)
 
 
-def annotated_parameter(name: str, annotation: str, default: str | None, indent: int) -> str:
-    """A parameter of an exploded signature, `name: annotation = default,`, as black lays it out.
+def annotated_parameter(name: str, annotation: str, default: str | None, indent: int, assignment: bool = False) -> str:
+    """`name: annotation = default,`, a parameter of an exploded signature, or with `assignment`
+    `name: annotation = default`, a dataclass field, as black lays it out.
 
     When the line is too long black wraps the annotation in parentheses of its own
-    (`name: (\\n    annotation\\n) = default,`) if that fits; anything longer is black's.
+    (`name: (\n    annotation\n) = default,`) if that fits; anything longer is black's.
     """
-    tail = f" = {default}," if default is not None else ","
+    comma = "" if assignment else ","
+    tail = f" = {default}{comma}" if default is not None else comma
     line = f"{name}: {annotation}{tail}"
-    if fits(line, indent) or default is None:
+    if fits(line, indent) or default is None or "\n" in line:
         return line
     margin = " " * indent
-    if "\n" not in annotation and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
+    if assignment and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
+        # An assignment's value has parentheses black may show: they come first.
+        return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
+    if fits(f"{name}: (", indent) and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
         return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
+    return line
+
+
+def assigned_call(target: str, function: str, arguments: Sequence[str], indent: int) -> str:
+    """`target = function(arguments)`, as black lays it out: on one line if it fits; else split
+    at the call's brackets if its first line fits; else the call in parentheses of its own;
+    anything longer is black's."""
+    margin = " " * indent
+    inner = ", ".join(arguments)
+    line = f"{target} = {function}({inner})"
+    if fits(line, indent):
+        return line
+    if fits(f"{target} = {function}(", indent) and fits(inner, indent + 4):
+        return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
+    if fits(f"{target} = (", indent) and fits(f"{function}({inner})", indent + 4):
+        return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
     return line
 
 
