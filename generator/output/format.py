@@ -61,26 +61,63 @@ def format_source(source: str) -> str:
         raise RuntimeError(f"generated code does not parse: {exc}") from exc
 
 
+def _too_long(line: str) -> bool:
+    """Over black's limit; a line that is not ASCII may hold characters black counts twice
+    (East Asian wide ones), so it counts as twice its length: never too short wrongly."""
+    return (len(line) if line.isascii() else 2 * len(line)) > LINE_LENGTH
+
+
+def _plain_text(text: str) -> bool:
+    """A docstring's first or only line that black keeps as it is: no space or quote at
+    either end (black strips spaces and pads quotes), no odd backslash at the end."""
+    return bool(text) and text == text.strip() and not text.startswith('"') and not text.endswith(('"', "\\"))
+
+
 def needs_black(piece: str) -> bool:
-    """Whether black may lay `piece` out differently from how it is written.
+    """Whether black may lay `piece` out otherwise than it is written.
 
     The builder writes every shape black's way when it fits the line; a line
     over the limit is a shape it left to black (black decides where, or
-    whether, it splits), unless the line is a docstring's text, which black
-    never wraps (generated code writes only docstrings with triple quotes, and
-    no string holds three quotes). A tab is black's too: it expands those that
-    indent a docstring's line.
+    whether, it splits), unless it is a docstring's text, which black never
+    wraps. Docstrings are black's as well unless they are as black leaves them:
+    one line of plain text, or a first line of it, lines at the opening quotes'
+    indentation or deeper (at least one at it) without trailing spaces, and the
+    closing quotes on a line of their own at that indentation. A tab is black's
+    too. Generated code writes triple quotes only for docstrings and no string
+    holds three quotes, so counting them finds the docstrings.
     """
     if "\t" in piece:
         return True
-    inside = False  # in a triple-quoted string
+    margin: int | None = None  # the indentation of the docstring the line is in, if it is
+    least = 0  # the least indentation of that docstring's lines of text so far
     for line in piece.splitlines():
-        opens = line.count('"""') % 2 == 1
-        if len(line) > LINE_LENGTH and not inside and not line.lstrip().startswith('"""'):
-            return True
-        if opens:
-            inside = not inside
-    return False
+        quotes = line.count('"""')
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if margin is None:
+            if quotes == 0:
+                if _too_long(line):
+                    return True
+                continue
+            if not stripped.startswith('"""') or quotes > 2:
+                return True
+            if quotes == 2:  # a docstring of one line
+                if not stripped.endswith('"""') or not _plain_text(stripped[3:-3]):
+                    return True
+                continue
+            if not _plain_text(stripped[3:]):
+                return True
+            margin, least = indent, 1 << 30
+        elif quotes == 0:
+            if line != line.rstrip() or line.endswith("\\"):
+                return True
+            if stripped:
+                least = min(least, indent)
+        else:
+            if stripped != '"""' or indent != margin or least not in (margin, 1 << 30):
+                return True
+            margin = None
+    return margin is not None
 
 
 _BLOCK = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
