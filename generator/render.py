@@ -21,7 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import LINE_LENGTH, annotated_parameter, assigned_call, call, docstring, keyword_call, operation_statement, py
+from generator.emit.source import LINE_LENGTH, annotated_parameter, assigned_call, bracket, call, docstring, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -789,9 +789,10 @@ class _Builder:
             signature=call("SIGNATURE = ", "SignatureScheme", [py(scheme.algorithm), py(scheme.signature_header), py(scheme.timestamp_header), py(scheme.payload)], 0),
             signature_headers=f"``{scheme.signature_header}``, ``{scheme.timestamp_header}``",
             signature_algorithm=scheme.algorithm,
-            missing_credentials=call(
-                "raise ",
-                "errors.APIError",
+            missing_credentials=bracket(
+                "raise errors.APIError",
+                "(",
+                ")",
                 [
                     py(
                         f"no credentials: pass {'=, '.join(c.argument for c in credentials)}="

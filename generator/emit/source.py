@@ -56,7 +56,7 @@ def docstring(text: str | None, indent: int = 0) -> str:
 
     Lines are indented as black lays docstrings out, so black has nothing to redo.
     """
-    if not text:
+    if not text or not text.strip():
         return ""
     text = _CONTROL.sub(
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
