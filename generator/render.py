@@ -21,7 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import LINE_LENGTH, annotated_parameter, assigned_call, bracket, call, docstring, keyword_call, operation_statement, py
+from generator.emit.source import annotated_parameter, assigned_call, bracket, call, docstring, fits, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -473,7 +473,7 @@ class _Builder:
         shared parameters, the others' `Param(...)`; on one line if it fits, else one a line."""
         elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, indent + 4) for p in param_code]
         one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''}),"
-        if "\n" not in one and indent + len(one) <= LINE_LENGTH:
+        if "\n" not in one and fits(one, indent):
             return one
         margin = " " * indent
         return "params=(\n" + "".join(f"{margin}    {e},\n" for e in elements) + f"{margin}),"

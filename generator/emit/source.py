@@ -19,15 +19,21 @@ INDENT = "    "
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
 
 
-def fits(text: str, indent: int = 0) -> bool:
-    """Whether every line of `text`, the first indented by `indent`, is within black's limit.
+def width(line: str) -> int:
+    """A line's length as black measures it: East Asian wide characters count twice, zero-width
+    ones not at all (black's own table, imported only for a line that is not ASCII)."""
+    if line.isascii():
+        return len(line)
+    from black.strings import str_width
 
-    A line that is not ASCII may hold characters black counts twice (East Asian
-    wide ones): it is counted as twice its length, so `fits` never says yes wrongly.
-    """
+    return int(str_width(line))
+
+
+def fits(text: str, indent: int = 0) -> bool:
+    """Whether every line of `text`, the first indented by `indent`, is within black's limit."""
     lines = text.split("\n")
     lines[0] = " " * indent + lines[0]
-    return all((len(line) if line.isascii() else 2 * len(line)) <= LINE_LENGTH for line in lines)
+    return all(width(line) <= LINE_LENGTH for line in lines)
 
 
 def string(value: str) -> str:

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from generator.emit.source import LINE_LENGTH, width
+
 if TYPE_CHECKING:
     from black.mode import Mode
 
 _PARALLEL_THRESHOLD = 200_000  # characters to format before worker processes pay off
-LINE_LENGTH = 100  # black's, as `mode()` sets it
 
 
 def digest(text: str) -> str:
@@ -62,9 +63,7 @@ def format_source(source: str) -> str:
 
 
 def _too_long(line: str) -> bool:
-    """Over black's limit; a line that is not ASCII may hold characters black counts twice
-    (East Asian wide ones), so it counts as twice its length: never too short wrongly."""
-    return (len(line) if line.isascii() else 2 * len(line)) > LINE_LENGTH
+    return width(line) > LINE_LENGTH
 
 
 def _plain_text(text: str) -> bool:
@@ -79,7 +78,7 @@ def needs_black(piece: str) -> bool:
     The builder writes every shape black's way when it fits the line; a line
     over the limit is a shape it left to black (black decides where, or
     whether, it splits), unless it is a docstring's text, which black never
-    wraps. Docstrings are black's as well unless they are as black leaves them:
+    wraps (black measures lines in its own way: `width`). Docstrings are black's as well unless they are as black leaves them:
     one line of plain text, or a first line of it, lines at the opening quotes'
     indentation or deeper (at least one at it) without trailing spaces, and the
     closing quotes on a line of their own at that indentation. A tab is black's
