@@ -21,7 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import annotated_parameter, assigned_call, bracket, call, docstring, fits, keyword_call, operation_statement, py
+from generator.emit.source import annotated_parameter, assigned_call, bracket, call, docstring, field_call, fits, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -317,7 +317,7 @@ class _Builder:
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
-        meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
+        entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
         required = prop.required and not (prop.read_only or prop.write_only)
@@ -325,11 +325,12 @@ class _Builder:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         prefix = f"{name}: {annotation} = "
         if required:
-            return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
+            return annotation, field_call(prefix, [], entries, 4)[len(prefix) :] if entries else None
         default = literal if literal is not None else "UNSET"
         if literal is not None and _mutable(literal):
-            return annotation, call(prefix, "field", [f"default_factory=lambda: {literal}", *meta], 4)[len(prefix) :]
-        return annotation, call(prefix, "field", [f"default={default}", *meta], 4)[len(prefix) :] if meta else default
+            arguments = [f"default_factory=lambda: {literal}"]
+            return annotation, (field_call(prefix, arguments, entries, 4) if entries else call(prefix, "field", arguments, 4))[len(prefix) :]
+        return annotation, field_call(prefix, [f"default={default}"], entries, 4)[len(prefix) :] if entries else default
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
         fields = []

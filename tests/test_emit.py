@@ -23,6 +23,7 @@ from generator.emit.source import (
     assigned_call,
     call,
     docstring,
+    field_call,
     keyword_call,
     operation_statement,
     string,
@@ -110,6 +111,17 @@ def test_a_parameter_and_a_field_are_laid_out_as_black_lays_them_out(name: str, 
     if default is not None:
         field = annotated_parameter(name, annotation, default, 4, assignment=True)
         assert_vouched_is_black(f"class A:\n    {field}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=names,
+    entries=st.lists(names.map(lambda key: f'"{key}": 1'), min_size=1, max_size=5),
+    arguments=st.sampled_from([[], ["default=UNSET"], ["default_factory=lambda: []"]]),
+)
+def test_a_field_with_metadata_is_laid_out_as_black_lays_it_out(name: str, entries: list[str], arguments: list[str]) -> None:
+    prefix = f"{name}: int = "
+    assert_vouched_is_black(f"class A:\n    {field_call(prefix, arguments, entries, 4)}\n")
 
 
 @settings(max_examples=150, deadline=None)

@@ -98,6 +98,35 @@ def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suff
     return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
 
 
+def field_call(prefix: str, arguments: Sequence[str], metadata: Sequence[str], indent: int) -> str:
+    """`prefix + field(arguments, metadata={metadata})` (a dataclass field), as black lays it out:
+    a call (see `call`) whose `metadata=` dict, when the call is exploded and the dict's line is
+    too long, is exploded in turn (see `dict_argument`)."""
+    dictionary = f"metadata={{{', '.join(metadata)}}}"
+    whole = call(prefix, "field", [*arguments, dictionary], indent)
+    margin = " " * indent
+    lines = whole.split("\n")
+    if len(lines) < 3 or lines[-2] != f"{margin}    {dictionary},":
+        return whole  # on one line, or the arguments on a line of their own
+    lines[-2] = f"{margin}    " + dict_argument("metadata", metadata, indent + 4)
+    return "\n".join(lines)
+
+
+def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
+    """`name={entries},`, an item of an exploded call at `indent`, as black lays it out: on its
+    line if it fits; else one entry a line with black's trailing comma (a lone entry on a line
+    of its own, without); an entry too long for its line leaves the item to black as it is."""
+    line = f"{name}={{{', '.join(entries)}}},"
+    if fits(line, indent) or not entries:
+        return line
+    margin = " " * indent
+    if len(entries) == 1:
+        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if fits(entries[0], indent + 4) else line
+    if not all(fits(entry + ",", indent + 4) for entry in entries):
+        return line
+    return f"{name}={{\n" + "".join(f"{margin}    {entry},\n" for entry in entries) + f"{margin}}},"
+
+
 def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = "") -> str:
     """`head` + a bracketed, comma-separated list + `suffix`, as black splits it at its brackets
     (a call, a subscript, a tuple, a list or a dict whose items are `items`).
