@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,66 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
-
-
-def docstring(text: str | None, indent: int = 0) -> str:
-    """The body of a triple-quoted docstring showing `text` as written, whatever it holds.
-
-    Lines are indented as black lays docstrings out, so black has nothing to redo.
-    """
-    if not text:
-        return ""
-    text = _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
-        text.replace("\\", "\\\\"),
-    )
-    # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
-    text = re.sub(r'"(?=")', lambda m: '\\"', text)
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    last = lines[-1]
-    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
-        lines[-1] = last[:-1] + '\\"'  # an unescaped quote would touch the closing ones
-    if len(lines) == 1:
-        return lines[0]
-    margin = " " * indent
-    # A docstring of several lines closes on a line of its own.
-    return "\n".join([lines[0], *(margin + line if line else "" for line in lines[1:]), margin])
-
-
-def py(value: Any) -> str:
-    """Python source for a JSON-like value, quoted the way black quotes strings."""
-    if isinstance(value, str):
-        text = repr(value)
-        if text.startswith("'") and '"' not in value:
-            text = '"' + text[1:-1].replace("\\'", "'") + '"'
-        return text
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(py(v) for v in value) + "]"
-    if isinstance(value, tuple):
-        return "(" + ", ".join(py(v) for v in value) + ("," if len(value) == 1 else "") + ")"
-    return repr(value)
-
-
-def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suffix: str = "") -> str:
-    """`prefix + function(arguments) + suffix` laid out as black lays out a call.
-
-    On one line if it fits; else the arguments on one line of their own; else
-    one argument a line with a trailing comma. black keeps each of these as is.
-    """
-    margin = " " * indent
-    line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
-    if len(margin) + len(line) <= 100:
-        return line
-    inner = ", ".join(arguments)
-    if len(margin) + 4 + len(inner) <= 100:
-        return f"{prefix}{function}(\n{margin}    {inner}\n{margin}){suffix}"
-    exploded = "".join(f"{margin}    {argument},\n" for argument in arguments)
-    return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
+from generator.emit.source import annotated_parameter, assigned_call, bracket, call, docstring, field_call, fits, keyword_call, operation_statement, py
 
 
 def default_note(default: ir.Default) -> str:
@@ -98,6 +39,11 @@ class FieldView:
     annotation: str
     default: str | None  # the code after `=`, if any
     doc: str
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default` in a class body (at 4 spaces), as black lays it out."""
+        return annotated_parameter(self.name, self.annotation, self.default, 4, assignment=True)
 
 
 @dataclass(frozen=True)
@@ -131,6 +77,11 @@ class ArgumentView:
     default: str | None
     doc: str
 
+    @property
+    def parameter(self) -> str:
+        """Its line in a method's exploded signature (at 8 spaces), as black lays it out."""
+        return annotated_parameter(self.name, self.annotation, self.default, 8)
+
 
 @dataclass(frozen=True)
 class OperationView:
@@ -146,6 +97,8 @@ class OperationView:
     descriptor: str  # the Operation(...) expression
     pager: str | None = None  # the method iterating over the items of all pages
     item_type: str = ""  # the annotation of one item, for `pager`
+
+    statement: str = ""  # `CONSTANT: Operation[returns] = Operation(...)`, as black lays it out
 
 
 @dataclass(frozen=True)
@@ -180,6 +133,11 @@ class EventView:
     path: str  # a tuple literal of wire names
     value: str  # a string literal
     class_name: str
+
+    @property
+    def route(self) -> str:
+        """`EventRoute(path, value, class),`, an item of the exploded `EVENTS` tuple."""
+        return call("", "EventRoute", [self.path, self.value, self.class_name], 4, ",")
 
 
 @dataclass(frozen=True)
@@ -273,6 +231,7 @@ class PackageView:
     signature: str = ""  # `SIGNATURE = SignatureScheme(...)`: how the API signs its webhooks
     signature_headers: str = ""  # the headers it reads, for the docstring
     signature_algorithm: str = "ed25519"
+    missing_credentials: str = ""  # `raise errors.APIError(...)` when no credential is found
 
 
 class _Builder:
@@ -363,7 +322,7 @@ class _Builder:
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
-        meta = [f"metadata={_dict_literal(metadata)}"] if metadata else []
+        entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
         required = prop.required and not (prop.read_only or prop.write_only)
@@ -371,11 +330,12 @@ class _Builder:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         prefix = f"{name}: {annotation} = "
         if required:
-            return annotation, call(prefix, "field", meta, 4)[len(prefix) :] if meta else None
+            return annotation, field_call(prefix, [], entries, 4)[len(prefix) :] if entries else None
         default = literal if literal is not None else "UNSET"
         if literal is not None and _mutable(literal):
-            return annotation, call(prefix, "field", [f"default_factory=lambda: {literal}", *meta], 4)[len(prefix) :]
-        return annotation, call(prefix, "field", [f"default={default}", *meta], 4)[len(prefix) :] if meta else default
+            arguments = [f"default_factory=lambda: {literal}"]
+            return annotation, (field_call(prefix, arguments, entries, 4) if entries else call(prefix, "field", arguments, 4))[len(prefix) :]
+        return annotation, field_call(prefix, [f"default={default}"], entries, 4)[len(prefix) :] if entries else default
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
         fields = []
@@ -521,6 +481,16 @@ class _Builder:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
 
+    def _params_item(self, param_code: list[list[str]], indent: int) -> str:
+        """`params=(...),`, an item of an `Operation(...)` at `indent`: the module constants of
+        shared parameters, the others' `Param(...)`; on one line if it fits, else one a line."""
+        elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, indent + 4) for p in param_code]
+        one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''}),"
+        if "\n" not in one and fits(one, indent):
+            return one
+        margin = " " * indent
+        return "params=(\n" + "".join(f"{margin}    {e},\n" for e in elements) + f"{margin}),"
+
     def shared_params(self) -> dict[str, str]:
         """The parameters that several operations take alike, as naming names them (`ACCOUNT_SID`):
         one-line `Param(...)` -> module constant. Said once, they keep `_operations.py` short."""
@@ -554,7 +524,7 @@ class _Builder:
                 keyword.append(self._argument(name, param.type, param.required, param.default, param.description))
             param_code.append(self.param_options(name, param))
 
-        body_code = None
+        body_arguments: list[str] | None = None
         body = operation.body
         if body is not None:
             if body_object is not None:
@@ -567,18 +537,16 @@ class _Builder:
                     for a, b in [(op_names.body_field(prop), self.names.attribute(body_object, prop))]
                     if a != b
                 )
-                body_code = (
-                    f"Body({py(body.media_type)}, {self.descriptor_type(self.names.types[body_object.key])}, flatten=True"
-                    + (f", renamed={{{renamed}}}" if renamed else "")
-                    + _form_encoder(body.media_type)
-                    + ")"
-                )
+                body_arguments = [py(body.media_type), self.descriptor_type(self.names.types[body_object.key]), "flatten=True"]
+                body_arguments += [f"renamed={{{renamed}}}"] if renamed else []
+                body_arguments += _form_encoder(body.media_type)
             else:
                 argument = op_names.body_argument()
                 keyword.append(self._argument(argument, body.type, body.required, None, body.description))
-                extra = "" if argument == "body" else f", argument={py(argument)}"
-                required = "" if body.required else ", required=False"
-                body_code = f"Body({py(body.media_type)}, {self.descriptor_type(self.annotation(body.type))}{extra}{required}{_form_encoder(body.media_type)})"
+                body_arguments = [py(body.media_type), self.descriptor_type(self.annotation(body.type))]
+                body_arguments += [] if argument == "body" else [f"argument={py(argument)}"]
+                body_arguments += [] if body.required else ["required=False"]
+                body_arguments += _form_encoder(body.media_type)
 
         keyword.sort(key=lambda a: a.default is not None)  # required keywords first, stable
         successes = [r for r in operation.responses if r.is_success] or [r for r in operation.responses if r.status == "default"]
@@ -590,21 +558,25 @@ class _Builder:
             returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
         responses = ", ".join(f"{py(status)}: {self.descriptor_type(annotation)}" for status, annotation in response_types.items())
 
-        parts = [py(operation.method), py(operation.path)]
-        elements = [self.param_constants.get(f"Param({', '.join(p)})") or call("", "Param", p, 8) for p in param_code]
-        if elements:
-            one = f"params=({', '.join(elements)}{',' if len(elements) == 1 else ''})"
-            if "\n" not in one and len(one) <= 95:
-                parts.append(one)
-            else:
-                parts.append("params=(\n" + "".join(f"        {e},\n" for e in elements) + "    )")
-        if body_code:
-            parts.append(f"body={body_code}")
+        # The items of the exploded `Operation(...)`, each with its comma, laid out at an indent:
+        # the descriptor is at four spaces, or eight when black wraps it in parentheses.
+        parts: list[Callable[[int], str]] = [lambda i: py(operation.method) + ",", lambda i: py(operation.path) + ","]
+        if param_code:
+            parts.append(lambda i: self._params_item(param_code, i))
+        if body_arguments is not None:
+            arguments = body_arguments
+            parts.append(lambda i: keyword_call("body", "Body", "(", ")", arguments, i))
         if len(response_types) == 1:
-            parts.append(f"responses={{{responses}}}")
+            parts.append(lambda i: keyword_call("responses", "", "{", "}", [responses], i))
         elif response_types:
-            parts.append("responses={\n" + "".join(f"        {py(s)}: {self.descriptor_type(a)},\n" for s, a in response_types.items()) + "    }")
-        parts.append(f"error=errors.{op_names.error_class}")
+            parts.append(
+                lambda i: "responses={\n"
+                + "".join(f"{' ' * (i + 4)}{py(s)}: {self.descriptor_type(a)},\n" for s, a in response_types.items())
+                + " " * i
+                + "},"
+            )
+        error = f"error=errors.{op_names.error_class},"
+        parts.append(lambda i: error)
         key, key_argument = operation.idempotency_key, None
         if key is not None and key.location == "header":
             key_argument = op_names.argument_of[("header", key.wire_name)]
@@ -612,9 +584,11 @@ class _Builder:
             if any(p.wire_name == key.wire_name for p in request_properties(body_object)):
                 key_argument = op_names.argument_of[("body", key.wire_name)]
         if key_argument is not None:
-            parts.append(f"idempotency_key={py(key_argument)}")
+            idempotency = f"idempotency_key={py(key_argument)},"
+            parts.append(lambda i: idempotency)
         if operation.security is not None and operation.security != self.api.security:
-            parts.append(f"security={py(operation.security)}")
+            security = f"security={py(operation.security)},"
+            parts.append(lambda i: security)
         item_type = ""
         paging = operation.pagination
         if paging is not None and op_names.pager is not None and successes:
@@ -623,7 +597,8 @@ class _Builder:
             item_type = self.annotation(paging.item_type)
             items = self._attribute_path(page_type, (paging.items,))[0]
             if paging.style == "next_link":
-                parts.append(f"pagination=NextLink({py(items)}, {py(self._attribute_path(page_type, paging.link))})")
+                link = [py(items), py(self._attribute_path(page_type, paging.link))]
+                parts.append(lambda i: keyword_call("pagination", "NextLink", "(", ")", link, i))
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 options = [py(items), py(op_names.parameter(param))]
@@ -632,9 +607,14 @@ class _Builder:
                 if paging.page_number:
                     options.append(f"page_number={py(self._attribute_path(page_type, paging.page_number))}")
                 options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
-                parts.append(call("    pagination=", "PageNumber", options, 4).strip())
-        # Exploded with trailing commas: the layout black keeps.
-        descriptor = "Operation(\n" + "".join(f"    {p},\n" for p in parts) + ")"
+                parts.append(lambda i: call("pagination=", "PageNumber", options, i, ","))
+
+        def descriptor_at(indent: int) -> str:
+            # Exploded with trailing commas: the layout black keeps.
+            return "Operation(\n" + "".join(f"{' ' * (indent + 4)}{part(indent + 4)}\n" for part in parts) + " " * indent + ")"
+
+        descriptor = descriptor_at(0)
+        statement = operation_statement(constant, f"Operation[{returns}]", descriptor, descriptor_at(4))
 
         summary = operation.summary or f"{operation.method} {operation.path}"
         lines = [summary]
@@ -660,6 +640,7 @@ class _Builder:
             keyword=tuple(keyword),
             returns=returns,
             descriptor=descriptor,
+            statement=statement,
             pager=op_names.pager if item_type else None,
             item_type=item_type,
         )
@@ -823,6 +804,18 @@ class _Builder:
             signature=call("SIGNATURE = ", "SignatureScheme", [py(scheme.algorithm), py(scheme.signature_header), py(scheme.timestamp_header), py(scheme.payload)], 0),
             signature_headers=f"``{scheme.signature_header}``, ``{scheme.timestamp_header}``",
             signature_algorithm=scheme.algorithm,
+            missing_credentials=bracket(
+                "raise errors.APIError",
+                "(",
+                ")",
+                [
+                    py(
+                        f"no credentials: pass {'=, '.join(c.argument for c in credentials)}="
+                        f" or set {', '.join(c.environment for c in credentials)}"
+                    )
+                ],
+                8,
+            ),
             shared_params=tuple(
                 call(f"{name} = ", "Param", self.shared_options[line], 0)
                 for line, name in sorted(self.param_constants.items(), key=lambda item: item[1])
@@ -926,10 +919,10 @@ def default_signature(environment_prefix: str) -> ir.WebhookSignature:
     return ir.WebhookSignature("ed25519", f"{vendor}-signature-ed25519", f"{vendor}-timestamp")
 
 
-def _form_encoder(media_type: str) -> str:
-    """The `encode=` of a form body's `Body(...)` (the runtime's `forms` module), else nothing."""
+def _form_encoder(media_type: str) -> list[str]:
+    """The `encode=` of a form body's `Body(...)` (the runtime's `forms` module), if it has one."""
     encoder = {"application/x-www-form-urlencoded": "form_urlencoded", "multipart/form-data": "multipart"}.get(media_type)
-    return f", encode={encoder}" if encoder else ""
+    return [f"encode={encoder}"] if encoder else []
 
 
 def example_value(annotation: str) -> str:
@@ -966,7 +959,7 @@ def _package_version(version: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=False,  # noqa: S701 - Python source, every value pre-escaped by the builders
         keep_trailing_newline=True,
@@ -974,6 +967,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
+    return environment
 
 
 # Generated file (relative to the output root) -> template.

@@ -23,7 +23,8 @@ from typing import Any
 from generator import TEMPLATES, ir
 from generator.document.load import Document
 from generator.naming import Names
-from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, call, docstring, example_value, one_line, py, runtime_files, runtime_modules
+from generator.emit.source import call, docstring, py
+from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, example_value, one_line, runtime_files, runtime_modules
 
 SCHEMA_FILE = "_schema.json"
 # Names the models-only package's modules use themselves (naming keeps types off them).

@@ -3,7 +3,9 @@
 Every spec generates with exit code 0 through the command line (defects are warnings),
 every operation has a client method that calls it, the package imports in a fresh
 process, no public name carries a digest suffix, and mypy --strict passes on each
-vendor spec, on SignalWire and on the newest version of each history. Each spec is
+vendor spec, on SignalWire and on the newest version of each history, and black finds
+nothing to change in any generated Python file (black runs in the format stage only on
+what the builder cannot vouch for: this holds the vouching to black's bytes). Each spec is
 generated once per run (a session-scoped fixture) and shared by the checks; the whole
 module skips with a reason when ../shared is absent. Marked `corpus`: the quick suite
 leaves it out with `-m "not corpus"`; `.ci/run` runs it.
@@ -11,13 +13,16 @@ leaves it out with `-m "not corpus"`; `.ci/run` runs it.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import multiprocessing
 import os
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -334,3 +339,56 @@ def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, corpu
         if not name.startswith("_") and is_pager(getattr(getattr(client, attribute), name))
     ]
     assert len(pagers) == len(expected)
+
+
+class BlackCheck:
+    """black over generated modules, cut at their top-level statements (and a class of more than
+    64,000 characters at its members, in a stand-in class) as the format stage cuts them: the
+    pieces run on two worker processes, and a piece seen in an earlier spec (the histories
+    share most of theirs) is not formatted again. A module is black's when every piece is and
+    the blank lines between them are black's (`join_pieces`); that this equals black over the
+    whole file is tested in test_output.py."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self.formatted: dict[str, str] = {}  # digest of a piece -> black's formatting of it
+
+    def changed_files(self, files: dict[str, str]) -> list[str]:
+        from generator.output.format import class_runs, join_pieces, join_runs, split_module
+
+        cut = {path: [(class_runs(piece), blanks) for piece, blanks in split_module(text)] for path, text in files.items()}
+        digest = {run: hashlib.sha256(run.encode()).hexdigest() for pieces in cut.values() for runs, _ in pieces for run, _ in runs}
+        todo = sorted({run for run, key in digest.items() if key not in self.formatted}, key=len, reverse=True)
+        self.formatted.update(zip((digest[run] for run in todo), self.pool.map(_black, todo, chunksize=8)))
+        return [
+            path
+            for path, pieces in cut.items()
+            if join_pieces([(join_runs([(self.formatted[digest[run]], b) for run, b in runs]), blanks) for runs, blanks in pieces]) != files[path]
+        ]
+
+
+def _black(source: str) -> str:
+    from generator.output.format import format_source
+
+    return format_source(source)
+
+
+@pytest.fixture(scope="session")
+def black_check() -> Iterator[BlackCheck]:
+    from generator.output.format import mode
+
+    mode()  # black imported once, before the workers fork
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield BlackCheck(pool)
+
+
+@pytest.mark.parametrize("spec", spec_files())
+def test_black_finds_nothing_to_change(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated], black_check: BlackCheck) -> None:
+    sdk = corpus(spec)
+    files = {
+        path.relative_to(sdk.root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted((sdk.root / sdk.package).rglob("*.py"))
+        if "__pycache__" not in path.parts
+    }
+    assert {f"{sdk.package}/client.py", f"{sdk.package}/models.py", f"{sdk.package}/_operations.py"} <= set(files)
+    assert black_check.changed_files(files) == []

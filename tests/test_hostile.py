@@ -161,6 +161,23 @@ def test_every_place_spec_generates_and_imports_without_running_spec_text(
     import_everything(out, package, folder / "CANARY")
 
 
+def black_changes(files: dict[str, str]) -> list[str]:
+    """The generated Python files black would lay out otherwise (black ran only on the
+    pieces the format stage could not vouch for)."""
+    import black
+
+    from generator.output.format import mode
+
+    return [path for path, text in sorted(files.items()) if path.endswith(".py") and black.format_str(text, mode=mode()) != text]
+
+
+def test_every_place_spec_is_black_where_black_did_not_run(every_place: tuple[Path, Path, set[str]]) -> None:
+    _, out, _ = every_place
+    files = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.py")}
+    assert len(files) > 5
+    assert black_changes(files) == []
+
+
 def test_every_place_spec_writes_nothing_outside_the_output(every_place: tuple[Path, Path, set[str]]) -> None:
     folder, out, before = every_place
     outside = {p for p in tree(folder) if not p.startswith("out/") and p != "out"}
@@ -252,3 +269,4 @@ def test_random_hostile_specs_generate_importable_packages(document: dict[str, A
         operations = sum(len(item) for item in document["paths"].values())
         client = (root / "out" / package_of(result.files) / "client.py").read_text(encoding="utf-8")
         assert client.count("return self._call(") == operations
+        assert black_changes(result.files) == []

@@ -1,14 +1,18 @@
-"""Format stage: black over the generated Python files.
+"""Format stage: the generated Python files in black's layout, black run only where needed.
 
-Formatting is the main cost at scale, so:
-- modules are cut at their top-level classes and functions, black runs on the
-  pieces (in parallel when there is enough to pay for worker processes), and
-  the pieces are joined with the two blank lines black puts between them; a
-  class too long for one worker (hundreds of methods) is cut into runs of
-  members, each formatted inside a stand-in class;
+The render stage writes black's layout by construction (`generator.emit.source`),
+so black is a fallback, not a pass over everything:
+- modules are cut at their top-level statements, and a class that needs black
+  at its members (each formatted inside a stand-in class); the pieces are
+  joined with the blank lines black puts between them;
+- a piece is vouched for, and kept as written, unless a line of it is longer
+  than black's limit outside a docstring (a shape the builder could not lay
+  out: black decides where it splits) or it holds a tab (black expands them);
+  black runs on the rest, in parallel when there is enough to pay for worker
+  processes;
 - a piece formatted before, by the same black, is taken from a cache keyed by
-  its digest, so a spec change re-formats only the code it changed;
-- the templates already emit black's layout, so black needs one pass, not two.
+  its digest, so a spec change re-formats only the code it changed.
+A test runs black over every generated file of the corpus and finds nothing to change.
 """
 
 from __future__ import annotations
@@ -22,9 +26,12 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from typing import TYPE_CHECKING
+
+from generator.emit.source import LINE_LENGTH, width
 
 if TYPE_CHECKING:
     from black.mode import Mode
@@ -41,7 +48,7 @@ def mode() -> Mode:
     """black's settings (imported only when something is left to format)."""
     from black.mode import Mode, TargetVersion
 
-    return Mode(target_versions={TargetVersion.PY310}, line_length=100)
+    return Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
 
 
 def format_source(source: str) -> str:
@@ -53,6 +60,63 @@ def format_source(source: str) -> str:
         return format_str(source, mode=mode())
     except InvalidInput as exc:  # a generator bug, never a user error
         raise RuntimeError(f"generated code does not parse: {exc}") from exc
+
+
+def _too_long(line: str) -> bool:
+    return width(line) > LINE_LENGTH
+
+
+def _plain_text(text: str) -> bool:
+    """A docstring's first or only line that black keeps as it is: no space or quote at
+    either end (black strips spaces and pads quotes), no odd backslash at the end."""
+    return bool(text) and text == text.strip() and not text.startswith('"') and not text.endswith(('"', "\\"))
+
+
+def needs_black(piece: str) -> bool:
+    """Whether black may lay `piece` out otherwise than it is written.
+
+    The builder writes every shape black's way when it fits the line; a line
+    over the limit is a shape it left to black (black decides where, or
+    whether, it splits), unless it is a docstring's text, which black never
+    wraps (black measures lines in its own way: `width`). Docstrings are black's as well unless they are as black leaves them:
+    one line of plain text, or a first line of it, lines at the opening quotes'
+    indentation or deeper (at least one at it) without trailing spaces, and the
+    closing quotes on a line of their own at that indentation. A tab is black's
+    too. Generated code writes triple quotes only for docstrings and no string
+    holds three quotes, so counting them finds the docstrings.
+    """
+    if "\t" in piece:
+        return True
+    margin: int | None = None  # the indentation of the docstring the line is in, if it is
+    least = 0  # the least indentation of that docstring's lines of text so far
+    for line in piece.splitlines():
+        quotes = line.count('"""')
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if margin is None:
+            if quotes == 0:
+                if _too_long(line):
+                    return True
+                continue
+            if not stripped.startswith('"""') or quotes > 2:
+                return True
+            if quotes == 2:  # a docstring of one line
+                if not stripped.endswith('"""') or not _plain_text(stripped[3:-3]):
+                    return True
+                continue
+            if not _plain_text(stripped[3:]):
+                return True
+            margin, least = indent, 1 << 30
+        elif quotes == 0:
+            if line != line.rstrip() or line.endswith("\\"):
+                return True
+            if stripped:
+                least = min(least, indent)
+        else:
+            if stripped != '"""' or indent != margin or least not in (margin, 1 << 30):
+                return True
+            margin = None
+    return margin is not None
 
 
 _BLOCK = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -220,13 +284,35 @@ def _format_all(sources: list[str]) -> list[str]:
         return list(pool.map(format_source, sources, chunksize=max(1, len(sources) // (workers * 8))))
 
 
+@dataclass(frozen=True)
+class FormatCounts:
+    """How many pieces (top-level statements, or members of a class that needed black) there
+    were, and how many of them black was run on or taken from the cache for."""
+
+    pieces: int = 0
+    to_black: int = 0
+    characters: int = 0
+    characters_to_black: int = 0
+
+
+LAST_COUNTS = FormatCounts()  # of the last `format_files`, for the benchmarks
+
+
+def _runs(piece: str) -> list[tuple[str, int]]:
+    """A piece that needs black, cut so that black sees only the parts that need it:
+    a class into its members (see `class_runs`), anything else whole."""
+    return class_runs(piece, size=1)
+
+
 def format_files(
     files: Mapping[str, str],
     reuse: Callable[[str, str], str | None] = lambda path, source_digest: None,
     verbatim: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """Format every .py file but the `verbatim` ones (already formatted);
+    """Every .py file but the `verbatim` ones (already formatted) in black's layout: the
+    pieces the builder vouches for as written, black's formatting of the others;
     `reuse(path, digest)` may return a file's previous result."""
+    global LAST_COUNTS
     result = dict(files)
     pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
     for path, source in files.items():
@@ -236,16 +322,21 @@ def format_files(
         if previous is not None:
             result[path] = previous
         else:
-            pieces_of[path] = [(class_runs(piece), blanks) for piece, blanks in split_module(source)]
-    keys = {run: digest(run) for pieces in pieces_of.values() for runs, _ in pieces for run, _ in runs}
+            pieces_of[path] = [(_runs(piece) if needs_black(piece) else [(piece, 0)], blanks) for piece, blanks in split_module(source)]
+    runs = [run for pieces in pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
+    keys = {run: digest(run) for run in runs if needs_black(run)}
+    LAST_COUNTS = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
     with _cache() as connection:
         known = _cached(connection, sorted(set(keys.values())))
         todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
         formatted = dict(zip(todo, _format_all(todo)))
         _store(connection, {keys[piece]: text for piece, text in formatted.items()})
+
     def done(run: str) -> str:
+        if run not in keys:
+            return run  # vouched for
         return formatted[run] if run in formatted else known[keys[run]]
 
     for path, pieces in pieces_of.items():
-        result[path] = join_pieces([(join_runs([(done(run), b) for run, b in runs]), blanks) for runs, blanks in pieces])
+        result[path] = join_pieces([(join_runs([(done(run), b) for run, b in piece_runs]), blanks) for piece_runs, blanks in pieces])
     return result

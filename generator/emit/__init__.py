@@ -1,0 +1,1 @@
+"""Python source in black's layout, built by construction (see `source`)."""

@@ -1,0 +1,214 @@
+"""Python source laid out as black (line length 100) lays it out, for the shapes the generator emits.
+
+The format stage keeps a piece as written when no line of it is over the limit
+(outside a docstring), so every helper here must write exactly black's bytes
+whenever its result fits; a result that cannot fit is black's to lay out (it
+sees the piece and formats it), and the helpers then only keep black's input
+what it was: the same tokens and the same magic trailing commas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+LINE_LENGTH = 100
+INDENT = "    "
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
+
+
+def width(line: str) -> int:
+    """A line's length as black measures it: East Asian wide characters count twice, zero-width
+    ones not at all (black's own table, imported only for a line that is not ASCII)."""
+    if line.isascii():
+        return len(line)
+    from black.strings import str_width
+
+    return int(str_width(line))
+
+
+def fits(text: str, indent: int = 0) -> bool:
+    """Whether every line of `text`, the first indented by `indent`, is within black's limit."""
+    lines = text.split("\n")
+    lines[0] = " " * indent + lines[0]
+    return all(width(line) <= LINE_LENGTH for line in lines)
+
+
+def string(value: str) -> str:
+    """A string literal, quoted as black quotes it: double quotes unless they need more escapes."""
+    text = repr(value)
+    if text.startswith("'") and value.count('"') <= value.count("'"):
+        text = '"' + text[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+    return text
+
+
+def py(value: Any) -> str:
+    """Python source for a JSON-like value, on one line, its strings quoted as black quotes them."""
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(py(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(py(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    return repr(value)
+
+
+def docstring(text: str | None, indent: int = 0) -> str:
+    """The body of a triple-quoted docstring showing `text` as written, whatever it holds.
+
+    Lines are indented as black lays docstrings out, so black has nothing to redo.
+    """
+    if not text or not text.strip():
+        return ""
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+        text.replace("\\", "\\\\"),
+    )
+    # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
+    text = re.sub(r'"(?=")', lambda m: '\\"', text)
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    last = lines[-1]
+    if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
+        lines[-1] = last[:-1] + '\\"'  # an unescaped quote would touch the closing ones
+    if len(lines) == 1:
+        return lines[0]
+    margin = " " * indent
+    # A docstring of several lines closes on a line of its own.
+    return "\n".join([lines[0], *(margin + line if line else "" for line in lines[1:]), margin])
+
+
+def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suffix: str = "") -> str:
+    """`prefix + function(arguments) + suffix` laid out as black lays out a call.
+
+    On one line if it fits; else the arguments on one line of their own; else
+    one argument a line with a trailing comma. black keeps each of these as is.
+    """
+    margin = " " * indent
+    line = f"{prefix}{function}({', '.join(arguments)}){suffix}"
+    if fits(line, indent):
+        return line
+    inner = ", ".join(arguments)
+    if fits(inner, indent + 4):
+        return f"{prefix}{function}(\n{margin}    {inner}\n{margin}){suffix}"
+    exploded = "".join(f"{margin}    {argument},\n" for argument in arguments)
+    return f"{prefix}{function}(\n{exploded}{margin}){suffix}"
+
+
+def field_call(prefix: str, arguments: Sequence[str], metadata: Sequence[str], indent: int) -> str:
+    """`prefix + field(arguments, metadata={metadata})` (a dataclass field), as black lays it out:
+    a call (see `call`) whose `metadata=` dict, when the call is exploded and the dict's line is
+    too long, is exploded in turn (see `dict_argument`)."""
+    dictionary = f"metadata={{{', '.join(metadata)}}}"
+    whole = call(prefix, "field", [*arguments, dictionary], indent)
+    margin = " " * indent
+    lines = whole.split("\n")
+    if len(lines) < 3 or lines[-2] != f"{margin}    {dictionary},":
+        return whole  # on one line, or the arguments on a line of their own
+    lines[-2] = f"{margin}    " + dict_argument("metadata", metadata, indent + 4)
+    return "\n".join(lines)
+
+
+def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
+    """`name={entries},`, an item of an exploded call at `indent`, as black lays it out: on its
+    line if it fits; else one entry a line with black's trailing comma (a lone entry on a line
+    of its own, without); an entry too long for its line leaves the item to black as it is."""
+    line = f"{name}={{{', '.join(entries)}}},"
+    if fits(line, indent) or not entries:
+        return line
+    margin = " " * indent
+    if len(entries) == 1:
+        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if fits(entries[0], indent + 4) else line
+    if not all(fits(entry + ",", indent + 4) for entry in entries):
+        return line
+    return f"{name}={{\n" + "".join(f"{margin}    {entry},\n" for entry in entries) + f"{margin}}},"
+
+
+def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = "") -> str:
+    """`head` + a bracketed, comma-separated list + `suffix`, as black splits it at its brackets
+    (a call, a subscript, a tuple, a list or a dict whose items are `items`).
+
+    On one line if it fits; else the items on one line of their own between the
+    brackets (black's right-hand split); else, for several items, one item a
+    line with the trailing comma black adds. A lone item too long for its line
+    is left on the one line: black splits it at delimiters of its own.
+    """
+    margin = " " * indent
+    inner = ", ".join(items)
+    line = f"{head}{opening}{inner}{closing}{suffix}"
+    if fits(line, indent) or not items:
+        return line
+    if "\n" not in inner and fits(inner, indent + 4):
+        return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}"
+    if len(items) == 1:
+        return line
+    return exploded(head, opening, closing, items, indent, suffix)
+
+
+def exploded(head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = "") -> str:
+    """A bracketed list exploded one item a line with a magic trailing comma: black keeps it so."""
+    margin = " " * indent
+    return f"{head}{opening}\n" + "".join(f"{margin}    {item},\n" for item in items) + f"{margin}{closing}{suffix}"
+
+
+def keyword_call(name: str, head: str, opening: str, closing: str, items: Sequence[str], indent: int, suffix: str = ",") -> str:
+    """One item of an exploded call, `name=head(items),` at `indent`, as black lays it out:
+    on its line if it fits, else split at its own brackets (see `bracket`)."""
+    return bracket(f"{name}={head}", opening, closing, items, indent, suffix)
+
+
+def annotated_parameter(name: str, annotation: str, default: str | None, indent: int, assignment: bool = False) -> str:
+    """`name: annotation = default,`, a parameter of an exploded signature, or with `assignment`
+    `name: annotation = default`, a dataclass field, as black lays it out.
+
+    When the line is too long black wraps the annotation in parentheses of its own
+    (`name: (\n    annotation\n) = default,`) if that fits; anything longer is black's.
+    """
+    comma = "" if assignment else ","
+    tail = f" = {default}{comma}" if default is not None else comma
+    line = f"{name}: {annotation}{tail}"
+    if fits(line, indent) or default is None or "\n" in line:
+        return line
+    margin = " " * indent
+    if assignment and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
+        # An assignment's value has parentheses black may show: they come first.
+        return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
+    if fits(f"{name}: (", indent) and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
+        return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
+    return line
+
+
+def assigned_call(target: str, function: str, arguments: Sequence[str], indent: int) -> str:
+    """`target = function(arguments)`, as black lays it out: on one line if it fits; else split
+    at the call's brackets if its first line fits; else the call in parentheses of its own;
+    anything longer is black's."""
+    margin = " " * indent
+    inner = ", ".join(arguments)
+    line = f"{target} = {function}({inner})"
+    if fits(line, indent):
+        return line
+    if fits(f"{target} = {function}(", indent) and fits(inner, indent + 4):
+        return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
+    if fits(f"{target} = (", indent) and fits(f"{function}({inner})", indent + 4):
+        return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
+    return line
+
+
+def operation_statement(target: str, annotation: str, value: str, wrapped: str) -> str:
+    """`target: annotation = value`, `value` an exploded call (`Operation(\n...\n)`), as black
+    lays it out: on the first line if it fits; else the value in parentheses of its own
+    (`wrapped` is the value laid out four spaces in); else black's right-hand split of the
+    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`); else as it is, for black.
+    """
+    head, _, rest = value.partition("\n")
+    if fits(f"{target}: {annotation} = {head}"):
+        return f"{target}: {annotation} = {value}"
+    if fits(f"{target}: {annotation} = ("):
+        return f"{target}: {annotation} = (\n    {wrapped}\n)"
+    match = re.fullmatch(r"(\w+)\[(.*)\]", annotation)
+    if match is not None and fits(match.group(2), 4) and fits(f"] = {head}"):
+        return f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
+    return f"{target}: {annotation} = {value}"
