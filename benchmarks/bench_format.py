@@ -65,7 +65,6 @@ def main() -> None:
         stage.needs_black = vouch
 
     print(f"spec: {args.spec.name}")
-    print(f"files vouched for whole (not cut into pieces): {counts.files_kept}")
     print(
         f"pieces to black: {counts.to_black} of {counts.pieces} ({counts.to_black / max(counts.pieces, 1):.1%}), "
         f"characters {counts.characters_to_black:,} of {counts.characters:,} ({counts.characters_to_black / max(counts.characters, 1):.1%})"

@@ -21,7 +21,20 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.source import annotated_parameter, assigned_call, bracket, call, docstring, field_call, fits, keyword_call, operation_statement, py
+from generator.emit.source import (
+    annotated_parameter,
+    assigned_call,
+    bracket,
+    call,
+    class_head,
+    docstring,
+    field_call,
+    fits,
+    keyword_call,
+    operation_statement,
+    py,
+    union_assignment,
+)
 
 
 def default_note(default: ir.Default) -> str:
@@ -68,6 +81,11 @@ class AliasView:
     name: str
     target: str
     doc: str
+
+    @property
+    def statement(self) -> str:
+        """`name = target`, as black lays it out."""
+        return union_assignment(self.name, self.target.split(" | ")) or f"{self.name} = {self.target}"
 
 
 @dataclass(frozen=True)
@@ -968,6 +986,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
+    environment.globals["class_head"] = class_head  # and of `class X(Base):`
     return environment
 
 

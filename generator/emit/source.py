@@ -212,3 +212,30 @@ def operation_statement(target: str, annotation: str, value: str, wrapped: str) 
     if match is not None and fits(match.group(2), 4) and fits(f"] = {head}"):
         return f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
     return f"{target}: {annotation} = {value}"
+
+
+def class_head(name: str, bases: str) -> str:
+    """`class name(bases):`, or black's split of a head too long for the line: the bases on
+    a line of their own (a longer base list is black's to lay out)."""
+    line = f"class {name}({bases}):"
+    if width(line) <= LINE_LENGTH:
+        return line
+    return f"class {name}(\n{INDENT}{bases}\n):"
+
+
+_SIMPLE_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+
+def union_assignment(target: str, variants: Sequence[str]) -> str | None:
+    """`target = A | B | ...` at the top level as black lays it out: on one line; else the
+    union in parentheses on a line of its own; else one variant a line, each after `| `.
+    None when a variant is not a plain name (black's to lay out)."""
+    line = f"{target} = {' | '.join(variants)}"
+    if width(line) <= LINE_LENGTH:
+        return line
+    if len(variants) < 2 or not all(_SIMPLE_TYPE.fullmatch(v) for v in variants):
+        return None
+    inner = INDENT + " | ".join(variants)
+    if width(inner) <= LINE_LENGTH:
+        return f"{target} = (\n{inner}\n)"
+    return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -66,6 +67,11 @@ def _too_long(line: str) -> bool:
     return width(line) > LINE_LENGTH
 
 
+# Lines over the limit that black cannot split, so keeps as they are: one string, name, or
+# `"key": "value"` item of an exploded bracket, and the head of an exploded import.
+_UNSPLITTABLE = re.compile(r' +(?:"[^"\\]*"(?:: "[^"\\]*")?|[A-Za-z_][A-Za-z0-9_]*),|(?: {4})*from \.*[A-Za-z0-9_.]* import \(')
+
+
 def _plain_text(text: str) -> bool:
     """A docstring's first or only line that black keeps as it is: no space or quote at
     either end (black strips spaces and pads quotes), no odd backslash at the end."""
@@ -95,7 +101,7 @@ def needs_black(piece: str) -> bool:
         indent = len(line) - len(stripped)
         if margin is None:
             if quotes == 0:
-                if _too_long(line):
+                if _too_long(line) and not _UNSPLITTABLE.fullmatch(line):
                     return True
                 continue
             if not stripped.startswith('"""') or quotes > 2:
@@ -286,11 +292,9 @@ def _format_all(sources: list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class FormatCounts:
-    """How many files were vouched for whole (not cut), how many pieces (top-level
-    statements, or members of a class that needed black) the others had, and how many of
-    them black was run on or taken from the cache for; characters of all of them."""
+    """How many pieces (top-level statements, or members of a class that needed black) there
+    were, and how many of them black was run on or taken from the cache for."""
 
-    files_kept: int = 0
     pieces: int = 0
     to_black: int = 0
     characters: int = 0
@@ -316,7 +320,6 @@ def format_files(
     `reuse(path, digest)` may return a file's previous result."""
     global LAST_COUNTS
     result = dict(files)
-    kept: list[str] = []
     pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
     for path, source in files.items():
         if not path.endswith(".py") or path in verbatim:
@@ -324,13 +327,11 @@ def format_files(
         previous = reuse(path, digest(source))
         if previous is not None:
             result[path] = previous
-        elif not needs_black(source):
-            kept.append(source)  # vouched for whole: no need to cut it into pieces (and parse it)
         else:
             pieces_of[path] = [(_runs(piece) if needs_black(piece) else [(piece, 0)], blanks) for piece, blanks in split_module(source)]
     runs = [run for pieces in pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
     keys = {run: digest(run) for run in runs if needs_black(run)}
-    LAST_COUNTS = FormatCounts(len(kept), len(runs), len(keys), sum(map(len, runs)) + sum(map(len, kept)), sum(map(len, keys)))
+    LAST_COUNTS = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
     with _cache() as connection:
         known = _cached(connection, sorted(set(keys.values())))
         todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
