@@ -165,7 +165,9 @@ def load(source: str) -> Document:
 
 
 # A `$ref` that leaves its document (not a bare `#...` fragment), as it appears in YAML or JSON text.
-_EXTERNAL_REF = re.compile(r"""\$ref['"]?\s*:\s*['"]?(?!#)""")
+# The lookahead looks past the blanks and the quote after the colon at once (a `\s*['"]?` before a
+# `(?!#)` would backtrack to before the quote, and every `"$ref": "#/..."` would count).
+_EXTERNAL_REF = re.compile(r"""\$ref['"]?\s*:(?!\s*['"]?#)""")
 
 
 class Documents:
