@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,10 +81,37 @@ def document_digest(contents: Any) -> str:
 
     Key order of paths, components, webhooks and the like, layout and comments
     leave the output unchanged, so they leave this digest (and the manifest)
-    unchanged too.
+    unchanged too. The digest is that of the canonical form's JSON, hashed piece by
+    piece: the canonical copy of a whole API would be as big as its parsed document.
     """
-    canonical = json.dumps(_canonical(contents), ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    digest = hashlib.sha256()
+    for piece in _canonical_json(contents):
+        digest.update(piece.encode())
+    return digest.hexdigest()
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+_WHOLE_BELOW = 3  # subtrees this deep (an operation, a schema) are made canonical and encoded at once
+
+
+def _canonical_json(value: Any, keep_order: bool = False, depth: int = 0) -> Iterator[str]:
+    """The JSON text of `_canonical(value)`, in pieces."""
+    if depth >= _WHOLE_BELOW or not isinstance(value, (dict, list)):
+        yield _ENCODE(_canonical(value, keep_order))
+        return
+    yield "["
+    if isinstance(value, dict):
+        items = value.items() if keep_order else sorted(value.items())
+        for index, (key, item) in enumerate(items):
+            yield ("," if index else "") + "[" + _ENCODE(key) + ","
+            yield from _canonical_json(item, keep_order or key in _ORDER_KEPT, depth + 1)
+            yield "]"
+    else:
+        for index, item in enumerate(value):
+            if index:
+                yield ","
+            yield from _canonical_json(item, keep_order, depth + 1)
+    yield "]"
 
 
 def _input_name(uri: str, output: Path) -> str:
@@ -166,8 +193,15 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
             api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
+        notices = notice_warnings(api.notices, resolver)
+        inputs = input_digests(job, resolver)
+        # The model holds all the later stages read: the parsed documents (about six times
+        # their text) are freed before rendering and formatting, the texts stay for line numbers.
+        release_documents(resolver)
+        del resolver, documents
         progress("render")
         sources = render(api, names)
+        del api
     except SpecError as error:
         # Both stages may object to one defect: report the more precise place.
         try:
@@ -179,7 +213,18 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package), notice_warnings(api.notices, resolver))
+    return _finish(job, inputs, sources, validated, progress, names.lock, verbatim_files(names.package), notices)
+
+
+def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
+    """The manifest's inputs: every document the run read, by its name relative to the output, and its digest."""
+    return {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
+
+
+def release_documents(resolver: Resolver) -> None:
+    """Drop the parsed contents of every document the run read (see `Document.release`)."""
+    for document in {id(d): d for d in (*resolver.store.by_uri.values(), *resolver.documents.values())}.values():
+        document.release()
 
 
 def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:
@@ -194,8 +239,7 @@ def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecW
 
 def _finish(
     job: Job,
-    document: Document,
-    resolver: Resolver,
+    inputs: dict[str, str],
     sources: dict[str, str],
     validated: Callable[[], list[SpecWarning]],
     progress: Progress,
@@ -225,7 +269,6 @@ def _finish(
         raise SpecDefects(warnings)
     progress(f"format: {len(sources)} files")
     files = format_files(sources, reuse, verbatim)
-    inputs = {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
     manifest = Manifest(
         fingerprint(job, inputs, names),
         inputs,
@@ -270,7 +313,7 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     sources = render_models(api, names, document)
     from generator.render import verbatim_files
 
-    return _finish(job, document, resolver, sources, validated, progress, names.lock, verbatim_files(names.package))
+    return _finish(job, input_digests(job, resolver), sources, validated, progress, names.lock, verbatim_files(names.package))
 
 
 def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False, force: bool = False) -> tuple[Result, list[str]]:

@@ -55,6 +55,8 @@ class Resolver:
         self.store = store if store is not None and store.root is root else Documents(root)
         self.documents: dict[str, Document] = {root.uri: root}  # the documents its lookups reached
         self.aliases: dict[str, str] = {}  # another URI of a loaded document -> its own
+        # (document URI, `$ref`) -> what it names: a whole API follows one `$ref` thousands of times
+        self._hops: dict[tuple[str, str], Located] = {}
         resource = referencing.Specification.OPAQUE.create_resource(root.contents)
         registry: referencing.Registry[Any] = referencing.Registry(retrieve=self._retrieve)  # type: ignore[call-arg]
         self._registry = registry.with_resource(root.uri, resource)
@@ -74,6 +76,13 @@ class Resolver:
         seen: list[str] = []
         while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
             ref = node.value["$ref"]
+            hop = self._hops.get((node.uri, ref))
+            if hop is not None:
+                if hop.key in seen:
+                    raise self.error(f"$ref cycle: {' -> '.join(seen + [hop.key])}", node)
+                seen.append(hop.key)
+                node = hop
+                continue
             target_uri, fragment = urldefrag(urljoin(node.uri, ref))
             if target_uri in self.aliases:
                 target_uri = self.aliases[target_uri]
@@ -89,7 +98,7 @@ class Resolver:
                 resolved = self._registry.resolver(base_uri=node.uri).lookup(ref)
             except referencing.exceptions.Unresolvable as exc:
                 raise self.error(f"unresolvable $ref {ref!r}: {_reason(exc)}", node.child("$ref")) from None
-            node = Located(resolved.contents, target_uri, pointer)
+            self._hops[(node.uri, node.value["$ref"])] = node = Located(resolved.contents, target_uri, pointer)
         return node
 
 

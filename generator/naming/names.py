@@ -15,6 +15,7 @@ Rules:
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import keyword
 import re
@@ -327,21 +328,21 @@ def _unique_key(key: Key, seen: set[Key]) -> Key:
 def _field_names(namer: _Namer, obj: ir.ObjectType) -> tuple[str, ...]:
     document, pointer = namer.place(obj.key)
     seen: set[Key] = set()
-    claims = [
-        Claim(
-            _unique_key(Key("field", (document, pointer, p.wire_name)), seen),
-            _unique(
-                [
-                    identifier(snake(words(p.wire_name)), "field", FIELD_RESERVED),
-                    identifier(snake(words(p.wire_name, SYMBOL_NAMES)), "field", FIELD_RESERVED),
-                    identifier((snake(words(p.wire_name)) or "field") + "_" + stable_suffix(p.wire_name), "field", FIELD_RESERVED),
-                ]
-            ),
-        )
-        for p in obj.properties
-    ]
+    claims = [Claim(_unique_key(Key("field", (document, pointer, p.wire_name)), seen), _field_candidates(p.wire_name)) for p in obj.properties]
     allocated = namer.allocate(claims, FIELD_RESERVED)
     return tuple(allocated[c.key] for c in claims)
+
+
+# Bounded: the same wire names (`id`, `url`, `created_at`) recur in thousands of objects of a whole API.
+@functools.lru_cache(maxsize=1 << 14)
+def _field_candidates(wire_name: str) -> tuple[str, ...]:
+    return _unique(
+        [
+            identifier(snake(words(wire_name)), "field", FIELD_RESERVED),
+            identifier(snake(words(wire_name, SYMBOL_NAMES)), "field", FIELD_RESERVED),
+            identifier((snake(words(wire_name)) or "field") + "_" + stable_suffix(wire_name), "field", FIELD_RESERVED),
+        ]
+    )
 
 
 def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import keyword
 import re
@@ -21,14 +22,29 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+
 
 def ascii_text(text: str) -> str:
     """Text with accents removed and anything outside ASCII dropped (homoglyphs included)."""
+    if text.isascii():  # NFKD leaves ASCII as it is
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text: str, symbols: dict[str, str] | None = None) -> list[str]:
     """Split a name in any style (camelCase, snake_case, prose, kebab) into words."""
-    for symbol, spelled in (symbols or {}).items():
+    if not symbols:
+        return list(_split(text, ()))
+    table = tuple(symbols.items())
+    return list(_split(text, _SYMBOL_TABLES.setdefault(table, table)))
+
+
+# One tuple per table of symbols, shared by every cache key that names it.
+_SYMBOL_TABLES: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+
+
+# Bounded: a whole API asks for the words of one wire name many times (one split per candidate).
+@functools.lru_cache(maxsize=1 << 15)
+def _split(text: str, symbols: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    for symbol, spelled in symbols:
         text = text.replace(symbol, f" {spelled.strip()} ")
-    return _WORD.findall(ascii_text(text))
+    return tuple(_WORD.findall(ascii_text(text)))
 
 
 def snake(parts: Sequence[str]) -> str:
@@ -65,7 +81,8 @@ def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
     name = name or fallback
     if name[0].isdigit():
         name = fallback + ("_" if fallback.islower() else "") + name
-    reserved_set = set(reserved)
+    # The reserved names are a frozenset where it matters (every field, member, class): not copied.
+    reserved_set = reserved if isinstance(reserved, (set, frozenset)) else set(reserved)
     while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
         name += "_"
     return name

@@ -55,7 +55,10 @@ class SchemaStyle(Protocol):
 
 def component_context(target: Located, root_uri: str | None = None) -> tuple[str, ...] | None:
     """The name of a schema from where it is: its component name, a definition's, or its file's."""
-    tokens = [t for t in target.pointer.split("/") if t]
+    pointer = target.pointer
+    if pointer.count("/") > 3 and "//" not in pointer and not pointer.endswith("/"):
+        return None  # four tokens or more, deeper than any named place (most schemas of a whole API)
+    tokens = [t for t in pointer.split("/") if t]
     if len(tokens) == 3 and tokens[0] == "components" and tokens[1] == "schemas":
         return (unescape_token(tokens[2]),)
     if len(tokens) >= 1 and tokens[0] in ("definitions", "$defs") and len(tokens) == 2:
