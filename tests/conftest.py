@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -16,6 +17,61 @@ REPO = Path(__file__).resolve().parent.parent
 # ../shared beside the checkout; SDKWRIGHT_SHARED names another place (a worktree elsewhere).
 SHARED = Path(os.environ.get("SDKWRIGHT_SHARED") or REPO.parent / "shared")
 CONFERENCES = REPO / "specs" / "conferences.yml"
+
+
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole run: under pytest-xdist, each worker's base folder lies in it."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """`make(folder)` once per test run, whichever worker asks first; the others wait for it, then share it.
+
+    A `make` that raises leaves nothing behind: the next one to ask tries again (and reports its own error).
+    """
+    from filelock import FileLock
+
+    root = run_folder(factory) / "made-once"
+    root.mkdir(exist_ok=True)
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(str(root / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+# What a generated SDK imports (and what mypy reads for it): checked once into a cache each mypy
+# run starts from, so that no test pays for the standard library and httpx again.
+_MYPY_WARM_UP = """\
+import dataclasses, datetime, functools, hashlib, hmac, json, logging, os, random, re, sys, time, types, typing, uuid
+from collections.abc import Iterator, Mapping, Sequence
+import httpx
+"""
+
+
+def _warm_mypy_cache(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    (folder / "warm_up.py").write_text(_MYPY_WARM_UP, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(folder / "cache"), "warm_up.py"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    """A mypy cache folder of this test's own (`--cache-dir`), the standard library and httpx in it
+    already: each test's packages are checked afresh, what they import is read from the cache."""
+    cache = tmp_path / "mypy-cache"
+    shutil.copytree(made_once(tmp_path_factory, "mypy-cache", _warm_mypy_cache) / "cache", cache)
+    return cache
 
 
 @pytest.fixture(scope="session")
