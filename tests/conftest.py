@@ -17,6 +17,49 @@ REPO = Path(__file__).resolve().parent.parent
 # ../shared beside the checkout; SDKWRIGHT_SHARED names another place (a worktree elsewhere).
 SHARED = Path(os.environ.get("SDKWRIGHT_SHARED") or REPO.parent / "shared")
 CONFERENCES = REPO / "specs" / "conferences.yml"
+CORPUS_ROWS = "corpus-rows"  # the run folder's subfolder where each worker leaves its rows of the corpus table
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Under `pytest -n`: a test module's tests on one worker (its module-scoped fixtures, such as
+    an SDK generated for the module, are made once), and the corpus's checks of one spec on one worker."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModuleAndSpec(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            module, _, test = nodeid.partition("::")
+            if module.endswith("test_corpus.py") and "[" in test:
+                return f"{module}::[{test.partition('[')[2]}"
+            return module
+
+    return ByModuleAndSpec(config, log)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """The corpus table, from the rows each worker left (tests/test_corpus.py)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    factory = getattr(config, "_tmp_path_factory", None)  # pytest's own, the one xdist gives its workers' folders from
+    folder = factory.getbasetemp() / CORPUS_ROWS if factory is not None else None
+    if folder is None or not folder.is_dir():
+        return
+    import json
+
+    started, ended, rows = float("inf"), 0.0, {}
+    for part in sorted(folder.glob("*.json")):
+        data = json.loads(part.read_text(encoding="utf-8"))
+        started, ended = min(started, data["started"]), max(ended, data["ended"])
+        for name, values in data["rows"].items():
+            merged = rows.setdefault(name, dict(values))
+            merged.update({key: value for key, value in values.items() if value not in (0, 0.0, None, "-")})
+    terminalreporter.write_line("")
+    terminalreporter.write_line(f"corpus: {len(rows)} specs, {ended - started:.0f} s in all")
+    terminalreporter.write_line(f"{'spec':<80} {'operations':>10} {'warnings':>8} {'exit':>4} {'seconds':>7} {'import':>6} {'mypy':>4}")
+    for name, r in sorted(rows.items()):
+        terminalreporter.write_line(
+            f"{name:<80} {r['operations']:>10} {r['warnings']:>8} {r['exit']!s:>4} {r['seconds']:>7.1f} {r['imports']:>6} {r['mypy']:>4}"
+        )
 
 
 def run_folder(factory: pytest.TempPathFactory) -> Path:
