@@ -72,7 +72,7 @@ def test_fixture_generates_imports_and_drops_nothing(spec: Path, packages: dict[
     assert methods == len(expected)
 
 
-def test_every_fixture_package_passes_mypy_strict(packages: dict[Path, Package], mypy_cache: Path) -> None:
+def test_every_fixture_package_passes_mypy_strict(packages: dict[Path, Package], tmp_path: Path, mypy_cache: Path) -> None:
     """One mypy run over all the packages (each package root on MYPYPATH)."""
     roots = [str(p.root) for p in packages.values()]
     done = subprocess.run(
