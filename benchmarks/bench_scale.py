@@ -40,6 +40,9 @@ GITHUB_TARGETS = {"wall": 0.2, "cpu": 0.3, "memory": 0.7}
 SPEC_WALL_TARGET = 0.25
 REGEN_TARGET = 0.10
 DEFAULT_SCHEMA = "simple-user"
+# The peer's settings for specs it refuses with its defaults (Box: enum values that differ only in
+# case, "consider setting literal_enums in your config"); the JSON is YAML for its `--config`.
+PEER_CONFIG = {"box_platform_api.json": {"literal_enums": True}}
 TAIL_LINES = 15
 
 
@@ -111,7 +114,12 @@ def ours_cmd(spec: Path, output: Path) -> list[str]:
 
 
 def peer_cmd(peer: Path, spec: Path, output: Path) -> list[str]:
-    return [str(peer), "generate", "--path", str(spec), "--output-path", str(output), "--overwrite"]
+    command = [str(peer), "generate", "--path", str(spec), "--output-path", str(output), "--overwrite"]
+    if spec.name in PEER_CONFIG:
+        config = output.parent / "peer-config.yaml"
+        config.write_text(json.dumps(PEER_CONFIG[spec.name]), encoding="utf-8")
+        command += ["--config", str(config)]
+    return command
 
 
 def side_by_side(spec: Path, repeat: int, peer: Path) -> tuple[Tool, Tool]:
