@@ -69,6 +69,21 @@ def make_project(root: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def generated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project (`make_project`) whose output `generate` made, once for the module."""
+    project = make_project(tmp_path_factory.mktemp("generated") / "project")
+    done = run_cli("generate", cwd=project, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    return project
+
+
+@pytest.fixture
+def project_generated_before(tmp_path: Path, generated_project: Path) -> Path:
+    """A copy of `generated_project` of this test's own: the state right after `generate`."""
+    return Path(shutil.copytree(generated_project, tmp_path / "project"))
+
+
 def assert_generated_project(output: Path, package: str) -> None:
     assert (output / "pyproject.toml").is_file()
     assert (output / "README.md").is_file()
@@ -172,9 +187,8 @@ def test_check_passes_right_after_generate_with_explicit_arguments(tmp_path: Pat
     assert_imports(output, PACKAGE)
 
 
-def test_check_lists_an_edited_file_and_the_fix(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+def test_check_lists_an_edited_file_and_the_fix(project_generated_before: Path) -> None:
+    project = project_generated_before
     edited = project / "output" / PACKAGE / "client.py"
     edited.write_text(edited.read_text(encoding="utf-8") + "# a local edit\n", encoding="utf-8")
     done = run_cli("check", cwd=project, env=cli_env())
@@ -206,18 +220,16 @@ def test_check_with_explicit_arguments_names_them_in_the_fix(tmp_path: Path) -> 
     assert str(output) in fix.group(1)
 
 
-def test_check_lists_a_deleted_file(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+def test_check_lists_a_deleted_file(project_generated_before: Path) -> None:
+    project = project_generated_before
     (project / "output" / PACKAGE / "errors.py").unlink()
     done = run_cli("check", cwd=project, env=cli_env())
     assert done.returncode == 1
     assert f"{PACKAGE}/errors.py" in [line.strip() for line in done.stderr.splitlines()]
 
 
-def test_check_after_adding_an_enum_value_lists_models(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+def test_check_after_adding_an_enum_value_lists_models(project_generated_before: Path) -> None:
+    project = project_generated_before
     spec = project / "specs" / "conferences.yml"
     text = spec.read_text(encoding="utf-8")
     anchor = "        - US\n    ConferenceCommandResult:\n"
@@ -236,9 +248,8 @@ def test_check_after_adding_an_enum_value_lists_models(tmp_path: Path) -> None:
     assert_imports(project / "output", PACKAGE)
 
 
-def test_check_after_adding_a_property_lists_models(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    assert run_cli("generate", cwd=project, env=cli_env()).returncode == 0
+def test_check_after_adding_a_property_lists_models(project_generated_before: Path) -> None:
+    project = project_generated_before
     spec = project / "specs" / "conferences.yml"
     text = spec.read_text(encoding="utf-8")
     anchor = "    ConferenceRecordingUrls:\n"
@@ -383,12 +394,21 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.fixture
-def previous_output(tmp_path: Path) -> Path:
-    """An output directory generated before, plus a file of the user's own in it."""
-    (tmp_path / "mini.yml").write_text(MINI, encoding="utf-8")
-    done = run_cli("generate", "mini.yml", "--output", "out", cwd=tmp_path, env=cli_env())
+@pytest.fixture(scope="module")
+def mini_generated_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with mini.yml and its output generated from it (once for the module)."""
+    root = tmp_path_factory.mktemp("mini-before")
+    (root / "mini.yml").write_text(MINI, encoding="utf-8")
+    done = run_cli("generate", "mini.yml", "--output", "out", cwd=root, env=cli_env())
     assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.fixture
+def previous_output(tmp_path: Path, mini_generated_before: Path) -> Path:
+    """An output directory generated before (a copy of the module's), plus a file of the user's own in it."""
+    shutil.copyfile(mini_generated_before / "mini.yml", tmp_path / "mini.yml")
+    shutil.copytree(mini_generated_before / "out", tmp_path / "out")
     (tmp_path / "out" / "NOTES.txt").write_text("mine\n", encoding="utf-8")
     return tmp_path / "out"
 

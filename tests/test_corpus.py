@@ -6,15 +6,17 @@ process, no public name carries a digest suffix, and mypy --strict passes on eac
 vendor spec, on SignalWire and on the newest version of each history, and black finds
 nothing to change in any generated Python file (black runs in the format stage only on
 what the builder cannot vouch for: this holds the vouching to black's bytes). Each spec is
-generated once per run (a session-scoped fixture) and shared by the checks; the whole
+generated once per run (a session-scoped fixture, shared by pytest-xdist's workers) and shared by the checks; the whole
 module skips with a reason when ../shared is absent. Marked `corpus`: the quick suite
 leaves it out with `-m "not corpus"`; `.ci/run` runs it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import inspect
+import json
 import multiprocessing
 import os
 import re
@@ -31,7 +33,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHARED, assert_imports, client_groups, declared_operations, import_package, run_cli, runtime_of
+from conftest import CORPUS_ROWS, SHARED, assert_imports, client_groups, declared_operations, import_package, made_once, run_cli, run_folder, runtime_of
 
 pytestmark = pytest.mark.corpus
 
@@ -101,43 +103,43 @@ def row(spec: Path) -> Row:
 
 
 @pytest.fixture(scope="session")
-def workspace(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[Path]:
-    started = time.perf_counter()
-    yield tmp_path_factory.mktemp("corpus")
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None or capture is None or not _ROWS:
-        return
-    lines = [
-        "",
-        f"corpus: {len(_ROWS)} specs, {time.perf_counter() - started:.0f} s in all",
-        f"{'spec':<80} {'operations':>10} {'warnings':>8} {'exit':>4} {'seconds':>7} {'import':>6} {'mypy':>4}",
-        *(
-            f"{name:<80} {r.operations:>10} {r.warnings:>8} {r.exit!s:>4} {r.seconds:>7.1f} {r.imports:>6} {r.mypy:>4}"
-            for name, r in sorted(_ROWS.items())
-        ),
-    ]
-    with capture.global_and_fixture_disabled():  # a session fixture's teardown is captured otherwise
-        for line in lines:
-            reporter.write_line(line)
+def table_rows(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """At the end of the session, this worker's rows of the corpus table (the last lines of the
+    run, printed by conftest's `pytest_terminal_summary` from every worker's rows)."""
+    started = time.time()
+    yield
+    if _ROWS:
+        rows = run_folder(tmp_path_factory) / CORPUS_ROWS
+        rows.mkdir(exist_ok=True)
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        data = {"started": started, "ended": time.time(), "rows": {name: dataclasses.asdict(r) for name, r in _ROWS.items()}}
+        (rows / f"{worker}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def corpus(workspace: Path) -> Callable[[Path], Generated]:
-    """The SDK of a spec, generated once per test run through the command line, without any cache."""
+def corpus(tmp_path_factory: pytest.TempPathFactory, table_rows: None) -> Callable[[Path], Generated]:
+    """The SDK of a spec, generated once per test run through the command line, without any cache
+    (by the first worker that asks for it; the others wait for it and share it)."""
     found: dict[Path, Generated] = {}
+
+    def generate(spec: Path, root: Path) -> None:
+        env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1", "XDG_CACHE_HOME": str(root.parent / "cache")}
+        started = time.perf_counter()
+        done = run_cli("generate", str(spec), "--output", str(root), env=env)
+        seconds = time.perf_counter() - started
+        root.mkdir(parents=True, exist_ok=True)  # a failed generation may leave none
+        packages = sorted(p.parent.name for p in root.glob("*/py.typed"))
+        record = {"package": packages[0] if len(packages) == 1 else "", "returncode": done.returncode, "stderr": done.stderr, "seconds": seconds}
+        (root.parent / f"{root.name}.json").write_text(json.dumps(record), encoding="utf-8")
 
     def generated(spec: Path) -> Generated:
         if spec not in found:
-            root = workspace / re.sub(r"[^A-Za-z0-9_.-]", "_", spec.relative_to(SPECS_FOLDER).as_posix())
-            env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1", "XDG_CACHE_HOME": str(workspace / "cache")}
-            started = time.perf_counter()
-            done = run_cli("generate", str(spec), "--output", str(root), env=env)
-            seconds = time.perf_counter() - started
-            packages = sorted(p.parent.name for p in root.glob("*/py.typed"))
-            found[spec] = Generated(spec, root, packages[0] if len(packages) == 1 else "", done.returncode, done.stderr, seconds)
+            name = "corpus-" + re.sub(r"[^A-Za-z0-9_.-]", "_", spec.relative_to(SPECS_FOLDER).as_posix())
+            root = made_once(tmp_path_factory, name, lambda folder: generate(spec, folder))
+            record = json.loads((root.parent / f"{root.name}.json").read_text(encoding="utf-8"))
+            found[spec] = Generated(spec, root, record["package"], record["returncode"], record["stderr"], record["seconds"])
             line = row(spec)
-            line.exit, line.seconds, line.warnings = done.returncode, seconds, len(found[spec].warnings)
+            line.exit, line.seconds, line.warnings = found[spec].returncode, found[spec].seconds, len(found[spec].warnings)
             line.operations = len(spec_operations(spec))
         sdk = found[spec]
         assert sdk.returncode == 0 and sdk.package, sdk.stderr[-3000:]
@@ -293,12 +295,12 @@ def test_package_imports_in_a_fresh_process(spec: Path, shared_specs: Path, corp
 
 
 @pytest.mark.parametrize("spec", typed_spec_files())
-def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, workspace: Path, corpus: Callable[[Path], Generated]) -> None:
+def test_package_passes_mypy_strict(spec: Path, shared_specs: Path, mypy_cache: Path, corpus: Callable[[Path], Generated]) -> None:
     sdk = corpus(spec)
     row(spec).mypy = "fail"
     assert_imports(sdk.root, sdk.package)  # what mypy passes may still fail at import
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(workspace / "mypy-cache" / sdk.root.name), sdk.package],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), sdk.package],
         cwd=sdk.root,
         capture_output=True,
         text=True,

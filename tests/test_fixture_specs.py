@@ -72,11 +72,11 @@ def test_fixture_generates_imports_and_drops_nothing(spec: Path, packages: dict[
     assert methods == len(expected)
 
 
-def test_every_fixture_package_passes_mypy_strict(packages: dict[Path, Package], tmp_path: Path) -> None:
+def test_every_fixture_package_passes_mypy_strict(packages: dict[Path, Package], tmp_path: Path, mypy_cache: Path) -> None:
     """One mypy run over all the packages (each package root on MYPYPATH)."""
     roots = [str(p.root) for p in packages.values()]
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), *[arg for p in packages.values() for arg in ("-p", p.name)]],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), *[arg for p in packages.values() for arg in ("-p", p.name)]],
         capture_output=True,
         text=True,
         timeout=900,

@@ -379,7 +379,7 @@ def test_committed_swml_output_equals_a_fresh_generation(fresh: Result) -> None:
     assert fresh.warnings == ()
 
 
-def test_committed_swml_package_passes_mypy_strict(tmp_path: Path) -> None:
+def test_committed_swml_package_passes_mypy_strict(tmp_path: Path, mypy_cache: Path) -> None:
     usage = tmp_path / "usage.py"
     usage.write_text(
         "from signalwire_swml.models import Beep, JoinConference, SWMLDocument\n"
@@ -389,7 +389,7 @@ def test_committed_swml_package_passes_mypy_strict(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), PACKAGE, str(usage)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), PACKAGE, str(usage)],
         cwd=OUTPUT,
         capture_output=True,
         text=True,
@@ -399,7 +399,7 @@ def test_committed_swml_package_passes_mypy_strict(tmp_path: Path) -> None:
     assert "Success" in done.stdout
 
 
-def test_mypy_catches_a_wrong_value_in_a_document(tmp_path: Path) -> None:
+def test_mypy_catches_a_wrong_value_in_a_document(tmp_path: Path, mypy_cache: Path) -> None:
     usage = tmp_path / "wrong.py"
     usage.write_text(
         "from signalwire_swml.models import JoinConference\n"
@@ -407,7 +407,7 @@ def test_mypy_catches_a_wrong_value_in_a_document(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), str(usage)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), str(usage)],
         cwd=OUTPUT,
         capture_output=True,
         text=True,

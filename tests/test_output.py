@@ -160,9 +160,9 @@ def test_generation_is_repeatable(tmp_path: Path, fresh: Result) -> None:
 # -- the generated package ------------------------------------------------------------
 
 
-def test_committed_package_passes_mypy_strict(tmp_path: Path) -> None:
+def test_committed_package_passes_mypy_strict(mypy_cache: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), PACKAGE],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), PACKAGE],
         cwd=OUTPUT,
         capture_output=True,
         text=True,

@@ -39,7 +39,7 @@ def test_the_readmes_have_python_snippets(generated: Path) -> None:
     assert len(snippets((generated / "conferences" / "README.md").read_text(encoding="utf-8"))) >= 1
 
 
-def test_every_readme_snippet_passes_mypy_strict(generated: Path, tmp_path: Path) -> None:
+def test_every_readme_snippet_passes_mypy_strict(generated: Path, tmp_path: Path, mypy_cache: Path) -> None:
     sources = {
         "project": (REPO / "README.md").read_text(encoding="utf-8"),
         "generated": (generated / "conferences" / "README.md").read_text(encoding="utf-8"),
@@ -55,7 +55,7 @@ def test_every_readme_snippet_passes_mypy_strict(generated: Path, tmp_path: Path
     failures = []
     for path in files:  # one run each: snippets may reuse names
         done = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), "--no-error-summary", str(path)],
+            [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "--no-error-summary", str(path)],
             capture_output=True,
             text=True,
             timeout=600,

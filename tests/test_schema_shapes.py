@@ -179,7 +179,7 @@ def test_a_union_that_contains_itself_decodes_at_every_depth(sdk: ModuleType) ->
     assert m.Forest.from_dict({"apple": [[{"value": "a"}], 3]}).apple == [[m.Leaf(value="a")], 3]
 
 
-def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_path: Path) -> None:
+def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, mypy_cache: Path) -> None:
     usage = sdk_root / "usage_shapes.py"
     usage.write_text(
         "from shapes_api.models import Call, CallState, Chain, Colour, Forest, Leaf, Priority, Tree\n"
@@ -197,7 +197,7 @@ def test_the_package_passes_mypy_strict_with_a_usage_module(sdk_root: Path, tmp_
         encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), PACKAGE, str(usage)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), PACKAGE, str(usage)],
         cwd=sdk_root,
         capture_output=True,
         text=True,

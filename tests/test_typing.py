@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 
-def test_generator_passes_mypy_strict(repo: Path, tmp_path: Path) -> None:
+def test_generator_passes_mypy_strict(repo: Path, mypy_cache: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), "generator"],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), "generator"],
         cwd=repo,
         capture_output=True,
         text=True,
