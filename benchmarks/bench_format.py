@@ -45,7 +45,7 @@ def main() -> None:
     from generator.naming import build_names
     from generator.openapi.read import build_model
     from generator.output import format as stage
-    from generator.render import render, verbatim_files
+    from generator.emit.render import render, verbatim_files
 
     document = load(str(args.spec))
     documents = Documents(document)

@@ -169,7 +169,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
     from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names
-    from generator.render import render, verbatim_files
+    from generator.emit.render import render, verbatim_files
     from generator.document.resolve import Resolver
     from generator.openapi.validate import validate_in_background
 
@@ -291,7 +291,7 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     """The models-only package of a JSON Schema document."""
     from generator.jsonschema.read import build_schema_model
     from generator.naming import build_names
-    from generator.render_models import MODELS_RESERVED, render_models
+    from generator.emit.models_only import MODELS_RESERVED, render_models
     from generator.document.resolve import SchemaResolver
     from generator.jsonschema.validate import validate_schema_now
 
@@ -311,7 +311,7 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     names = build_names(api, job.package, MODELS_RESERVED, root=document.uri, lock=lock, overrides=job.names)
     progress("render")
     sources = render_models(api, names, document)
-    from generator.render import verbatim_files
+    from generator.emit.render import verbatim_files
 
     return _finish(job, input_digests(job, resolver), sources, validated, progress, names.lock, verbatim_files(names.package))
 

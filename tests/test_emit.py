@@ -31,7 +31,7 @@ from generator.emit.source import (
 from generator.naming import build_names
 from generator.openapi.read import build_model
 from generator.output.format import format_files, mode, needs_black
-from generator.render import render
+from generator.emit.render import render
 
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 # Identifiers of every length from short to longer than a line.

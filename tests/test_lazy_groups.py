@@ -17,7 +17,7 @@ import pytest
 
 from generator.config import Job
 from generator.pipeline import generate
-from generator.render_groups import LAZY_FROM
+from generator.emit.groups import LAZY_FROM
 
 PACKAGE = "zoo"
 GROUPS = ("pets", "stores", "keepers")
@@ -223,10 +223,10 @@ def test_two_groups_are_typed_for_mypy(zoo: Path) -> None:
 def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The names a user reaches (`zoo.models.Pet`, `zoo.client.PetsResource.get_pet_v0(id)`) are
     those of the same SDK in one module of each kind."""
-    from generator import render_groups
+    from generator.emit import groups as render_groups
     from generator.diff.sdk import names_for_comparison, public_symbols
     from generator.diff.sources import build_side, load_source
-    from generator.render import render
+    from generator.emit.render import render
 
     spec = tmp_path / "zoo.json"
     spec.write_text(json.dumps(zoo_spec()), encoding="utf-8")

@@ -33,7 +33,7 @@ from generator.naming import (
     stable_suffix,
     words,
 )
-from generator.render import render
+from generator.emit.render import render
 from generator.document.resolve import Resolver
 
 OK: dict[str, Any] = {"200": {"description": "ok"}}

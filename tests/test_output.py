@@ -22,7 +22,7 @@ from generator.document.load import load, parse, to_uri
 from generator.openapi.read import build_model
 from generator.naming import build_names
 from generator.pipeline import Result, generate, generate_files
-from generator.render import render
+from generator.emit.render import render
 from generator.document.resolve import Resolver
 from generator.output.manifest import MANIFEST, read_manifest
 

@@ -33,7 +33,7 @@ class SdkChanges:
         }
 
 
-# The packages of an SDK split by group (`render_groups`), by the module that answers for them.
+# The packages of an SDK split by group (`emit/groups.py`), by the module that answers for them.
 SPLIT_MODULES = {"models": "models", "_groups": "client"}
 
 
@@ -88,7 +88,7 @@ def sdk_changes(old: Side, new: Side, package: str | None = None) -> SdkChanges:
     """The SDK's files as the render stage makes them (not formatted: enough to compare), the new
     side named with the old side's names as its lock."""
     from generator.naming import package_name
-    from generator.render import render
+    from generator.emit.render import render
 
     chosen = package or package_name(new.api.title)
     old_names = names_for_comparison(old, chosen)

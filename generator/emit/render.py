@@ -117,6 +117,7 @@ class OperationView:
     item_type: str = ""  # the annotation of one item, for `pager`
 
     statement: str = ""  # `CONSTANT: Operation[returns] = Operation(...)`, as black lays it out
+    error_class: str = ""  # the class raised when the operation fails
 
 
 @dataclass(frozen=True)
@@ -593,7 +594,8 @@ class _Builder:
                 + " " * i
                 + "},"
             )
-        error = f"error=errors.{op_names.error_class},"
+        # Split by group, an operation's error class is defined beside it, in its group's module.
+        error = f"error={'' if self.quoted_types else 'errors.'}{op_names.error_class},"
         parts.append(lambda i: error)
         key, key_argument = operation.idempotency_key, None
         if key is not None and key.location == "header":
@@ -659,6 +661,7 @@ class _Builder:
             returns=returns,
             descriptor=descriptor,
             statement=statement,
+            error_class=op_names.error_class,
             pager=op_names.pager if item_type else None,
             item_type=item_type,
         )
@@ -1029,19 +1032,19 @@ def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> Package
 
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
-    from generator import render_groups  # it builds on this module's views
+    from generator.emit import groups  # it builds on this module's views
 
-    split = render_groups.is_lazy(api)
+    split = groups.is_lazy(api)
     view = build_view(api, names, quoted_types=split)
     environment = _environment()
-    lazy = render_groups.lazy_view(view) if split else None
+    lazy = groups.lazy_view(view) if split else None
     files: dict[str, str] = {}
     for target, template in FILES.items():
         path = target.format(package=names.package)
         if target.endswith("/webhooks.py") and not view.events:
             continue
         if lazy is not None and target.endswith(("/models.py", "/_operations.py")):
-            continue  # split by group: `render_groups`
+            continue  # split by group: `groups`
         if template is None:
             files[path] = ""
         elif template.endswith(".j2"):
@@ -1049,6 +1052,6 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
         else:
             files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
     if lazy is not None:
-        files.update(render_groups.lazy_files(view, lazy, environment))
+        files.update(groups.lazy_files(view, lazy, environment))
     files.update(runtime_files(names.package, view.runtime_modules))
     return files

@@ -28,7 +28,7 @@ import jinja2
 
 from generator import ir
 from generator.naming import words
-from generator.render import (
+from generator.emit.render import (
     AliasView,
     ClassView,
     EnumView,
@@ -45,7 +45,6 @@ LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on fir
 UNUSED = "_unused"  # the models module of the types no operation uses
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ERROR = re.compile(r"^    error=errors\.([A-Za-z_][A-Za-z0-9_]*),$", re.MULTILINE)  # in an `Operation(...)`
 
 
 @dataclass(frozen=True)
@@ -187,10 +186,7 @@ def lazy_view(view: PackageView) -> LazyView:
     groups: dict[str, GroupModuleView] = {}
     for group in view.groups:
         # The group's module defines its operations' error classes: `errors` imports them on first access.
-        errors = tuple(sorted((error_view[name] for o in group.operations for name in _ERROR.findall(o.descriptor)), key=lambda e: e.name))
-        group = dataclasses.replace(
-            group, operations=tuple(dataclasses.replace(o, descriptor=_ERROR.sub(r"    error=\1,", o.descriptor)) for o in group.operations)
-        )
+        errors = tuple(sorted((error_view[o.error_class] for o in group.operations), key=lambda e: e.name))
         code = _group_code(group)
         shared = tuple(statements[name] for name in sorted(_names_in(code, statements)))
         code = " ".join((code, *shared))

@@ -1,6 +1,6 @@
 """Render stage for a JSON Schema input: a models-only package (no client).
 
-The views are those of `render.py` (same classes, enums, unions, docstrings);
+The views are those of `emit/render.py` (same classes, enums, unions, docstrings);
 what differs is the package around them:
 
 - the root schema's class derives from `Document` (`_document.py`): its
@@ -24,7 +24,7 @@ from generator import TEMPLATES, ir
 from generator.document.load import Document
 from generator.naming import Names
 from generator.emit.source import call, docstring, py
-from generator.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, example_value, one_line, runtime_files, runtime_modules
+from generator.emit.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, example_value, one_line, runtime_files, runtime_modules
 
 SCHEMA_FILE = "_schema.json"
 # Names the models-only package's modules use themselves (naming keeps types off them).
