@@ -321,16 +321,24 @@ def format_files(
     global LAST_COUNTS
     result = dict(files)
     pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
+    candidates: list[str] = []  # the runs of the pieces that need black: each is looked at again
     for path, source in files.items():
         if not path.endswith(".py") or path in verbatim:
             continue
         previous = reuse(path, digest(source))
         if previous is not None:
             result[path] = previous
-        else:
-            pieces_of[path] = [(_runs(piece) if needs_black(piece) else [(piece, 0)], blanks) for piece, blanks in split_module(source)]
+            continue
+        cut = []
+        for piece, blanks in split_module(source):
+            piece_runs = [(piece, 0)]
+            if needs_black(piece):
+                piece_runs = _runs(piece)
+                candidates.extend(run for run, _ in piece_runs)
+            cut.append((piece_runs, blanks))
+        pieces_of[path] = cut
     runs = [run for pieces in pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
-    keys = {run: digest(run) for run in runs if needs_black(run)}
+    keys = {run: digest(run) for run in candidates if needs_black(run)}
     LAST_COUNTS = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
     with _cache() as connection:
         known = _cached(connection, sorted(set(keys.values())))
