@@ -60,17 +60,22 @@ def peer_env(executable: Path) -> dict[str, str]:
 TELNYX_PACKAGE = "telnyx==4.189.0"
 
 
-def ensure_telnyx_sdk(venv: Path = VENV_DIR) -> Path:
-    """Return the python of ``venv`` with the official ``telnyx`` SDK installed."""
+def _python_with(venv: Path, module: str, packages: tuple[str, ...]) -> Path:
+    """Return the python of ``venv``, creating it and installing ``packages`` unless ``module`` imports."""
     suffix = ".exe" if os.name == "nt" else ""
     python = _bin_dir(venv) / f"python{suffix}"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    probe = subprocess.run([str(python), "-c", "import telnyx"], capture_output=True)
+    probe = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True)
     if probe.returncode != 0:
-        print(f"Installing {TELNYX_PACKAGE} into {venv} ...", flush=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", TELNYX_PACKAGE], check=True)
+        print(f"Installing {' '.join(packages)} into {venv} ...", flush=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *packages], check=True)
     return python
+
+
+def ensure_telnyx_sdk(venv: Path = VENV_DIR) -> Path:
+    """Return the python of ``venv`` with the official ``telnyx`` SDK installed."""
+    return _python_with(venv, "telnyx", (TELNYX_PACKAGE,))
 
 
 # githubkit 0.16.1 imports only with this hishel beside it (later ones changed their API).
@@ -80,15 +85,7 @@ GITHUBKIT_VENV_DIR = Path(__file__).resolve().parent / ".githubkit-venv"
 
 def ensure_githubkit(venv: Path = GITHUBKIT_VENV_DIR) -> Path:
     """Return the python of ``venv`` with githubkit (GitHub's generated SDK) installed."""
-    suffix = ".exe" if os.name == "nt" else ""
-    python = _bin_dir(venv) / f"python{suffix}"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    probe = subprocess.run([str(python), "-c", "import githubkit"], capture_output=True)
-    if probe.returncode != 0:
-        print(f"Installing {' '.join(GITHUBKIT_PACKAGES)} into {venv} ...", flush=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *GITHUBKIT_PACKAGES], check=True)
-    return python
+    return _python_with(venv, "githubkit", GITHUBKIT_PACKAGES)
 
 
 if __name__ == "__main__":
