@@ -98,19 +98,28 @@ def test_an_assigned_call_is_laid_out_as_black_lays_it_out(target: str, function
     assert_vouched_is_black(prefix + " " * indent + line + "\n")
 
 
-@settings(max_examples=150, deadline=None)
+# A variant of a union: a name, a `Literal` of a dozen values or fewer, a subscript of names.
+values = st.integers(min_value=1, max_value=40).map(lambda n: '"' + (("value_" * 8)[:n].strip("_") or "v") + '"')
+variants = (
+    names
+    | st.lists(values, min_size=1, max_size=12).map(lambda items: f"Literal[{', '.join(items)}]")
+    | names.map(lambda name: f"list[{name}]")
+    | st.lists(names, min_size=2, max_size=3).map(lambda items: f"dict[{', '.join(items)}]")
+)
+
+
+@settings(max_examples=300, deadline=None)
 @given(
     name=names,
-    annotation=st.lists(names, min_size=1, max_size=4).map(" | ".join),
+    annotation=st.lists(variants, min_size=1, max_size=4).map(" | ".join),
     default=st.sampled_from([None, "UNSET", "None"]),
 )
 def test_a_parameter_and_a_field_are_laid_out_as_black_lays_them_out(name: str, annotation: str, default: str | None) -> None:
     parameter = annotated_parameter(name, annotation, default, 8)
     method = f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
     assert_vouched_is_black(method)
-    if default is not None:
-        field = annotated_parameter(name, annotation, default, 4, assignment=True)
-        assert_vouched_is_black(f"class A:\n    {field}\n")
+    field = annotated_parameter(name, annotation, default, 4, assignment=True)
+    assert_vouched_is_black(f"class A:\n    {field}\n")
 
 
 @settings(max_examples=150, deadline=None)
@@ -157,3 +166,12 @@ def test_the_sdk_of_a_committed_spec_is_black_with_black_run_only_where_needed(s
     formatted = format_files(sources)
     for path, source in sources.items():
         assert formatted[path] == black.format_str(source, mode=mode()), path
+
+
+@pytest.mark.parametrize("count", [3, 8, 14])
+def test_a_long_union_with_a_literal_is_vouched_for_in_black_layout(count: int) -> None:
+    literal = "Literal[" + ", ".join(f'"state_number_{index}"' for index in range(count)) + "]"
+    parameter = annotated_parameter("state", f"RepositoryWorkflowRunStateFilter | {literal} | Unset", "UNSET", 8)
+    method = f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
+    assert not needs_black(method)
+    assert black_keeps(method)
