@@ -24,6 +24,7 @@ from generator.emit.source import (
     call,
     docstring,
     field_call,
+    fits,
     keyword_call,
     operation_statement,
     string,
@@ -79,10 +80,11 @@ def test_docstrings_black_would_change_are_left_to_black() -> None:
 @settings(max_examples=150, deadline=None)
 @given(function=names, arguments=st.lists(names, min_size=1, max_size=6), indent=st.sampled_from([0, 4, 8]))
 def test_a_call_is_laid_out_as_black_lays_it_out(function: str, arguments: list[str], indent: int) -> None:
-    statement = call("x = ", function, arguments, indent)
-    body = " " * indent + statement  # the lines after the first carry their indentation
     prefix = "" if indent == 0 else "def f():\n" if indent == 4 else "def f():\n    def g():\n"
-    assert_vouched_is_black(prefix + body + "\n")
+    for statement in (call("x = ", function, arguments, indent), call("return ", f"self.{function}", arguments, indent)):
+        body = " " * indent + statement  # the lines after the first carry their indentation
+        if indent or not statement.startswith("return"):
+            assert_vouched_is_black(prefix + body + "\n")
 
 
 @settings(max_examples=150, deadline=None)
@@ -108,6 +110,13 @@ variants = (
 )
 
 
+def in_context(declaration: str, indent: int) -> str:
+    """A parameter in an exploded signature (at 8 spaces) or a field in a class body (at 4)."""
+    if indent == 4:
+        return f"class A:\n    {declaration}\n"
+    return f"class A:\n    def f(\n        self,\n        *,\n        {declaration}\n        **options: int,\n    ) -> None:\n        pass\n"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     name=names,
@@ -120,6 +129,12 @@ def test_a_parameter_and_a_field_are_laid_out_as_black_lays_them_out(name: str, 
     assert_vouched_is_black(method)
     field = annotated_parameter(name, annotation, default, 4, assignment=True)
     assert_vouched_is_black(f"class A:\n    {field}\n")
+    # A union split one variant a line, or an annotation without a default in parentheses, is
+    # what black makes of the parameter or field on one line.
+    tail = f" = {default}" if default is not None else ""
+    for laid_out, line, indent in ((parameter, f"{name}: {annotation}{tail},", 8), (field, f"{name}: {annotation}{tail}", 4)):
+        if laid_out != line and (default is None or not fits(annotation, indent + 4)) and not needs_black(in_context(laid_out, indent)):
+            assert black.format_str(in_context(line, indent), mode=mode()) == in_context(laid_out, indent)
 
 
 @settings(max_examples=150, deadline=None)

@@ -173,7 +173,7 @@ def annotated_parameter(name: str, annotation: str, default: str | None, indent:
     line = f"{name}: {annotation}{tail}"
     if fits(line, indent) or "\n" in line:
         return line
-    if (default is None or annotation.endswith(("]", ")"))) and len(_top_level(annotation, " | ")) < 2:
+    if (annotation.endswith(("]", ")")) or (default is None and not assignment)) and len(_top_level(annotation, " | ")) < 2:
         return line  # black's choice between its parentheses and the annotation's brackets
     margin = " " * indent
     if assignment and default is not None and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
