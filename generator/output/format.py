@@ -95,17 +95,18 @@ def needs_black(piece: str) -> bool:
     """
     if "\t" in piece:
         return True
+    ascii_only = piece.isascii()  # then a line's width is its length
     margin: int | None = None  # the indentation of the docstring the line is in, if it is
     least = 0  # the least indentation of that docstring's lines of text so far
     for line in piece.splitlines():
         quotes = line.count('"""')
+        if margin is None and quotes == 0:
+            if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _UNSPLITTABLE.fullmatch(line):
+                return True
+            continue
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if margin is None:
-            if quotes == 0:
-                if _too_long(line) and not _UNSPLITTABLE.fullmatch(line):
-                    return True
-                continue
             if not stripped.startswith('"""') or quotes > 2:
                 return True
             if quotes == 2:  # a docstring of one line
@@ -178,7 +179,7 @@ _MARGIN_LINE = re.compile(
 )
 # What the line-wise reading cannot place: line breaks other than `\n` (ast and
 # `str.splitlines` count them otherwise), a backslash continuation, `\'\'\'` strings.
-_UNSURE = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\\\n|\'\'\'")
+_UNSURE = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\\\n", "'''")
 
 
 def split_lines(source: str) -> list[tuple[str, int]] | None:
@@ -189,7 +190,7 @@ def split_lines(source: str) -> list[tuple[str, int]] | None:
     lines at the left margin outside docstrings that are neither a comment, nor a closing
     bracket, nor a clause (`else:`, `except ...:`), nor the `def` or `class` of decorators.
     """
-    if _UNSURE.search(source):
+    if any(mark in source for mark in _UNSURE):
         return None
     quotes = [match.start() for match in re.finditer('"""(?!")', source)]  # the last three of `\""""`
     if len(quotes) % 2:
@@ -303,10 +304,7 @@ def join_runs(runs: list[tuple[str, int]]) -> str:
 
 def join_pieces(pieces: list[tuple[str, int]]) -> str:
     """Formatted pieces laid out as black lays out a module."""
-    text = ""
-    for index, (piece, blanks) in enumerate(pieces):
-        text += ("\n" * blanks if index else "") + piece
-    return text
+    return "".join(("\n" * blanks if index else "") + piece for index, (piece, blanks) in enumerate(pieces))
 
 
 @contextmanager
