@@ -24,6 +24,7 @@ from generator.emit.source import (
     call,
     docstring,
     field_call,
+    fits,
     keyword_call,
     operation_statement,
     string,
@@ -79,10 +80,11 @@ def test_docstrings_black_would_change_are_left_to_black() -> None:
 @settings(max_examples=150, deadline=None)
 @given(function=names, arguments=st.lists(names, min_size=1, max_size=6), indent=st.sampled_from([0, 4, 8]))
 def test_a_call_is_laid_out_as_black_lays_it_out(function: str, arguments: list[str], indent: int) -> None:
-    statement = call("x = ", function, arguments, indent)
-    body = " " * indent + statement  # the lines after the first carry their indentation
     prefix = "" if indent == 0 else "def f():\n" if indent == 4 else "def f():\n    def g():\n"
-    assert_vouched_is_black(prefix + body + "\n")
+    for statement in (call("x = ", function, arguments, indent), call("return ", f"self.{function}", arguments, indent)):
+        body = " " * indent + statement  # the lines after the first carry their indentation
+        if indent or not statement.startswith("return"):
+            assert_vouched_is_black(prefix + body + "\n")
 
 
 @settings(max_examples=150, deadline=None)
@@ -98,19 +100,41 @@ def test_an_assigned_call_is_laid_out_as_black_lays_it_out(target: str, function
     assert_vouched_is_black(prefix + " " * indent + line + "\n")
 
 
-@settings(max_examples=150, deadline=None)
+# A variant of a union: a name, a `Literal` of a dozen values or fewer, a subscript of names.
+values = st.integers(min_value=1, max_value=40).map(lambda n: '"' + (("value_" * 8)[:n].strip("_") or "v") + '"')
+variants = (
+    names
+    | st.lists(values, min_size=1, max_size=12).map(lambda items: f"Literal[{', '.join(items)}]")
+    | names.map(lambda name: f"list[{name}]")
+    | st.lists(names, min_size=2, max_size=3).map(lambda items: f"dict[{', '.join(items)}]")
+)
+
+
+def in_context(declaration: str, indent: int) -> str:
+    """A parameter in an exploded signature (at 8 spaces) or a field in a class body (at 4)."""
+    if indent == 4:
+        return f"class A:\n    {declaration}\n"
+    return f"class A:\n    def f(\n        self,\n        *,\n        {declaration}\n        **options: int,\n    ) -> None:\n        pass\n"
+
+
+@settings(max_examples=300, deadline=None)
 @given(
     name=names,
-    annotation=st.lists(names, min_size=1, max_size=4).map(" | ".join),
+    annotation=st.lists(variants, min_size=1, max_size=4).map(" | ".join),
     default=st.sampled_from([None, "UNSET", "None"]),
 )
 def test_a_parameter_and_a_field_are_laid_out_as_black_lays_them_out(name: str, annotation: str, default: str | None) -> None:
     parameter = annotated_parameter(name, annotation, default, 8)
     method = f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
     assert_vouched_is_black(method)
-    if default is not None:
-        field = annotated_parameter(name, annotation, default, 4, assignment=True)
-        assert_vouched_is_black(f"class A:\n    {field}\n")
+    field = annotated_parameter(name, annotation, default, 4, assignment=True)
+    assert_vouched_is_black(f"class A:\n    {field}\n")
+    # A union split one variant a line, or an annotation without a default in parentheses, is
+    # what black makes of the parameter or field on one line.
+    tail = f" = {default}" if default is not None else ""
+    for laid_out, line, indent in ((parameter, f"{name}: {annotation}{tail},", 8), (field, f"{name}: {annotation}{tail}", 4)):
+        if laid_out != line and (default is None or not fits(annotation, indent + 4)) and not needs_black(in_context(laid_out, indent)):
+            assert black.format_str(in_context(line, indent), mode=mode()) == in_context(laid_out, indent)
 
 
 @settings(max_examples=150, deadline=None)
@@ -157,3 +181,12 @@ def test_the_sdk_of_a_committed_spec_is_black_with_black_run_only_where_needed(s
     formatted = format_files(sources)
     for path, source in sources.items():
         assert formatted[path] == black.format_str(source, mode=mode()), path
+
+
+@pytest.mark.parametrize("count", [3, 8, 14])
+def test_a_long_union_with_a_literal_is_vouched_for_in_black_layout(count: int) -> None:
+    literal = "Literal[" + ", ".join(f'"state_number_{index}"' for index in range(count)) + "]"
+    parameter = annotated_parameter("state", f"RepositoryWorkflowRunStateFilter | {literal} | Unset", "UNSET", 8)
+    method = f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
+    assert not needs_black(method)
+    assert black_keeps(method)

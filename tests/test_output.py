@@ -17,7 +17,7 @@ import yaml
 
 from conftest import CONFERENCES, REPO, assert_imports
 from generator.config import Job
-from generator.output.format import class_runs, format_source, join_pieces, join_runs, mode, split_module
+from generator.output.format import class_runs, format_source, join_pieces, join_runs, mode, split_lines, split_module
 from generator.document.load import load, parse, to_uri
 from generator.openapi.read import build_model
 from generator.naming import build_names
@@ -231,6 +231,45 @@ def test_piecewise_formatting_equals_whole_file_black() -> None:
 def test_piecewise_formatting_of_sample_modules(source: str) -> None:
     joined = join_pieces([(format_source(piece), blanks) for piece, blanks in split_module(source)])
     assert joined == black.format_str(source, mode=mode())
+
+
+def test_the_line_wise_cut_equals_the_parsed_cut_of_the_unformatted_modules() -> None:
+    sources = {path: text for path, text in unformatted_sources().items() if path.endswith(".py")}
+    for path, source in sources.items():
+        assert split_lines(source) == split_module(source), path
+
+
+BLACK_LAYOUT_SAMPLES = [
+    '"""Doc\non two lines.\n"""\n\nfrom __future__ import annotations\n\nimport os\n\n\nclass A:\n    """A."""\n\n    x: int = 1\n',
+    'import a\nfrom b import (\n    c,\n)\nX = 1\n"""About X,\non two lines.\n"""\n# About f.\n@decorator\n@other(\n    1,\n)\ndef f(\n    a: int,\n) -> None:\n    pass\nY = 2\n',
+    'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import a\nelse:\n    a = None\ntry:\n    import b\nexcept ImportError:\n    b = None\nfinally:\n    pass\n__all__ = [\n    "a",\n]\n',
+    'class A:\n    """Quotes \\"at the end\\""""\n\n    # A comment inside.\n\n\n\n# About B.\nclass B(\n    A\n):\n    pass\n',
+    "",
+    "# Only a comment.\n",
+]
+
+
+@pytest.mark.parametrize("source", BLACK_LAYOUT_SAMPLES)
+def test_the_line_wise_cut_of_modules_in_black_layout_equals_the_parsed_cut(source: str) -> None:
+    assert split_lines(source) is not None
+    assert split_lines(source) == split_module(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "X = [1,\n2]\n",
+        "x = 1 + \\\n2\ny = 3\n",
+        "x = '''a\nb'''\ny = 1\n",
+        'x = """a\nb"""\ny = 1\n',
+        'x = 1\n"a"\ny = 2\n',
+        "x = 1\ry = 2\n",
+        "if x:\n\ty = 1\nz = 2\n",
+    ],
+    ids=["inside-brackets", "backslash", "single-quotes", "inline-triple-quotes", "string-statement", "carriage-return", "tab"],
+)
+def test_the_line_wise_cut_leaves_what_it_cannot_place_to_the_parser(source: str) -> None:
+    assert split_lines(source) is None
 
 
 def test_a_long_class_formatted_in_runs_of_members_equals_whole_file_black() -> None:

@@ -990,6 +990,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
     environment.globals["class_head"] = class_head  # and of `class X(Base):`
+    environment.globals["call"] = call  # and of `return f(...)`
     return environment
 
 

@@ -165,20 +165,79 @@ def annotated_parameter(name: str, annotation: str, default: str | None, indent:
     `name: annotation = default`, a dataclass field, as black lays it out.
 
     When the line is too long black wraps the annotation in parentheses of its own
-    (`name: (\n    annotation\n) = default,`) if that fits; anything longer is black's.
+    (`name: (\n    annotation\n) = default,`), the annotation on one line if it fits,
+    else a union one variant a line (see `_union_lines`); anything longer is black's.
     """
     comma = "" if assignment else ","
     tail = f" = {default}{comma}" if default is not None else comma
     line = f"{name}: {annotation}{tail}"
-    if fits(line, indent) or default is None or "\n" in line:
+    if fits(line, indent) or "\n" in line:
         return line
+    if (annotation.endswith(("]", ")")) or (default is None and not assignment)) and len(_top_level(annotation, " | ")) < 2:
+        return line  # black's choice between its parentheses and the annotation's brackets
     margin = " " * indent
-    if assignment and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
+    if assignment and default is not None and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
         # An assignment's value has parentheses black may show: they come first.
         return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
-    if fits(f"{name}: (", indent) and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
+    if not fits(f"{name}: (", indent) or not fits(f"){tail}", indent):
+        return line
+    if fits(annotation, indent + 4):
         return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
-    return line
+    union = _union_lines(annotation, indent + 4)
+    return line if union is None else f"{name}: (\n{union}\n{margin}){tail}"
+
+
+def _union_lines(annotation: str, indent: int) -> str | None:
+    """A union too long for its line inside black's parentheses, as black splits it: one
+    variant a line, each after `| `; a variant still too long that is a subscript
+    (`Literal[...]`) split at its brackets (see `bracket`). None for anything else."""
+    variants = _top_level(annotation, " | ")
+    if len(variants) < 2:
+        return None
+    margin = " " * indent
+    lines = []
+    for index, variant in enumerate(variants):
+        head = "" if index == 0 else "| "
+        if fits(head + variant, indent):
+            lines.append(f"{margin}{head}{variant}")
+            continue
+        match = _SUBSCRIPT.fullmatch(variant)
+        if match is None:
+            return None
+        items = _top_level(match.group(2), ", ")
+        if not all(fits(item + ",", indent + 4) for item in items) or not fits(f"{head}{match.group(1)}[", indent):
+            return None
+        inner = ", ".join(items)
+        if fits(inner, indent + 4):
+            body = f"{margin}    {inner}\n"
+        elif len(items) > 1:
+            body = "".join(f"{margin}    {item},\n" for item in items)
+        else:
+            return None
+        lines.append(f"{margin}{head}{match.group(1)}[\n{body}{margin}]")
+    return "\n".join(lines)
+
+
+_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\]", re.DOTALL)
+_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[\[\](){}]|[^\"'\[\](){}]+")
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """`text` cut at each `separator` outside brackets and string literals."""
+    parts, depth, current = [], 0, ""
+    for token in _TOKEN.findall(text):
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        elif depth == 0 and separator in token and token[0] not in "\"'":
+            first, *rest = token.split(separator)
+            parts.append(current + first)
+            *done, current = rest
+            parts.extend(done)
+            continue
+        current += token
+    return [*parts, current]
 
 
 def assigned_call(target: str, function: str, arguments: Sequence[str], indent: int) -> str:

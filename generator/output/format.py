@@ -2,9 +2,11 @@
 
 The render stage writes black's layout by construction (`generator.emit.source`),
 so black is a fallback, not a pass over everything:
-- modules are cut at their top-level statements, and a class that needs black
-  at its members (each formatted inside a stand-in class); the pieces are
-  joined with the blank lines black puts between them;
+- modules are cut at their top-level statements, found line by line (black's
+  layout indents every line inside brackets; `ast` only where that reading is
+  unsure), and a class that needs black at its members (each formatted inside a
+  stand-in class); the pieces are joined with the blank lines black puts
+  between them;
 - a piece is vouched for, and kept as written, unless a line of it is longer
   than black's limit outside a docstring (a shape the builder could not lay
   out: black decides where it splits) or it holds a tab (black expands them);
@@ -93,17 +95,18 @@ def needs_black(piece: str) -> bool:
     """
     if "\t" in piece:
         return True
+    ascii_only = piece.isascii()  # then a line's width is its length
     margin: int | None = None  # the indentation of the docstring the line is in, if it is
     least = 0  # the least indentation of that docstring's lines of text so far
     for line in piece.splitlines():
         quotes = line.count('"""')
+        if margin is None and quotes == 0:
+            if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _UNSPLITTABLE.fullmatch(line):
+                return True
+            continue
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if margin is None:
-            if quotes == 0:
-                if _too_long(line) and not _UNSPLITTABLE.fullmatch(line):
-                    return True
-                continue
             if not stripped.startswith('"""') or quotes > 2:
                 return True
             if quotes == 2:  # a docstring of one line
@@ -163,6 +166,82 @@ def split_module(source: str) -> list[tuple[str, int]]:
         after_import = isinstance(tree.body[index - 1], (ast.Import, ast.ImportFrom))
         starts.append((start, isinstance(node, _BLOCK), after_import))
     first_is_block = bool(tree.body) and isinstance(tree.body[0], _BLOCK)
+    return _pieces(lines, first_is_block, starts)
+
+
+# A line at the left margin, and what it begins: black's layout indents every line inside
+# brackets, so a line there opens a statement, closes brackets, or is a clause of a
+# compound statement, a comment, or a docstring's line (the quotes are counted).
+_MARGIN_LINE = re.compile(
+    r'^(?:(?P<block>(?:class|def|async)\b|@)|(?P<imports>(?:import|from)\b)|(?P<clause>(?:else|elif|except|finally)\b|[)\]}])'
+    r'|(?P<comment>#)|(?P<docstring>""")|(?P<unsure>[A-Za-z]{0,2}[\'"]|\t)|(?P<other>[^ \n]))',
+    re.MULTILINE,
+)
+# What the line-wise reading cannot place: line breaks other than `\n` (ast and
+# `str.splitlines` count them otherwise), a backslash continuation, `\'\'\'` strings.
+_UNSURE = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\\\n", "'''")
+
+
+def split_lines(source: str) -> list[tuple[str, int]] | None:
+    """`split_module`'s cut, read off the lines of a module in black's layout without parsing
+    it; None when a line is one this reading cannot place (`split_module` then parses it).
+
+    Generated code writes triple quotes only for docstrings, so the statements start at the
+    lines at the left margin outside docstrings that are neither a comment, nor a closing
+    bracket, nor a clause (`else:`, `except ...:`), nor the `def` or `class` of decorators.
+    """
+    if any(mark in source for mark in _UNSURE):
+        return None
+    quotes = [match.start() for match in re.finditer('"""(?!")', source)]  # the last three of `\""""`
+    if len(quotes) % 2:
+        return None
+    for opening, closing in zip(quotes[::2], quotes[1::2]):
+        # A docstring opens after its indentation and closes at the end of its line.
+        if source[source.rfind("\n", 0, opening) + 1 : opening].strip(" ") or source[closing + 3 : closing + 4] not in ("\n", ""):
+            return None
+    spans = iter(zip(quotes[::2], quotes[1::2]))  # (opening, closing) of each docstring
+    span_end = -1
+    next_span = next(spans, None)
+    statements: list[tuple[int, str]] = []  # (line number, kind) of each top-level statement
+    line_number, counted = 1, 0
+    decorated = False  # the statement so far is decorators: its `def` or `class` is to come
+    for match in _MARGIN_LINE.finditer(source):
+        position = match.start()
+        while next_span is not None and next_span[0] < position:
+            span_end, next_span = next_span[1], next(spans, None)
+        if position <= span_end:
+            continue  # a line of a docstring
+        kind = match.lastgroup or "unsure"
+        if kind in ("clause", "comment"):
+            continue
+        if kind == "unsure" or (decorated and kind != "block"):
+            return None
+        line_number += source.count("\n", counted, position)
+        counted = position
+        if not decorated:
+            statements.append((line_number, kind))
+        decorated = kind == "block" and source.startswith("@", position)
+    lines = source.splitlines(keepends=True)
+    starts: list[tuple[int, bool, bool]] = []
+    for index, (number, kind) in enumerate(statements):
+        if index == 0 or kind in ("imports", "docstring"):
+            continue
+        previous = number - 1
+        while previous > 1 and not lines[previous - 1].strip():
+            previous -= 1
+        if lines[previous - 1].rstrip().endswith(("(", "[", "{", ",", "\\")):
+            return None  # inside brackets after all: not black's layout
+        start = number
+        while start > 1 and lines[start - 2].lstrip().startswith("#"):
+            start -= 1
+        starts.append((start, kind == "block", statements[index - 1][1] == "imports"))
+    first_is_block = bool(statements) and statements[0][1] == "block"
+    return _pieces(lines, first_is_block, starts)
+
+
+def _pieces(lines: list[str], first_is_block: bool, starts: list[tuple[int, bool, bool]]) -> list[tuple[str, int]]:
+    """A module's lines cut before each statement of `starts` (its first line, whether it is a
+    class or def, whether it follows an import), with black's blank lines before each piece."""
     bounds = [(1, first_is_block, False), *starts]
     pieces: list[tuple[str, int]] = []
     previous_trailing, previous_block = 0, False
@@ -225,10 +304,7 @@ def join_runs(runs: list[tuple[str, int]]) -> str:
 
 def join_pieces(pieces: list[tuple[str, int]]) -> str:
     """Formatted pieces laid out as black lays out a module."""
-    text = ""
-    for index, (piece, blanks) in enumerate(pieces):
-        text += ("\n" * blanks if index else "") + piece
-    return text
+    return "".join(("\n" * blanks if index else "") + piece for index, (piece, blanks) in enumerate(pieces))
 
 
 @contextmanager
@@ -330,7 +406,8 @@ def format_files(
             result[path] = previous
             continue
         cut = []
-        for piece, blanks in split_module(source):
+        module = split_lines(source)
+        for piece, blanks in split_module(source) if module is None else module:
             piece_runs = [(piece, 0)]
             if needs_black(piece):
                 piece_runs = _runs(piece)
