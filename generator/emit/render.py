@@ -21,6 +21,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
+from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
@@ -988,6 +989,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.bytecode_cache = compiled_templates(environment, TEMPLATES)
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
     environment.globals["class_head"] = class_head  # and of `class X(Base):`
     return environment
