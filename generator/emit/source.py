@@ -9,6 +9,7 @@ what it was: the same tokens and the same magic trailing commas.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -112,6 +113,19 @@ def field_call(prefix: str, arguments: Sequence[str], metadata: Sequence[str], i
     return "\n".join(lines)
 
 
+def field_declaration(name: str, annotation: str, arguments: Sequence[str], metadata: Sequence[str], indent: int) -> str:
+    """`name: annotation = field(arguments, metadata={metadata})` (no `metadata=` when empty), a
+    dataclass field, as black lays it out: split at the call (see `field_call`) when its first
+    line fits; else, when `name: annotation = (` does not fit either, split at the annotation
+    with the call after it (see `annotated`); anything else is black's."""
+    prefix = f"{name}: {annotation} = "
+    whole = field_call(prefix, arguments, metadata, indent) if metadata else call(prefix, "field", arguments, indent)
+    if fits(whole.split("\n", 1)[0], indent) or fits(f"{prefix}(", indent):
+        return whole
+    items = [*arguments, f"metadata={{{', '.join(metadata)}}}"] if metadata else list(arguments)
+    return annotated(name, annotation, f" = field({', '.join(items)})", indent) or whole
+
+
 def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
     """`name={entries},`, an item of an exploded call at `indent`, as black lays it out: on its
     line if it fits; else one entry a line with black's trailing comma (a lone entry on a line
@@ -162,39 +176,177 @@ def keyword_call(name: str, head: str, opening: str, closing: str, items: Sequen
 
 def annotated_parameter(name: str, annotation: str, default: str | None, indent: int, assignment: bool = False) -> str:
     """`name: annotation = default,`, a parameter of an exploded signature, or with `assignment`
-    `name: annotation = default`, a dataclass field, as black lays it out.
+    `name: annotation = default`, a dataclass field, as black lays it out (`default` may be None).
 
-    When the line is too long black wraps the annotation in parentheses of its own
-    (`name: (\n    annotation\n) = default,`) if that fits; anything longer is black's.
+    When the line is too long black puts an assignment's value in parentheses of its own
+    if its first line fits; else it splits the annotation (see `annotated`).
     """
     comma = "" if assignment else ","
     tail = f" = {default}{comma}" if default is not None else comma
     line = f"{name}: {annotation}{tail}"
-    if fits(line, indent) or default is None or "\n" in line:
+    if fits(line, indent) or "\n" in line:
         return line
     margin = " " * indent
-    if assignment and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
+    if assignment and default is not None and fits(f"{name}: {annotation} = (", indent):
         # An assignment's value has parentheses black may show: they come first.
-        return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
-    if fits(f"{name}: (", indent) and fits(annotation, indent + 4) and fits(f") {tail.lstrip()}", indent):
-        return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
-    return line
+        if fits(default, indent + 4):
+            return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
+        return line
+    return annotated(name, annotation, tail, indent, parameter=not assignment) or line
+
+
+def annotated(name: str, annotation: str, tail: str, indent: int, parameter: bool = False) -> str | None:
+    """`name: annotation` + `tail` (`,`, ` = value`, or nothing), too long for its line, split at
+    the annotation as black splits it: a union in parentheses of its own
+    (`name: (\n    A\n    | B\n) = value`), and so a lone name outside a `parameter` list
+    (black wraps only expressions there); a lone subscript at its brackets
+    (`name: list[\n    A\n] = value`). None when black would split it otherwise, or where
+    the result could not fit (black's to lay out)."""
+    margin = " " * indent
+    expression = _type_expression(annotation)
+    if expression is None:
+        return None
+    if isinstance(expression, ast.Subscript) and not _union(expression):
+        lines = _split_subscript(f"{name}: ", annotation, expression, indent, tail)
+        return None if lines is None else "\n".join(lines)[indent:]
+    if not (_union(expression) or (not parameter and isinstance(expression, (ast.Name, ast.Attribute)))):
+        return None
+    inner = type_lines(annotation, indent + 4)
+    if inner is None or not fits(f"{name}: (", indent) or not fits(f"){tail}", indent):
+        return None
+    return "\n".join([f"{name}: (", *inner, f"{margin}){tail}"])
+
+
+def type_lines(annotation: str, indent: int, suffix: str = "") -> list[str] | None:
+    """The lines (indented by `indent`) of a type expression inside brackets, followed by
+    `suffix` (a comma, or nothing), as black lays it out: on one line if it fits; else a
+    union one variant a line, `| ` before each but the first; a line still too long split
+    at its subscript's brackets (see `_split_subscript`). None for a shape it cannot fit."""
+    if fits(annotation + suffix, indent):
+        return [" " * indent + annotation + suffix]
+    expression = _type_expression(annotation)
+    if expression is None:
+        return None
+    return _expression_lines(annotation, expression, indent, suffix)
+
+
+def _type_expression(annotation: str) -> ast.expr | None:
+    try:
+        return ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return None
+
+
+def _union(expression: ast.expr) -> list[ast.expr]:
+    """The variants of `A | B | ...` (left to right), or none for anything else."""
+    if not (isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.BitOr)):
+        return []
+    return [*(_union(expression.left) or [expression.left]), expression.right]
+
+
+def _expression_lines(source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
+    text = ast.get_source_segment(source, expression) or ""
+    if fits(text + suffix, indent):
+        return [" " * indent + text + suffix]
+    variants = _union(expression)
+    if not variants:
+        return _variant_lines("", source, expression, indent, suffix)
+    lines: list[str] = []
+    for index, variant in enumerate(variants):
+        last = index == len(variants) - 1
+        found = _variant_lines("| " if index else "", source, variant, indent, suffix if last else "")
+        if found is None:
+            return None
+        lines.extend(found)
+    return lines
+
+
+def _variant_lines(prefix: str, source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
+    """One variant of a union on its line(s), after `prefix`: split at its subscript's brackets when too long."""
+    text = prefix + (ast.get_source_segment(source, expression) or "") + suffix
+    if fits(text, indent):
+        return [" " * indent + text]
+    if not isinstance(expression, ast.Subscript):
+        return None
+    return _split_subscript(prefix, source, expression, indent, suffix)
+
+
+def _split_subscript(prefix: str, source: str, expression: ast.Subscript, indent: int, suffix: str) -> list[str] | None:
+    """`prefix` + `X[items]` + `suffix` split at the subscript's brackets, as black's right-hand
+    split does: the items on one line of their own if they fit, else one a line with the
+    trailing comma black adds (a lone item laid out in turn, without one)."""
+    margin = " " * indent
+    head = prefix + (ast.get_source_segment(source, expression.value) or "") + "["
+    items = expression.slice.elts if isinstance(expression.slice, ast.Tuple) else [expression.slice]
+    texts = [ast.get_source_segment(source, item) or "" for item in items]
+    if not fits(head, indent) or not fits("]" + suffix, indent) or not all(texts):
+        return None
+    if fits(", ".join(texts), indent + 4):
+        body: list[str] | None = [f"{margin}    {', '.join(texts)}"]
+    elif len(items) == 1:
+        body = _expression_lines(source, items[0], indent + 4, "")
+    else:
+        body = []
+        for item in items:
+            found = _expression_lines(source, item, indent + 4, ",")
+            if found is None:
+                return None
+            body.extend(found)
+    if body is None:
+        return None
+    return [margin + head, *body, f"{margin}]{suffix}"]
+
+
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*")
 
 
 def assigned_call(target: str, function: str, arguments: Sequence[str], indent: int) -> str:
     """`target = function(arguments)`, as black lays it out: on one line if it fits; else split
-    at the call's brackets if its first line fits; else the call in parentheses of its own;
-    anything longer is black's."""
+    at the call's brackets if its first line fits (a lone `Class.attribute` argument too long
+    for its line included: black cannot split it either); else the call in parentheses of its
+    own, split in turn at its brackets if need be; anything longer is black's."""
     margin = " " * indent
     inner = ", ".join(arguments)
     line = f"{target} = {function}({inner})"
     if fits(line, indent):
         return line
-    if fits(f"{target} = {function}(", indent) and fits(inner, indent + 4):
-        return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
-    if fits(f"{target} = (", indent) and fits(f"{function}({inner})", indent + 4):
-        return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
+    if fits(f"{target} = {function}(", indent):
+        if fits(inner, indent + 4) or (len(arguments) == 1 and _DOTTED.fullmatch(inner)):
+            return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
+        return line
+    if fits(f"{target} = (", indent):
+        if fits(f"{function}({inner})", indent + 4):
+            return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
+        if fits(f"{function}(", indent + 4) and fits(inner, indent + 8):
+            return f"{target} = (\n{margin}    {function}(\n{margin}        {inner}\n{margin}    )\n{margin})"
     return line
+
+
+def conditional_dict(head: str, entries: Sequence[tuple[str, str, str, str]], indent: int) -> str:
+    """`head` + a dict of `key: value if condition else otherwise` entries (each a tuple of
+    those four), as black lays it out: on one line if it fits; else split at the braces, one
+    entry a line with black's trailing comma when there are several; an entry too long for its
+    line has its value in parentheses of its own, on one line or split before `if` and `else`.
+    A line that still cannot fit leaves the whole to black as one line."""
+    texts = [f"{key}: {value} if {condition} else {otherwise}" for key, value, condition, otherwise in entries]
+    line = f"{head}{{{', '.join(texts)}}}"
+    if fits(line, indent) or not entries:
+        return line
+    margin = " " * indent
+    inner = indent + 4
+    suffix = "," if len(entries) > 1 else ""
+    lines = [f"{head}{{"]
+    for text, (key, value, condition, otherwise) in zip(texts, entries):
+        if fits(text + suffix, inner):
+            lines.append(" " * inner + text + suffix)
+            continue
+        ternary = f"{value} if {condition} else {otherwise}"
+        parts = [ternary] if fits(ternary, inner + 4) else [value, f"if {condition}", f"else {otherwise}"]
+        if not fits(f"{key}: (", inner) or not all(fits(part, inner + 4) for part in parts):
+            return line
+        lines += [" " * inner + f"{key}: (", *(" " * (inner + 4) + part for part in parts), " " * inner + ")" + suffix]
+    lines.append(margin + "}")
+    return "\n".join(lines)
 
 
 def operation_statement(target: str, annotation: str, value: str, wrapped: str) -> str:
