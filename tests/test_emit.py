@@ -21,14 +21,19 @@ from generator.document.resolve import Resolver
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
+    assignment,
     call,
     conditional_dict,
+    dict_argument,
     docstring,
     field_call,
     field_declaration,
+    import_from,
     keyword_call,
+    method_head,
     operation_statement,
     string,
+    union_assignment,
 )
 from generator.naming import build_names
 from generator.openapi.read import build_model
@@ -193,6 +198,43 @@ def test_a_dict_of_conditional_values_is_laid_out_as_black_lays_it_out(entries: 
     full = [(key, value, condition, "None") for key, value, condition in entries]
     plain = "def f():\n    return {" + ", ".join(f"{k}: {v} if {c} else {o}" for k, v, c, o in full) + "}\n"
     assert_vouched_is_black_of(plain, f"def f():\n    {conditional_dict('return ', full, 4)}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(target=names, value=names.map(lambda text: f'"{text}"') | st.integers(min_value=0).map(str))
+def test_an_enum_member_is_laid_out_as_black_lays_it_out(target: str, value: str) -> None:
+    plain = f"class A:\n    {target.upper()} = {value}\n"
+    assert_vouched_is_black_of(plain, f"class A:\n    {assignment(target.upper(), value, 4)}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=names, returns=names, module=names, imported=st.lists(names, min_size=1, max_size=3))
+def test_a_lazy_group_property_is_laid_out_as_black_lays_it_out(name: str, returns: str, module: str, imported: list[str]) -> None:
+    def source(head: str, statement: str) -> str:
+        return f"class A:\n    @cached_property\n    {head}\n        {statement}\n\n        return x\n"
+
+    plain = source(f"def {name}(self) -> {returns}:", f"from ._groups.{module} import {', '.join(imported)}")
+    assert_vouched_is_black_of(plain, source(method_head(name, returns, 4), import_from(f"._groups.{module}", imported, 8)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(key=names, value=names, escaped=st.booleans())
+def test_a_long_string_entry_is_left_whole_on_its_line(key: str, value: str, escaped: bool) -> None:
+    text = f'"{value}\\\\d"' if escaped else f'"{value}"'
+    entry = f'"{key}": {text}'
+    plain = f"X = f(\n    a,\n    responses={{{entry}}},\n)\n"
+    laid_out = f"X = f(\n    a,\n    {keyword_call('responses', '', '{', '}', [entry], 4)}\n)\n"
+    assert_vouched_is_black_of(plain, laid_out)
+    metadata = f'x: int = field(\n    default=UNSET,\n    {dict_argument("metadata", [f"{chr(34)}{key}{chr(34)}: 1", entry], 4)}\n)\n'
+    assert_vouched_is_black(metadata)
+
+
+@settings(max_examples=150, deadline=None)
+@given(target=names, variants=st.lists(names | types, min_size=2, max_size=4))
+def test_an_alias_union_is_laid_out_as_black_lays_it_out(target: str, variants: list[str]) -> None:
+    statement = union_assignment(target.title(), variants)
+    if statement is not None:
+        assert_vouched_is_black_of(f"{target.title()} = {' | '.join(variants)}\n", statement + "\n")
 
 
 @settings(max_examples=150, deadline=None)

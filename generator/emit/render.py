@@ -25,6 +25,7 @@ from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
+    assignment,
     bracket,
     call,
     class_head,
@@ -33,7 +34,9 @@ from generator.emit.source import (
     field_call,
     field_declaration,
     fits,
+    import_from,
     keyword_call,
+    method_head,
     operation_statement,
     py,
     union_assignment,
@@ -73,6 +76,11 @@ class EnumView:
     base: str
     doc: str
     members: tuple[tuple[str, str], ...]  # (member name, value literal)
+
+    @property
+    def statements(self) -> tuple[str, ...]:
+        """`MEMBER = value` for each member, in a class body, as black lays it out."""
+        return tuple(assignment(member, value, 4) for member, value in self.members)
 
 
 @dataclass(frozen=True)
@@ -1000,6 +1008,9 @@ def _environment() -> jinja2.Environment:
     environment.bytecode_cache = compiled_templates(environment, TEMPLATES)
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
     environment.globals["class_head"] = class_head  # and of `class X(Base):`
+    environment.globals["method_head"] = method_head  # `def x(self) -> Y:`
+    environment.globals["import_from"] = import_from  # `from x import y`
+    environment.globals["call"] = call  # `return f(...)`
     return environment
 
 

@@ -17,6 +17,10 @@ from typing import Any
 LINE_LENGTH = 100
 INDENT = "    "
 
+# A string literal, or a dict entry of two, which black cannot split when too long for its line.
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_ATOMIC = re.compile(rf"{_STRING}(?:: {_STRING})?")
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
 
 
@@ -129,14 +133,16 @@ def field_declaration(name: str, annotation: str, arguments: Sequence[str], meta
 def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
     """`name={entries},`, an item of an exploded call at `indent`, as black lays it out: on its
     line if it fits; else one entry a line with black's trailing comma (a lone entry on a line
-    of its own, without); an entry too long for its line leaves the item to black as it is."""
+    of its own, without); an entry too long for its line leaves the item to black as it is,
+    but for a `"key": "value"` entry, which black leaves whole on its line."""
     line = f"{name}={{{', '.join(entries)}}},"
     if fits(line, indent) or not entries:
         return line
     margin = " " * indent
     if len(entries) == 1:
-        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if fits(entries[0], indent + 4) else line
-    if not all(fits(entry + ",", indent + 4) for entry in entries):
+        lone = fits(entries[0], indent + 4) or _ATOMIC.fullmatch(entries[0])
+        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if lone else line
+    if not all(fits(entry + ",", indent + 4) or _ATOMIC.fullmatch(entry) for entry in entries):
         return line
     return f"{name}={{\n" + "".join(f"{margin}    {entry},\n" for entry in entries) + f"{margin}}},"
 
@@ -148,7 +154,8 @@ def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent:
     On one line if it fits; else the items on one line of their own between the
     brackets (black's right-hand split); else, for several items, one item a
     line with the trailing comma black adds. A lone item too long for its line
-    is left on the one line: black splits it at delimiters of its own.
+    is left on the one line (black splits it at delimiters of its own), but for
+    a string or a `"key": "value"` entry, which black leaves whole on its line.
     """
     margin = " " * indent
     inner = ", ".join(items)
@@ -158,7 +165,7 @@ def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent:
     if "\n" not in inner and fits(inner, indent + 4):
         return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}"
     if len(items) == 1:
-        return line
+        return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}" if _ATOMIC.fullmatch(inner) else line
     return exploded(head, opening, closing, items, indent, suffix)
 
 
@@ -322,6 +329,17 @@ def assigned_call(target: str, function: str, arguments: Sequence[str], indent: 
     return line
 
 
+def assignment(target: str, value: str, indent: int) -> str:
+    """`target = value`, `value` a literal (a string, a number), as black lays it out: on one
+    line if it fits; else the value in parentheses of its own if it fits there; else as it
+    is (black cannot split it either)."""
+    line = f"{target} = {value}"
+    if fits(line, indent) or not fits(f"{target} = (", indent) or not fits(value, indent + 4):
+        return line
+    margin = " " * indent
+    return f"{target} = (\n{margin}    {value}\n{margin})"
+
+
 def conditional_dict(head: str, entries: Sequence[tuple[str, str, str, str]], indent: int) -> str:
     """`head` + a dict of `key: value if condition else otherwise` entries (each a tuple of
     those four), as black lays it out: on one line if it fits; else split at the braces, one
@@ -375,6 +393,26 @@ def class_head(name: str, bases: str) -> str:
     return f"class {name}(\n{INDENT}{bases}\n):"
 
 
+def method_head(name: str, returns: str, indent: int) -> str:
+    """`def name(self) -> returns:`, or black's split of a head too long for the line: `self`
+    on a line of its own with the trailing comma black adds to a lone parameter (a return
+    annotation too long for the last line is black's to lay out)."""
+    line = f"def {name}(self) -> {returns}:"
+    if fits(line, indent):
+        return line
+    return f"def {name}(\n{' ' * indent}    self,\n{' ' * indent}) -> {returns}:"
+
+
+def import_from(module: str, names: Sequence[str], indent: int) -> str:
+    """`from module import names`, or, too long for the line, black's exploded import: one
+    name a line, each with a trailing comma."""
+    line = f"from {module} import {', '.join(names)}"
+    if fits(line, indent):
+        return line
+    margin = " " * indent
+    return f"from {module} import (\n" + "".join(f"{margin}    {name},\n" for name in names) + f"{margin})"
+
+
 _SIMPLE_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
@@ -385,9 +423,12 @@ def union_assignment(target: str, variants: Sequence[str]) -> str | None:
     line = f"{target} = {' | '.join(variants)}"
     if width(line) <= LINE_LENGTH:
         return line
-    if len(variants) < 2 or not all(_SIMPLE_TYPE.fullmatch(v) for v in variants):
+    if len(variants) < 2:
         return None
-    inner = INDENT + " | ".join(variants)
-    if width(inner) <= LINE_LENGTH:
-        return f"{target} = (\n{inner}\n)"
-    return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
+    if all(_SIMPLE_TYPE.fullmatch(v) for v in variants):
+        inner = INDENT + " | ".join(variants)
+        if width(inner) <= LINE_LENGTH:
+            return f"{target} = (\n{inner}\n)"
+        return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
+    lines = type_lines(" | ".join(variants), 4)
+    return None if lines is None else "\n".join([f"{target} = (", *lines, ")"])

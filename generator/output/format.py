@@ -71,7 +71,7 @@ def _too_long(line: str) -> bool:
 # `"key": "value"` item of an exploded bracket (a lone one without its comma), one
 # `Class.attribute` argument alone in its call's brackets, and the head of an exploded import.
 _UNSPLITTABLE = re.compile(
-    r' +(?:"[^"\\]*"(?:,|: "[^"\\]*",?)|[A-Za-z_][A-Za-z0-9_]*,|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)'
+    r' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|[A-Za-z_][A-Za-z0-9_]*,|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)'
     r'|(?: {4})*from \.*[A-Za-z0-9_.]* import \('
 )
 
