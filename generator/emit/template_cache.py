@@ -48,6 +48,12 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
         super().__init__(str(directory), f"__jinja2_{settings_digest}_%s.cache")
         self.folder = directory
 
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass  # unreadable: compiled afresh
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if sys.dont_write_bytecode:
             return
