@@ -430,5 +430,9 @@ def union_assignment(target: str, variants: Sequence[str]) -> str | None:
         if width(inner) <= LINE_LENGTH:
             return f"{target} = (\n{inner}\n)"
         return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
-    lines = type_lines(" | ".join(variants), 4)
+    union = " | ".join(variants)
+    expression = _type_expression(union)
+    if expression is None or not _union(expression):
+        return None  # `|` inside brackets only (`Annotated[A | B, ...]`): black's to lay out
+    lines = type_lines(union, 4)
     return None if lines is None else "\n".join([f"{target} = (", *lines, ")"])
