@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -44,23 +45,37 @@ def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
     digest = hashlib.sha256(__version__.encode())
     # Every module below the package (subpackages too), but not the templates a wheel carries inside it.
-    code = [
-        p
-        for p in _PACKAGE_ROOT.rglob("*.py")
-        if "__pycache__" not in p.parts and not p.resolve().is_relative_to(TEMPLATES.resolve())
-    ]
-    templates = [p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    code = [p for p in _sources(_PACKAGE_ROOT, ".py") if TEMPLATES not in p.parents]
     # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
-    for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, templates)):
+    for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, _sources(TEMPLATES))):
         for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    try:
-        from importlib.metadata import version
-
-        digest.update(version("black").encode())
-    except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
-        pass
+    digest.update(_black_version().encode())
     return digest.hexdigest()
+
+
+def _sources(root: Path, suffix: str = "") -> list[Path]:
+    """The files below `root` whose names end in `suffix`, leaving out `__pycache__` folders."""
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found.extend(Path(folder, name) for name in names if name.endswith(suffix))
+    return found
+
+
+def _black_version() -> str:
+    """The installed black's version: from its own version module (importing `importlib.metadata`
+    costs more than the whole fingerprint), else from its distribution's metadata."""
+    try:
+        return str(importlib.import_module("_black_version").version)
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from importlib.metadata import version as distribution_version
+
+        return distribution_version("black")
+    except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
+        return ""
 
 
 # Mappings whose key order is part of the API (field order) or copied into code verbatim.

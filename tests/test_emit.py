@@ -13,7 +13,7 @@ from pathlib import Path
 
 import black
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.document.load import load
@@ -21,13 +21,20 @@ from generator.document.resolve import Resolver
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
+    assignment,
     call,
+    conditional_dict,
+    dict_argument,
     docstring,
     field_call,
+    field_declaration,
     fits,
+    import_from,
     keyword_call,
+    method_head,
     operation_statement,
     string,
+    union_assignment,
 )
 from generator.naming import build_names
 from generator.openapi.read import build_model
@@ -38,6 +45,17 @@ SPECS = Path(__file__).resolve().parent.parent / "specs"
 # Identifiers of every length from short to longer than a line.
 names = st.integers(min_value=1, max_value=110).map(lambda n: ("name_" * 23)[:n].strip("_") or "n")
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=120)
+# Type expressions as the builder writes them: names, `Literal[...]` values, lists, maps and unions.
+literals = st.lists(names.map(lambda value: f'"{value}"'), min_size=1, max_size=8).map(lambda values: f"Literal[{', '.join(values)}]")
+types = st.recursive(
+    names | literals,
+    lambda inner: st.one_of(
+        inner.map(lambda item: f"list[{item}]"),
+        inner.map(lambda item: f"dict[str, {item}]"),
+        st.lists(inner, min_size=2, max_size=4).map(" | ".join),
+    ),
+    max_leaves=6,
+)
 
 
 def black_keeps(source: str) -> bool:
@@ -48,6 +66,14 @@ def assert_vouched_is_black(source: str) -> None:
     """If the format stage would keep `source` as written, black would too."""
     if not needs_black(source):
         assert black_keeps(source), source
+
+
+def assert_vouched_is_black_of(plain: str, source: str) -> None:
+    """If the format stage would keep `source` (the builder's layout of `plain`, the same code
+    on one line) as written, it is black's formatting of `plain`: of two layouts black keeps
+    (parentheses black would not add, for one), the builder writes the one black makes."""
+    if not needs_black(source):
+        assert black.format_str(plain, mode=mode()) == source, source
 
 
 @settings(max_examples=150, deadline=None)
@@ -135,6 +161,106 @@ def test_a_parameter_and_a_field_are_laid_out_as_black_lays_them_out(name: str, 
     for laid_out, line, indent in ((parameter, f"{name}: {annotation}{tail},", 8), (field, f"{name}: {annotation}{tail}", 4)):
         if laid_out != line and (default is None or not fits(annotation, indent + 4)) and not needs_black(in_context(laid_out, indent)):
             assert black.format_str(in_context(line, indent), mode=mode()) == in_context(laid_out, indent)
+
+
+def _literal(width: int) -> str:
+    """`Literal["aa..", "bb..", ...]`: eight values of `width` letters each."""
+    return "Literal[" + ", ".join(f'"{letter * width}"' for letter in "abcdefgh") + "]"
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=names, annotation=names | types, default=st.sampled_from([None, "UNSET", "None"]))
+# A lone name (wrapped in a class body, not in a signature), a lone subscript, a union with a
+# `Literal` too long for one line, and a list of such a union.
+@example(name="name_" * 10, annotation="Long" * 20, default="UNSET")
+@example(name="name_" * 10, annotation="Long" * 20, default=None)
+@example(name="name_" * 10, annotation=f"list[{'Long' * 20}]", default="UNSET")
+@example(name="status", annotation=f"Status | {_literal(6)} | Unset", default="UNSET")
+@example(name="categories", annotation=f"list[Category | {_literal(9)}] | None", default=None)
+def test_a_long_annotation_is_split_as_black_splits_it(name: str, annotation: str, default: str | None) -> None:
+    def method(parameter: str) -> str:
+        return f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
+
+    tail = "" if default is None else f" = {default}"
+    assert_vouched_is_black_of(method(f"{name}: {annotation}{tail},"), method(annotated_parameter(name, annotation, default, 8)))
+    field = annotated_parameter(name, annotation, default, 4, assignment=True)
+    assert_vouched_is_black_of(f"class A:\n    {name}: {annotation}{tail}\n", f"class A:\n    {field}\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=names,
+    annotation=names | types,
+    entries=st.lists(names.map(lambda key: f'"{key}": 1'), max_size=3),
+    arguments=st.sampled_from([[], ["default=UNSET"], ["default_factory=lambda: []"]]),
+)
+def test_a_field_declaration_is_laid_out_as_black_lays_it_out(name: str, annotation: str, entries: list[str], arguments: list[str]) -> None:
+    if not (entries or arguments):
+        return
+    declaration = f"class A:\n    {field_declaration(name, annotation, arguments, entries, 4)}\n"
+    if declaration.startswith(f"class A:\n    {name}: {annotation} = "):
+        assert_vouched_is_black(declaration)  # split at the call: `field_call`'s layout
+        return
+    items = [*arguments, f"metadata={{{', '.join(entries)}}}"] if entries else arguments
+    assert_vouched_is_black_of(f"class A:\n    {name}: {annotation} = field({', '.join(items)})\n", declaration)
+
+
+@settings(max_examples=150, deadline=None)
+@given(target=names, function=names, owner=names, attribute=names, indent=st.sampled_from([4, 8]))
+def test_an_assigned_call_of_an_attribute_is_laid_out_as_black_lays_it_out(target: str, function: str, owner: str, attribute: str, indent: int) -> None:
+    argument = f"{owner.title()}.{attribute}"
+    prefix = "class A:\n" if indent == 4 else "class A:\n    def f(self) -> None:\n"
+    plain = f"{prefix}{' ' * indent}{target} = {function}({argument})\n"
+    assert_vouched_is_black_of(plain, prefix + " " * indent + assigned_call(target, function, [argument], indent) + "\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    entries=st.lists(st.tuples(names.map(lambda key: f'"{key}"'), names.map(lambda n: f"Auth({n})"), names.map(lambda n: f"{n} is not None")), min_size=1, max_size=3),
+)
+def test_a_dict_of_conditional_values_is_laid_out_as_black_lays_it_out(entries: list[tuple[str, str, str]]) -> None:
+    full = [(key, value, condition, "None") for key, value, condition in entries]
+    plain = "def f():\n    return {" + ", ".join(f"{k}: {v} if {c} else {o}" for k, v, c, o in full) + "}\n"
+    assert_vouched_is_black_of(plain, f"def f():\n    {conditional_dict('return ', full, 4)}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(target=names, value=names.map(lambda text: f'"{text}"') | st.integers(min_value=0).map(str))
+def test_an_enum_member_is_laid_out_as_black_lays_it_out(target: str, value: str) -> None:
+    plain = f"class A:\n    {target.upper()} = {value}\n"
+    assert_vouched_is_black_of(plain, f"class A:\n    {assignment(target.upper(), value, 4)}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=names, returns=names, module=names, imported=st.lists(names, min_size=1, max_size=3))
+def test_a_lazy_group_property_is_laid_out_as_black_lays_it_out(name: str, returns: str, module: str, imported: list[str]) -> None:
+    def source(head: str, statement: str) -> str:
+        return f"class A:\n    @cached_property\n    {head}\n        {statement}\n\n        return x\n"
+
+    plain = source(f"def {name}(self) -> {returns}:", f"from ._groups.{module} import {', '.join(imported)}")
+    assert_vouched_is_black_of(plain, source(method_head(name, returns, 4), import_from(f"._groups.{module}", imported, 8)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(key=names, value=names, escaped=st.booleans())
+def test_a_long_string_entry_is_left_whole_on_its_line(key: str, value: str, escaped: bool) -> None:
+    text = f'"{value}\\\\d"' if escaped else f'"{value}"'
+    entry = f'"{key}": {text}'
+    plain = f"X = f(\n    a,\n    responses={{{entry}}},\n)\n"
+    laid_out = f"X = f(\n    a,\n    {keyword_call('responses', '', '{', '}', [entry], 4)}\n)\n"
+    assert_vouched_is_black_of(plain, laid_out)
+    metadata = f'x: int = field(\n    default=UNSET,\n    {dict_argument("metadata", [f"{chr(34)}{key}{chr(34)}: 1", entry], 4)}\n)\n'
+    assert_vouched_is_black(metadata)
+
+
+@settings(max_examples=150, deadline=None)
+@given(target=names, variants=st.lists(names | types, min_size=2, max_size=4))
+# A discriminated union: its `|` is inside the brackets, so the alias is no union at the top.
+@example(target="response", variants=["Annotated[PrivateUser", 'PublicUser, Discriminator("user_view_type", (("private", PrivateUser), ("public", PublicUser),))]'])
+def test_an_alias_union_is_laid_out_as_black_lays_it_out(target: str, variants: list[str]) -> None:
+    statement = union_assignment(target.title(), variants)
+    if statement is not None:
+        assert_vouched_is_black_of(f"{target.title()} = {' | '.join(variants)}\n", statement + "\n")
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,6 +1,7 @@
 """Load stage: read a YAML or JSON document from a file or an http(s) URL.
 
-Parsing uses libyaml when present (fast path). Line numbers are only needed for
+Parsing uses libyaml when present (fast path); PyYAML is imported only for a YAML
+document (`generator.document.yaml12`), not for JSON. Line numbers are only needed for
 error messages, so they are computed on demand by composing the document again
 and walking to the JSON pointer of the problem.
 """
@@ -13,62 +14,13 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-
-import yaml
 
 from generator.errors import SpecError, unescape_token
 
-try:
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-
-class SpecLoader(_BaseLoader):
-    """A YAML 1.2 core-schema loader: keys stay strings, dates stay strings.
-
-    OpenAPI documents are YAML 1.2, where `on`, `yes` and `2020-01-01` are
-    strings, status codes used as keys (`200:`) are names, not numbers, and
-    `<<` is an ordinary key (YAML 1.2 has no merge keys).
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(self.construct_object(key_node))
-            if key in mapping:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-SpecLoader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    (
-        "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        list("-+0123456789."),
-    ),
-):
-    SpecLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
-
-
-def _construct_int(loader: SpecLoader, node: yaml.ScalarNode) -> int:
-    # YAML 1.2: a leading zero is decimal; 0o and 0x mark octal and hex.
-    value = str(node.value)
-    return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-
-
-SpecLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", SpecLoader.construct_yaml_str)  # type: ignore[type-var]
-
+if TYPE_CHECKING:
+    import yaml
 
 @dataclass(eq=False)
 class Document:
@@ -146,6 +98,10 @@ def parse(text: str, uri: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError(f"invalid JSON: {exc.msg}", display_name(uri), "", exc.lineno) from None
+    import yaml
+
+    from generator.document.yaml12 import SpecLoader
+
     try:
         return yaml.load(text, Loader=SpecLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
@@ -239,6 +195,10 @@ _NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\ufff
 
 @functools.lru_cache(maxsize=8)
 def _compose(text: str) -> yaml.Node | None:
+    import yaml
+
+    from generator.document.yaml12 import SpecLoader
+
     try:
         return yaml.compose(_NOT_YAML.sub(" ", text), Loader=SpecLoader)
     except yaml.YAMLError:
@@ -247,6 +207,8 @@ def _compose(text: str) -> yaml.Node | None:
 
 def line_of(document: Document, pointer: str) -> int | None:
     """The 1-based line where the value at `pointer` starts (or its nearest parent)."""
+    import yaml
+
     node = _compose(document.text)
     if node is None:
         return None

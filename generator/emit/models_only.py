@@ -48,7 +48,7 @@ class _ModelsBuilder(_Builder):
         super().__init__(api, names)
         self.root_key = root_key
 
-    def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
+    def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None, str]:
         if prop.default is None:
             return super()._field_default(prop, name, metadata)
         if prop.required:  # the document must hold it: start with the default, always written
@@ -56,7 +56,8 @@ class _ModelsBuilder(_Builder):
         annotation = f"{self.annotation(prop.type)} | Unset"
         meta = {**metadata, "default": prop.default.value}
         prefix = f"{name}: {annotation} = "
-        return annotation, call(prefix, "field", ["default=UNSET", f"metadata={py(meta)}"], 4)[len(prefix) :]
+        declaration = call(prefix, "field", ["default=UNSET", f"metadata={py(meta)}"], 4)
+        return annotation, declaration[len(prefix) :], declaration
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
         view = super().class_view(obj)

@@ -21,16 +21,22 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
+from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
+    assignment,
     bracket,
     call,
     class_head,
+    conditional_dict,
     docstring,
     field_call,
+    field_declaration,
     fits,
+    import_from,
     keyword_call,
+    method_head,
     operation_statement,
     py,
     union_assignment,
@@ -52,11 +58,7 @@ class FieldView:
     annotation: str
     default: str | None  # the code after `=`, if any
     doc: str
-
-    @property
-    def declaration(self) -> str:
-        """`name: annotation = default` in a class body (at 4 spaces), as black lays it out."""
-        return annotated_parameter(self.name, self.annotation, self.default, 4, assignment=True)
+    declaration: str  # `name: annotation = default` in a class body (at 4 spaces), as black lays it out
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class EnumView:
     base: str
     doc: str
     members: tuple[tuple[str, str], ...]  # (member name, value literal)
+
+    @property
+    def statements(self) -> tuple[str, ...]:
+        """`MEMBER = value` for each member, in a class body, as black lays it out."""
+        return tuple(assignment(member, value, 4) for member, value in self.members)
 
 
 @dataclass(frozen=True)
@@ -338,7 +345,8 @@ class _Builder:
             return py(value)
         return None
 
-    def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
+    def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None, str]:
+        """A field's annotation, the code after its `=` (if any) and its declaration."""
         annotation = self.annotation(prop.type)
         literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
         entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
@@ -347,14 +355,21 @@ class _Builder:
         required = prop.required and not (prop.read_only or prop.write_only)
         if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
-        prefix = f"{name}: {annotation} = "
         if required:
-            return annotation, field_call(prefix, [], entries, 4)[len(prefix) :] if entries else None
-        default = literal if literal is not None else "UNSET"
-        if literal is not None and _mutable(literal):
+            arguments: list[str] = []
+        elif literal is not None and _mutable(literal):
             arguments = [f"default_factory=lambda: {literal}"]
-            return annotation, (field_call(prefix, arguments, entries, 4) if entries else call(prefix, "field", arguments, 4))[len(prefix) :]
-        return annotation, field_call(prefix, [f"default={default}"], entries, 4)[len(prefix) :] if entries else default
+        else:
+            default = literal if literal is not None else "UNSET"
+            if not entries:
+                return annotation, default, annotated_parameter(name, annotation, default, 4, assignment=True)
+            arguments = [f"default={default}"]
+        if not entries and not arguments:
+            return annotation, None, annotated_parameter(name, annotation, None, 4, assignment=True)
+        declaration = field_declaration(name, annotation, arguments, entries, 4)
+        prefix = f"{name}: {annotation} = "
+        code = (field_call(prefix, arguments, entries, 4) if entries else call(prefix, "field", arguments, 4))[len(prefix) :]
+        return annotation, code, declaration
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
         fields = []
@@ -368,14 +383,14 @@ class _Builder:
                 metadata["readOnly"] = True
             if prop.write_only:
                 metadata["writeOnly"] = True
-            annotation, default = self._field_default(prop, name, metadata)
+            annotation, default, declaration = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             applied = not prop.required or prop.read_only or prop.write_only  # as in _field_default
             if applied and prop.default is not None and self.literal(prop.default.parsed, prop.type) is not None:
                 doc = (doc + "\n\n" if doc else "") + default_note(prop.default)
             if prop.deprecated:
                 doc = (doc + "\n\n" if doc else "") + "Deprecated."
-            fields.append(FieldView(name, annotation, default, docstring(doc, 4)))
+            fields.append(FieldView(name, annotation, default, docstring(doc, 4), declaration))
         doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
         return ClassView(self.names.types[obj.key], docstring(doc, 4), tuple(fields))
 
@@ -858,24 +873,26 @@ class _Builder:
         prefix = self.names.env_prefix
         schemes = used_security_schemes(self.api)
         views: list[CredentialView] = []
-        parts: list[str] = []  # `"scheme key": <auth or None>` entries
+        parts: list[tuple[str, str, str, str]] = []  # `"scheme key": <auth> if <given> else None` entries
         for scheme in schemes:
             if scheme.kind in ("basic", "digest"):
                 user, password = self.names.credential(scheme.key, "username"), self.names.credential(scheme.key, "password")
                 views.append(CredentialView(user, f"{prefix}_{user.upper()}", f"User name for HTTP {scheme.kind} authentication."))
                 views.append(CredentialView(password, f"{prefix}_{password.upper()}", f"Password for HTTP {scheme.kind} authentication."))
                 auth = "httpx.BasicAuth" if scheme.kind == "basic" else "httpx.DigestAuth"
-                parts.append(f"{py(scheme.key)}: {auth}({user}, {password}) if {user} is not None and {password} is not None else None")
+                parts.append((py(scheme.key), f"{auth}({user}, {password})", f"{user} is not None and {password} is not None", "None"))
             elif scheme.kind in ("bearer", "apiKey", "oauth2", "openIdConnect"):
                 argument = self.names.credential(scheme.key, "token")
                 views.append(CredentialView(argument, f"{prefix}_{upper_snake(words(argument))}", docstring(one_line(scheme.description)) or "API key."))
                 if scheme.kind == "apiKey":
-                    parts.append(f"{py(scheme.key)}: ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument}) if {argument} is not None else None")
+                    auth = f"ApiKeyAuth({py(scheme.parameter_name)}, {py(scheme.location)}, {argument})"
+                    parts.append((py(scheme.key), auth, f"{argument} is not None", "None"))
                 elif scheme.parameter_name not in (None, "Bearer"):
-                    parts.append(f"{py(scheme.key)}: BearerAuth({argument}, {py(scheme.parameter_name)}) if {argument} is not None else None")
+                    parts.append((py(scheme.key), f"BearerAuth({argument}, {py(scheme.parameter_name)})", f"{argument} is not None", "None"))
                 else:
-                    parts.append(f"{py(scheme.key)}: BearerAuth({argument}) if {argument} is not None else None")
-        expression = f"{{{', '.join(parts)}}}" if parts else "None"
+                    parts.append((py(scheme.key), f"BearerAuth({argument})", f"{argument} is not None", "None"))
+        # The function's `return` statement, at 4 spaces, as black lays it out.
+        expression = conditional_dict("return ", parts, 4)[len("return ") :] if parts else "None"
         return tuple(views), expression
 
 
@@ -988,9 +1005,12 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.bytecode_cache = compiled_templates(environment, TEMPLATES)
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
     environment.globals["class_head"] = class_head  # and of `class X(Base):`
-    environment.globals["call"] = call  # and of `return f(...)`
+    environment.globals["method_head"] = method_head  # `def x(self) -> Y:`
+    environment.globals["import_from"] = import_from  # `from x import y`
+    environment.globals["call"] = call  # `return f(...)`
     return environment
 
 

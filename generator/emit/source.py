@@ -9,12 +9,17 @@ what it was: the same tokens and the same magic trailing commas.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from typing import Any
 
 LINE_LENGTH = 100
 INDENT = "    "
+
+# A string literal, or a dict entry of two, which black cannot split when too long for its line.
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_ATOMIC = re.compile(rf"{_STRING}(?:: {_STRING})?")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
 
@@ -112,17 +117,32 @@ def field_call(prefix: str, arguments: Sequence[str], metadata: Sequence[str], i
     return "\n".join(lines)
 
 
+def field_declaration(name: str, annotation: str, arguments: Sequence[str], metadata: Sequence[str], indent: int) -> str:
+    """`name: annotation = field(arguments, metadata={metadata})` (no `metadata=` when empty), a
+    dataclass field, as black lays it out: split at the call (see `field_call`) when its first
+    line fits; else, when `name: annotation = (` does not fit either, split at the annotation
+    with the call after it (see `annotated`); anything else is black's."""
+    prefix = f"{name}: {annotation} = "
+    whole = field_call(prefix, arguments, metadata, indent) if metadata else call(prefix, "field", arguments, indent)
+    if fits(whole.split("\n", 1)[0], indent) or fits(f"{prefix}(", indent):
+        return whole
+    items = [*arguments, f"metadata={{{', '.join(metadata)}}}"] if metadata else list(arguments)
+    return annotated(name, annotation, f" = field({', '.join(items)})", indent) or whole
+
+
 def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
     """`name={entries},`, an item of an exploded call at `indent`, as black lays it out: on its
     line if it fits; else one entry a line with black's trailing comma (a lone entry on a line
-    of its own, without); an entry too long for its line leaves the item to black as it is."""
+    of its own, without); an entry too long for its line leaves the item to black as it is,
+    but for a `"key": "value"` entry, which black leaves whole on its line."""
     line = f"{name}={{{', '.join(entries)}}},"
     if fits(line, indent) or not entries:
         return line
     margin = " " * indent
     if len(entries) == 1:
-        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if fits(entries[0], indent + 4) else line
-    if not all(fits(entry + ",", indent + 4) for entry in entries):
+        lone = fits(entries[0], indent + 4) or _ATOMIC.fullmatch(entries[0])
+        return f"{name}={{\n{margin}    {entries[0]}\n{margin}}}," if lone else line
+    if not all(fits(entry + ",", indent + 4) or _ATOMIC.fullmatch(entry) for entry in entries):
         return line
     return f"{name}={{\n" + "".join(f"{margin}    {entry},\n" for entry in entries) + f"{margin}}},"
 
@@ -134,7 +154,8 @@ def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent:
     On one line if it fits; else the items on one line of their own between the
     brackets (black's right-hand split); else, for several items, one item a
     line with the trailing comma black adds. A lone item too long for its line
-    is left on the one line: black splits it at delimiters of its own.
+    is left on the one line (black splits it at delimiters of its own), but for
+    a string or a `"key": "value"` entry, which black leaves whole on its line.
     """
     margin = " " * indent
     inner = ", ".join(items)
@@ -144,7 +165,7 @@ def bracket(head: str, opening: str, closing: str, items: Sequence[str], indent:
     if "\n" not in inner and fits(inner, indent + 4):
         return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}"
     if len(items) == 1:
-        return line
+        return f"{head}{opening}\n{margin}    {inner}\n{margin}{closing}{suffix}" if _ATOMIC.fullmatch(inner) else line
     return exploded(head, opening, closing, items, indent, suffix)
 
 
@@ -162,98 +183,188 @@ def keyword_call(name: str, head: str, opening: str, closing: str, items: Sequen
 
 def annotated_parameter(name: str, annotation: str, default: str | None, indent: int, assignment: bool = False) -> str:
     """`name: annotation = default,`, a parameter of an exploded signature, or with `assignment`
-    `name: annotation = default`, a dataclass field, as black lays it out.
+    `name: annotation = default`, a dataclass field, as black lays it out (`default` may be None).
 
-    When the line is too long black wraps the annotation in parentheses of its own
-    (`name: (\n    annotation\n) = default,`), the annotation on one line if it fits,
-    else a union one variant a line (see `_union_lines`); anything longer is black's.
+    When the line is too long black puts an assignment's value in parentheses of its own
+    if its first line fits; else it splits the annotation (see `annotated`).
     """
     comma = "" if assignment else ","
     tail = f" = {default}{comma}" if default is not None else comma
     line = f"{name}: {annotation}{tail}"
     if fits(line, indent) or "\n" in line:
         return line
-    if (annotation.endswith(("]", ")")) or (default is None and not assignment)) and len(_top_level(annotation, " | ")) < 2:
-        return line  # black's choice between its parentheses and the annotation's brackets
     margin = " " * indent
-    if assignment and default is not None and fits(f"{name}: {annotation} = (", indent) and fits(default, indent + 4):
+    if assignment and default is not None and fits(f"{name}: {annotation} = (", indent):
         # An assignment's value has parentheses black may show: they come first.
-        return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
-    if not fits(f"{name}: (", indent) or not fits(f"){tail}", indent):
+        if fits(default, indent + 4):
+            return f"{name}: {annotation} = (\n{margin}    {default}\n{margin})"
         return line
-    if fits(annotation, indent + 4):
-        return f"{name}: (\n{margin}    {annotation}\n{margin}){tail}"
-    union = _union_lines(annotation, indent + 4)
-    return line if union is None else f"{name}: (\n{union}\n{margin}){tail}"
+    return annotated(name, annotation, tail, indent, parameter=not assignment) or line
 
 
-def _union_lines(annotation: str, indent: int) -> str | None:
-    """A union too long for its line inside black's parentheses, as black splits it: one
-    variant a line, each after `| `; a variant still too long that is a subscript
-    (`Literal[...]`) split at its brackets (see `bracket`). None for anything else."""
-    variants = _top_level(annotation, " | ")
-    if len(variants) < 2:
-        return None
+def annotated(name: str, annotation: str, tail: str, indent: int, parameter: bool = False) -> str | None:
+    """`name: annotation` + `tail` (`,`, ` = value`, or nothing), too long for its line, split at
+    the annotation as black splits it: a union in parentheses of its own
+    (`name: (\n    A\n    | B\n) = value`), and so a lone name outside a `parameter` list
+    (black wraps only expressions there); a lone subscript at its brackets
+    (`name: list[\n    A\n] = value`). None when black would split it otherwise, or where
+    the result could not fit (black's to lay out)."""
     margin = " " * indent
-    lines = []
+    expression = _type_expression(annotation)
+    if expression is None:
+        return None
+    if isinstance(expression, ast.Subscript) and not _union(expression):
+        lines = _split_subscript(f"{name}: ", annotation, expression, indent, tail)
+        return None if lines is None else "\n".join(lines)[indent:]
+    if not (_union(expression) or (not parameter and isinstance(expression, (ast.Name, ast.Attribute)))):
+        return None
+    inner = type_lines(annotation, indent + 4)
+    if inner is None or not fits(f"{name}: (", indent) or not fits(f"){tail}", indent):
+        return None
+    return "\n".join([f"{name}: (", *inner, f"{margin}){tail}"])
+
+
+def type_lines(annotation: str, indent: int, suffix: str = "") -> list[str] | None:
+    """The lines (indented by `indent`) of a type expression inside brackets, followed by
+    `suffix` (a comma, or nothing), as black lays it out: on one line if it fits; else a
+    union one variant a line, `| ` before each but the first; a line still too long split
+    at its subscript's brackets (see `_split_subscript`). None for a shape it cannot fit."""
+    if fits(annotation + suffix, indent):
+        return [" " * indent + annotation + suffix]
+    expression = _type_expression(annotation)
+    if expression is None:
+        return None
+    return _expression_lines(annotation, expression, indent, suffix)
+
+
+def _type_expression(annotation: str) -> ast.expr | None:
+    try:
+        return ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return None
+
+
+def _union(expression: ast.expr) -> list[ast.expr]:
+    """The variants of `A | B | ...` (left to right), or none for anything else."""
+    if not (isinstance(expression, ast.BinOp) and isinstance(expression.op, ast.BitOr)):
+        return []
+    return [*(_union(expression.left) or [expression.left]), expression.right]
+
+
+def _expression_lines(source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
+    text = ast.get_source_segment(source, expression) or ""
+    if fits(text + suffix, indent):
+        return [" " * indent + text + suffix]
+    variants = _union(expression)
+    if not variants:
+        return _variant_lines("", source, expression, indent, suffix)
+    lines: list[str] = []
     for index, variant in enumerate(variants):
-        head = "" if index == 0 else "| "
-        if fits(head + variant, indent):
-            lines.append(f"{margin}{head}{variant}")
-            continue
-        match = _SUBSCRIPT.fullmatch(variant)
-        if match is None:
+        last = index == len(variants) - 1
+        found = _variant_lines("| " if index else "", source, variant, indent, suffix if last else "")
+        if found is None:
             return None
-        items = _top_level(match.group(2), ", ")
-        if not all(fits(item + ",", indent + 4) for item in items) or not fits(f"{head}{match.group(1)}[", indent):
-            return None
-        inner = ", ".join(items)
-        if fits(inner, indent + 4):
-            body = f"{margin}    {inner}\n"
-        elif len(items) > 1:
-            body = "".join(f"{margin}    {item},\n" for item in items)
-        else:
-            return None
-        lines.append(f"{margin}{head}{match.group(1)}[\n{body}{margin}]")
-    return "\n".join(lines)
+        lines.extend(found)
+    return lines
 
 
-_SUBSCRIPT = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\[(.*)\]", re.DOTALL)
-_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[\[\](){}]|[^\"'\[\](){}]+")
+def _variant_lines(prefix: str, source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
+    """One variant of a union on its line(s), after `prefix`: split at its subscript's brackets when too long."""
+    text = prefix + (ast.get_source_segment(source, expression) or "") + suffix
+    if fits(text, indent):
+        return [" " * indent + text]
+    if not isinstance(expression, ast.Subscript):
+        return None
+    return _split_subscript(prefix, source, expression, indent, suffix)
 
 
-def _top_level(text: str, separator: str) -> list[str]:
-    """`text` cut at each `separator` outside brackets and string literals."""
-    parts, depth, current = [], 0, ""
-    for token in _TOKEN.findall(text):
-        if token in "([{":
-            depth += 1
-        elif token in ")]}":
-            depth -= 1
-        elif depth == 0 and separator in token and token[0] not in "\"'":
-            first, *rest = token.split(separator)
-            parts.append(current + first)
-            *done, current = rest
-            parts.extend(done)
-            continue
-        current += token
-    return [*parts, current]
+def _split_subscript(prefix: str, source: str, expression: ast.Subscript, indent: int, suffix: str) -> list[str] | None:
+    """`prefix` + `X[items]` + `suffix` split at the subscript's brackets, as black's right-hand
+    split does: the items on one line of their own if they fit, else one a line with the
+    trailing comma black adds (a lone item laid out in turn, without one)."""
+    margin = " " * indent
+    head = prefix + (ast.get_source_segment(source, expression.value) or "") + "["
+    items = expression.slice.elts if isinstance(expression.slice, ast.Tuple) else [expression.slice]
+    texts = [ast.get_source_segment(source, item) or "" for item in items]
+    if not fits(head, indent) or not fits("]" + suffix, indent) or not all(texts):
+        return None
+    if fits(", ".join(texts), indent + 4):
+        body: list[str] | None = [f"{margin}    {', '.join(texts)}"]
+    elif len(items) == 1:
+        body = _expression_lines(source, items[0], indent + 4, "")
+    else:
+        body = []
+        for item in items:
+            found = _expression_lines(source, item, indent + 4, ",")
+            if found is None:
+                return None
+            body.extend(found)
+    if body is None:
+        return None
+    return [margin + head, *body, f"{margin}]{suffix}"]
+
+
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*")
 
 
 def assigned_call(target: str, function: str, arguments: Sequence[str], indent: int) -> str:
     """`target = function(arguments)`, as black lays it out: on one line if it fits; else split
-    at the call's brackets if its first line fits; else the call in parentheses of its own;
-    anything longer is black's."""
+    at the call's brackets if its first line fits (a lone `Class.attribute` argument too long
+    for its line included: black cannot split it either); else the call in parentheses of its
+    own, split in turn at its brackets if need be; anything longer is black's."""
     margin = " " * indent
     inner = ", ".join(arguments)
     line = f"{target} = {function}({inner})"
     if fits(line, indent):
         return line
-    if fits(f"{target} = {function}(", indent) and fits(inner, indent + 4):
-        return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
-    if fits(f"{target} = (", indent) and fits(f"{function}({inner})", indent + 4):
-        return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
+    if fits(f"{target} = {function}(", indent):
+        if fits(inner, indent + 4) or (len(arguments) == 1 and _DOTTED.fullmatch(inner)):
+            return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
+        return line
+    if fits(f"{target} = (", indent):
+        if fits(f"{function}({inner})", indent + 4):
+            return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
+        if fits(f"{function}(", indent + 4) and fits(inner, indent + 8):
+            return f"{target} = (\n{margin}    {function}(\n{margin}        {inner}\n{margin}    )\n{margin})"
     return line
+
+
+def assignment(target: str, value: str, indent: int) -> str:
+    """`target = value`, `value` a literal (a string, a number), as black lays it out: on one
+    line if it fits; else the value in parentheses of its own if it fits there; else as it
+    is (black cannot split it either)."""
+    line = f"{target} = {value}"
+    if fits(line, indent) or not fits(f"{target} = (", indent) or not fits(value, indent + 4):
+        return line
+    margin = " " * indent
+    return f"{target} = (\n{margin}    {value}\n{margin})"
+
+
+def conditional_dict(head: str, entries: Sequence[tuple[str, str, str, str]], indent: int) -> str:
+    """`head` + a dict of `key: value if condition else otherwise` entries (each a tuple of
+    those four), as black lays it out: on one line if it fits; else split at the braces, one
+    entry a line with black's trailing comma when there are several; an entry too long for its
+    line has its value in parentheses of its own, on one line or split before `if` and `else`.
+    A line that still cannot fit leaves the whole to black as one line."""
+    texts = [f"{key}: {value} if {condition} else {otherwise}" for key, value, condition, otherwise in entries]
+    line = f"{head}{{{', '.join(texts)}}}"
+    if fits(line, indent) or not entries:
+        return line
+    margin = " " * indent
+    inner = indent + 4
+    suffix = "," if len(entries) > 1 else ""
+    lines = [f"{head}{{"]
+    for text, (key, value, condition, otherwise) in zip(texts, entries):
+        if fits(text + suffix, inner):
+            lines.append(" " * inner + text + suffix)
+            continue
+        ternary = f"{value} if {condition} else {otherwise}"
+        parts = [ternary] if fits(ternary, inner + 4) else [value, f"if {condition}", f"else {otherwise}"]
+        if not fits(f"{key}: (", inner) or not all(fits(part, inner + 4) for part in parts):
+            return line
+        lines += [" " * inner + f"{key}: (", *(" " * (inner + 4) + part for part in parts), " " * inner + ")" + suffix]
+    lines.append(margin + "}")
+    return "\n".join(lines)
 
 
 def operation_statement(target: str, annotation: str, value: str, wrapped: str) -> str:
@@ -282,6 +393,26 @@ def class_head(name: str, bases: str) -> str:
     return f"class {name}(\n{INDENT}{bases}\n):"
 
 
+def method_head(name: str, returns: str, indent: int) -> str:
+    """`def name(self) -> returns:`, or black's split of a head too long for the line: `self`
+    on a line of its own with the trailing comma black adds to a lone parameter (a return
+    annotation too long for the last line is black's to lay out)."""
+    line = f"def {name}(self) -> {returns}:"
+    if fits(line, indent):
+        return line
+    return f"def {name}(\n{' ' * indent}    self,\n{' ' * indent}) -> {returns}:"
+
+
+def import_from(module: str, names: Sequence[str], indent: int) -> str:
+    """`from module import names`, or, too long for the line, black's exploded import: one
+    name a line, each with a trailing comma."""
+    line = f"from {module} import {', '.join(names)}"
+    if fits(line, indent):
+        return line
+    margin = " " * indent
+    return f"from {module} import (\n" + "".join(f"{margin}    {name},\n" for name in names) + f"{margin})"
+
+
 _SIMPLE_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
@@ -292,9 +423,16 @@ def union_assignment(target: str, variants: Sequence[str]) -> str | None:
     line = f"{target} = {' | '.join(variants)}"
     if width(line) <= LINE_LENGTH:
         return line
-    if len(variants) < 2 or not all(_SIMPLE_TYPE.fullmatch(v) for v in variants):
+    if len(variants) < 2:
         return None
-    inner = INDENT + " | ".join(variants)
-    if width(inner) <= LINE_LENGTH:
-        return f"{target} = (\n{inner}\n)"
-    return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
+    if all(_SIMPLE_TYPE.fullmatch(v) for v in variants):
+        inner = INDENT + " | ".join(variants)
+        if width(inner) <= LINE_LENGTH:
+            return f"{target} = (\n{inner}\n)"
+        return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
+    union = " | ".join(variants)
+    expression = _type_expression(union)
+    if expression is None or not _union(expression):
+        return None  # `|` inside brackets only (`Annotated[A | B, ...]`): black's to lay out
+    lines = type_lines(union, 4)
+    return None if lines is None else "\n".join([f"{target} = (", *lines, ")"])

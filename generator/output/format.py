@@ -70,8 +70,12 @@ def _too_long(line: str) -> bool:
 
 
 # Lines over the limit that black cannot split, so keeps as they are: one string, name, or
-# `"key": "value"` item of an exploded bracket, and the head of an exploded import.
-_UNSPLITTABLE = re.compile(r' +(?:"[^"\\]*"(?:: "[^"\\]*")?|[A-Za-z_][A-Za-z0-9_]*),|(?: {4})*from \.*[A-Za-z0-9_.]* import \(')
+# `"key": "value"` item of an exploded bracket (a lone one without its comma), one
+# `Class.attribute` argument alone in its call's brackets, and the head of an exploded import.
+_UNSPLITTABLE = re.compile(
+    r' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|[A-Za-z_][A-Za-z0-9_]*,|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)'
+    r'|(?: {4})*from \.*[A-Za-z0-9_.]* import \('
+)
 
 
 def _plain_text(text: str) -> bool:
