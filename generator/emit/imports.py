@@ -8,8 +8,7 @@ names of the pieces it holds, so no generated text is searched for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -86,15 +85,26 @@ class References:
         if self._open:
             self._open[-1].update(names)
 
-    @contextmanager
-    def piece(self, enclosed: bool = True) -> Iterator[set[str]]:
+    def piece(self, enclosed: bool = True) -> _Piece:
         """Record the names referred to inside the `with` block, into the set it yields; unless
         `enclosed` is false (a draft the caller may drop), the enclosing piece refers to them too."""
-        names: set[str] = set()
-        self._open.append(names)
-        try:
-            yield names
-        finally:
-            self._open.pop()
-            if enclosed and self._open:
-                self._open[-1] |= names
+        return _Piece(self._open, enclosed)
+
+
+class _Piece:
+    """One `References.piece()` block (a class rather than `contextlib`: it is entered tens of
+    thousands of times for a large API)."""
+
+    def __init__(self, open_pieces: list[set[str]], enclosed: bool) -> None:
+        self._open = open_pieces
+        self._enclosed = enclosed
+        self._names: set[str] = set()
+
+    def __enter__(self) -> set[str]:
+        self._open.append(self._names)
+        return self._names
+
+    def __exit__(self, *exception: object) -> None:
+        self._open.pop()
+        if self._enclosed and self._open:
+            self._open[-1] |= self._names

@@ -316,11 +316,14 @@ class _Builder:
 
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None]:
         annotation = self.annotation(prop.type)
-        literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
+        with self.references.piece(enclosed=False) as named:
+            literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
         entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
         required = prop.required and not (prop.read_only or prop.write_only)
+        if not required:  # the default is written: the models it names are referred to
+            self.references.add(*named)
         if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         prefix = f"{name}: {annotation} = "
@@ -345,7 +348,8 @@ class _Builder:
             metadata: dict[str, Any] = {}
             if name != prop.wire_name:
                 metadata["wire"] = prop.wire_name
-            metadata.update(dict(prop.constraints.as_items()))
+            if prop.constraints != ir.NO_CONSTRAINTS:
+                metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
             if prop.write_only:
@@ -353,12 +357,18 @@ class _Builder:
             annotation, default = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             applied = not prop.required or prop.read_only or prop.write_only  # as in _field_default
-            if applied and prop.default is not None and self.literal(prop.default.parsed, prop.type) is not None:
+            if applied and prop.default is not None and self._documented_default(prop) is not None:
                 doc = (doc + "\n\n" if doc else "") + default_note(prop.default)
             if prop.deprecated:
                 doc = (doc + "\n\n" if doc else "") + "Deprecated."
             fields.append(FieldView(name, annotation, default, docstring(doc, 4)))
         return tuple(fields)
+
+    def _documented_default(self, prop: ir.Property) -> str | None:
+        """The source of a field's default, for its docstring only: no model is referred to."""
+        assert prop.default is not None
+        with self.references.piece(enclosed=False):
+            return self.literal(prop.default.parsed, prop.type)
 
     def enum_view(self, enum: ir.EnumType) -> EnumView:
         members = tuple(zip(self.names.members[enum.key], (py(v) for v in enum.values)))
@@ -483,7 +493,7 @@ class _Builder:
             options.append(f"style={py(param.style)}")
         if param.explode != (param.style == "form"):
             options.append(f"explode={param.explode!r}")
-        constraints = dict(param.constraints.as_items())
+        constraints = dict(param.constraints.as_items()) if param.constraints != ir.NO_CONSTRAINTS else {}
         if constraints:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
@@ -667,13 +677,12 @@ class _Builder:
         api, names = self.api, self.names
         constants = [operation.constant for operation in names.operations]
         self.param_constants = self.shared_params()
+        indices_by_tag: dict[str | None, list[int]] = {}
+        for i, op in enumerate(api.operations):
+            indices_by_tag.setdefault(op.group or None, []).append(i)
         groups = []
         for group in names.groups:
-            views = [
-                self.operation_view(i, op, constants[i])
-                for i, op in enumerate(api.operations)
-                if (op.group or None) == group.tag
-            ]
+            views = [self.operation_view(i, api.operations[i], constants[i]) for i in indices_by_tag.get(group.tag, ())]
             views.sort(key=lambda v: v.method)
             doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
             groups.append(
