@@ -112,25 +112,27 @@ def model_modules(view: PackageView) -> dict[str, str]:
     """The module of each model: the types the same operations use share one, named for the
     type most of them name (`_full_repository`); those no operation uses are in `_unused`."""
     model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
-    refers: dict[str, frozenset[str]] = {c.name: c.refers for c in view.classes}
-    refers.update({a.name: a.refers for a in view.aliases})
-    users: dict[str, set[tuple[str, str]]] = {name: set() for name in model_names}
+    refers: dict[str, frozenset[str]] = {c.name: c.refers & model_names for c in view.classes}
+    refers.update({a.name: a.refers & model_names for a in view.aliases})
+    # The operations that use a type, as a bit set (bit i: the i-th operation): an int holds a
+    # thousand operations in one object, where a set would hold a thousand.
+    users: dict[str, int] = dict.fromkeys(model_names, 0)
     named_by: dict[str, int] = dict.fromkeys(model_names, 0)  # how many operations name a type themselves
-    for group in view.groups:
-        for operation in group.operations:
-            user = (group.attribute, operation.method)
-            named = operation.refers
-            for name in named:
-                named_by[name] += 1
-            pending = list(named)
-            while pending:
-                name = pending.pop()
-                if user not in users[name]:
-                    users[name].add(user)
-                    pending.extend(refers.get(name, ()))
-    clusters: dict[frozenset[tuple[str, str]], list[str]] = {}
+    operations = [operation for group in view.groups for operation in group.operations]
+    for index, operation in enumerate(operations):
+        user = 1 << index
+        named = operation.refers & model_names
+        for name in named:
+            named_by[name] += 1
+        pending = list(named)
+        while pending:
+            name = pending.pop()
+            if not users[name] & user:
+                users[name] |= user
+                pending.extend(refers.get(name, ()))
+    clusters: dict[int, list[str]] = {}
     for name in sorted(model_names):
-        clusters.setdefault(frozenset(users[name]), []).append(name)
+        clusters.setdefault(users[name], []).append(name)
     taken = {UNUSED}
     module_of: dict[str, str] = {}
     for used_by, members in sorted(clusters.items(), key=lambda item: item[1][0]):
@@ -161,7 +163,7 @@ def lazy_view(view: PackageView) -> LazyView:
     for module, (module_classes, module_enums, module_aliases) in members.items():
         classes, enums, aliases = tuple(module_classes), tuple(module_enums), tuple(module_aliases)
         own = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
-        imported = set().union(*(c.refers for c in classes), *(a.refers for a in aliases)) - own
+        imported = set().union(*(c.refers for c in classes), *(a.refers for a in aliases)).intersection(module_of) - own
         code = " ".join(
             [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
         )
@@ -188,7 +190,7 @@ def lazy_view(view: PackageView) -> LazyView:
         found = _imports(code, group_runtime, always=always)
         imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
         exported = tuple(sorted(_group_classes(group) + tuple(e.name for e in errors)))
-        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted({name for o in group.operations for name in o.refers})), errors, exported)
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted({name for o in group.operations for name in o.refers if name in module_of})), errors, exported)
 
     client_imports = dataclasses.replace(
         _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),
