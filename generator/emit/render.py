@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -1036,6 +1037,18 @@ def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> Package
 
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
+    # The model, the names and the views are a million objects that live through the stage,
+    # and it makes next to no cyclic garbage: a collection during it would only walk them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _render(api, names)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(api: ir.Api, names: Names) -> dict[str, str]:
     from generator.emit import groups  # it builds on this module's views
 
     split = groups.is_lazy(api)
