@@ -163,7 +163,8 @@ def lazy_view(view: PackageView) -> LazyView:
     for module, (module_classes, module_enums, module_aliases) in members.items():
         classes, enums, aliases = tuple(module_classes), tuple(module_enums), tuple(module_aliases)
         own = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
-        imported = set().union(*(c.refers for c in classes), *(a.refers for a in aliases)).intersection(module_of) - own
+        named = [c.refers for c in classes] + [a.refers for a in aliases]
+        imported = {name for refers in named for name in refers if name in module_of} - own
         code = " ".join(
             [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
         )
