@@ -20,7 +20,6 @@ A smaller API keeps the flat layout, which is easier to read.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,24 +27,20 @@ import jinja2
 
 from generator import ir
 from generator.naming import words
+from generator.emit.imports import RUNTIME_NAMES, ImportsView, from_modules
 from generator.emit.render import (
     AliasView,
     ClassView,
     EnumView,
     ErrorView,
     GroupView,
-    ImportsView,
     OperationView,
     PackageView,
-    RUNTIME_NAMES,
     _imports,
 )
 
 LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
 UNUSED = "_unused"  # the models module of the types no operation uses
-
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
 
 @dataclass(frozen=True)
 class ModelsModuleView:
@@ -94,10 +89,6 @@ def is_lazy(api: ir.Api) -> bool:
     return len(api.operations) >= LAZY_FROM and len({op.group or None for op in api.operations}) > 1
 
 
-def _names_in(code: str, names: Iterable[str]) -> set[str]:
-    return set(_IDENTIFIER.findall(code)) & set(names)
-
-
 def _class_code(cls: ClassView) -> str:
     return " ".join(f"{f.annotation} {f.default or ''}" for f in cls.fields)
 
@@ -121,25 +112,27 @@ def model_modules(view: PackageView) -> dict[str, str]:
     """The module of each model: the types the same operations use share one, named for the
     type most of them name (`_full_repository`); those no operation uses are in `_unused`."""
     model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
-    refers: dict[str, set[str]] = {c.name: _names_in(_class_code(c), model_names) for c in view.classes}
-    refers.update({a.name: _names_in(a.target, model_names) for a in view.aliases})
-    users: dict[str, set[tuple[str, str]]] = {name: set() for name in model_names}
+    refers: dict[str, frozenset[str]] = {c.name: c.refers & model_names for c in view.classes}
+    refers.update({a.name: a.refers & model_names for a in view.aliases})
+    # The operations that use a type, as a bit set (bit i: the i-th operation): an int holds a
+    # thousand operations in one object, where a set would hold a thousand.
+    users: dict[str, int] = dict.fromkeys(model_names, 0)
     named_by: dict[str, int] = dict.fromkeys(model_names, 0)  # how many operations name a type themselves
-    for group in view.groups:
-        for operation in group.operations:
-            user = (group.attribute, operation.method)
-            named = _names_in(_operation_code(operation), model_names)
-            for name in named:
-                named_by[name] += 1
-            pending = list(named)
-            while pending:
-                name = pending.pop()
-                if user not in users[name]:
-                    users[name].add(user)
-                    pending.extend(refers.get(name, ()))
-    clusters: dict[frozenset[tuple[str, str]], list[str]] = {}
+    operations = [operation for group in view.groups for operation in group.operations]
+    for index, operation in enumerate(operations):
+        user = 1 << index
+        named = operation.refers & model_names
+        for name in named:
+            named_by[name] += 1
+        pending = list(named)
+        while pending:
+            name = pending.pop()
+            if not users[name] & user:
+                users[name] |= user
+                pending.extend(refers.get(name, ()))
+    clusters: dict[int, list[str]] = {}
     for name in sorted(model_names):
-        clusters.setdefault(frozenset(users[name]), []).append(name)
+        clusters.setdefault(users[name], []).append(name)
     taken = {UNUSED}
     module_of: dict[str, str] = {}
     for used_by, members in sorted(clusters.items(), key=lambda item: item[1][0]):
@@ -155,28 +148,28 @@ def model_modules(view: PackageView) -> dict[str, str]:
     return module_of
 
 
-def _from_modules(names: Iterable[str], module_of: dict[str, str], prefix: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    by_module: dict[str, list[str]] = {}
-    for name in sorted(names):
-        by_module.setdefault(module_of[name], []).append(name)
-    return tuple((prefix + module, tuple(found)) for module, found in sorted(by_module.items()))
-
-
 def lazy_view(view: PackageView) -> LazyView:
     module_of = model_modules(view)
     model_runtime = RUNTIME_NAMES["models"]
+    # Each module's members, in the package's order, gathered in one pass.
+    members: dict[str, tuple[list[ClassView], list[EnumView], list[AliasView]]] = {m: ([], [], []) for m in sorted(set(module_of.values()))}
+    for cls in view.classes:
+        members[module_of[cls.name]][0].append(cls)
+    for enum in view.enums:
+        members[module_of[enum.name]][1].append(enum)
+    for alias in view.aliases:
+        members[module_of[alias.name]][2].append(alias)
     models: dict[str, ModelsModuleView] = {}
-    for module in sorted(set(module_of.values())):
-        classes = tuple(c for c in view.classes if module_of[c.name] == module)
-        enums = tuple(e for e in view.enums if module_of[e.name] == module)
-        aliases = tuple(a for a in view.aliases if module_of[a.name] == module)
+    for module, (module_classes, module_enums, module_aliases) in members.items():
+        classes, enums, aliases = tuple(module_classes), tuple(module_enums), tuple(module_aliases)
         own = {c.name for c in classes} | {e.name for e in enums} | {a.name for a in aliases}
+        named = [c.refers for c in classes] + [a.refers for a in aliases]
+        imported = {name for refers in named for name in refers if name in module_of} - own
         code = " ".join(
             [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
         )
         found = _imports(code, model_runtime)
-        imported = _names_in(code, set(module_of) - own)
-        imports = dataclasses.replace(found, model_modules=_from_modules(imported, module_of, "."))
+        imports = dataclasses.replace(found, model_modules=from_modules(imported, module_of, "."))
         users = "that no operation uses" if module == UNUSED else "that the same operations use"
         models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)
 
@@ -188,7 +181,7 @@ def lazy_view(view: PackageView) -> LazyView:
         # The group's module defines its operations' error classes: `errors` imports them on first access.
         errors = tuple(sorted((error_view[o.error_class] for o in group.operations), key=lambda e: e.name))
         code = _group_code(group)
-        shared = tuple(statements[name] for name in sorted(_names_in(code, statements)))
+        shared = tuple(statements[name] for name in sorted({name for o in group.operations for name in o.shared_params}))
         code = " ".join((code, *shared))
         always: tuple[str, ...] = ("AsyncResource", "Resource")
         if group.operations:
@@ -198,7 +191,7 @@ def lazy_view(view: PackageView) -> LazyView:
         found = _imports(code, group_runtime, always=always)
         imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
         exported = tuple(sorted(_group_classes(group) + tuple(e.name for e in errors)))
-        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted(_names_in(code, module_of))), errors, exported)
+        groups[group.attribute] = GroupModuleView(view.title, group, imports, shared, tuple(sorted({name for o in group.operations for name in o.refers if name in module_of})), errors, exported)
 
     client_imports = dataclasses.replace(
         _imports(view.auth_expression + (" credential" if view.credentials else ""), RUNTIME_NAMES["client"] + RUNTIME_NAMES["models"] + RUNTIME_NAMES["auth"] + RUNTIME_NAMES["api_key"], always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")),
@@ -208,7 +201,7 @@ def lazy_view(view: PackageView) -> LazyView:
         client_imports=client_imports,
         group_imports=tuple((g.attribute, _group_classes(g)) for g in sorted(view.groups, key=lambda g: g.attribute)),
         group_of=tuple(sorted((name, g.attribute) for g in view.groups for name in _group_classes(g))),
-        model_imports=_from_modules(module_of, module_of, ""),
+        model_imports=from_modules(module_of, module_of, ""),
         model_module=tuple(sorted(module_of.items())),
         models=models,
         groups=groups,

@@ -7,7 +7,9 @@ the strings they are given. Every literal that comes from the spec goes through
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import gc
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +23,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
+from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
     annotated_parameter,
@@ -68,6 +71,7 @@ class ClassView:
     fields: tuple[FieldView, ...]
     base: str = "Model"
     wrapper: str | None = None  # the literal of the one-key object the fields sit in
+    refers: frozenset[str] = frozenset()  # the model names its fields name
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class AliasView:
     name: str
     target: str
     doc: str
+    refers: frozenset[str] = frozenset()  # the model names its target names
 
     @property
     def statement(self) -> str:
@@ -125,6 +130,8 @@ class OperationView:
 
     statement: str = ""  # `CONSTANT: Operation[returns] = Operation(...)`, as black lays it out
     error_class: str = ""  # the class raised when the operation fails
+    refers: frozenset[str] = frozenset()  # the model names its method and `Operation` name
+    shared_params: tuple[str, ...] = ()  # the module constants of the shared parameters it takes
 
 
 @dataclass(frozen=True)
@@ -180,47 +187,8 @@ CLIENTS = (
 )
 
 
-@dataclass(frozen=True)
-class ImportsView:
-    """What one generated module imports, computed from the code it holds."""
-
-    datetime: bool
-    dataclasses: tuple[str, ...]
-    typing: tuple[str, ...]
-    runtime: tuple[tuple[str, tuple[str, ...]], ...]  # (runtime module, names), by module
-    models: tuple[str, ...]
-    document: tuple[str, ...] = ()  # from the models-only package's `_document` module
-    model_modules: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (relative module, names): the lazy layout's models
-
-
-# The runtime's public names, by the module of `templates/runtime/` that defines them.
-RUNTIME_NAMES = {
-    "models": ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset"),
-    "request": ("Body", "CallOptions", "Operation", "Param"),
-    "client": (
-        "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "RawResource", "Resource", "RetryPolicy",
-        "async_raw", "awaitable", "credential", "raw",
-    ),
-    "auth": ("BearerAuth", "combine_auth"),
-    "api_key": ("ApiKeyAuth",),
-    "forms": ("form_urlencoded", "multipart"),
-    "pagination": ("NextLink", "PageNumber", "Pager", "async_pages", "paginate"),
-}
-RUNTIME_MODULE = {name: module for module, names in RUNTIME_NAMES.items() for name in names}
-
-
 def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), always: Iterable[str] = ()) -> ImportsView:
-    tokens = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", code)) | set(always)
-    by_module: dict[str, list[str]] = {}
-    for name in sorted((n for n in runtime if n in tokens), key=lambda n: (not n.isupper(), n)):
-        by_module.setdefault(RUNTIME_MODULE[name], []).append(name)
-    return ImportsView(
-        datetime="datetime" in tokens,
-        dataclasses=tuple(n for n in ("dataclass", "field") if n in tokens),
-        typing=tuple(n for n in ("Annotated", "Any", "Literal", "Union") if n in tokens),
-        runtime=tuple((module, tuple(names)) for module, names in sorted(by_module.items())),
-        models=tuple(sorted(n for n in models if n in tokens)),
-    )
+    return imports_of(identifiers(code), runtime, models, always)
 
 
 @dataclass(frozen=True)
@@ -267,6 +235,7 @@ class _Builder:
         # An SDK split by group names the types of its Operations as strings, which the
         # runtime looks up on first use, so loading a group loads none of its models.
         self.quoted_types = quoted_types
+        self.references = References()  # the model names each piece refers to
         self.model_names = frozenset(names.types.values())
         self.types = api.type_by_key()
         self.table = TypeTable(api)
@@ -274,6 +243,12 @@ class _Builder:
         self.shared_options: dict[str, list[str]] = {}  # one-line Param(...) -> its arguments
 
     # -- types ---------------------------------------------------------------
+
+    def refer(self, key: str) -> str:
+        """The name of the model `key`, recorded as referred to by the piece being built."""
+        name = self.names.types[key]
+        self.references.add(name)
+        return name
 
     def annotation(self, expr: ir.TypeExpr) -> str:
         if isinstance(expr, ir.Primitive):
@@ -293,16 +268,18 @@ class _Builder:
         if isinstance(expr, ir.MapOf):
             return f"dict[str, {self.annotation(expr.value)}]"
         if isinstance(expr, ir.Named):
-            return self.names.types[expr.key]
+            return self.refer(expr.key)
         if isinstance(expr, ir.Nullable):
             inner = self.annotation(expr.inner)
             return inner if inner == "Any" else f"{inner} | None"
-        variants = " | ".join(dict.fromkeys(self.annotation(v) for v in expr.variants))
+        with self.references.piece(enclosed=False) as named:
+            variants = " | ".join(dict.fromkeys(self.annotation(v) for v in expr.variants))
         if "Any" in variants.split(" | "):
-            return "Any"
+            return "Any"  # which names no variant
+        self.references.add(*named)
         if expr.discriminator is None:
             return variants
-        mapping = ", ".join(f"({py(value)}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
+        mapping = ", ".join(f"({py(value)}, {self.refer(key)})" for value, key in expr.discriminator.mapping)
         return f"Annotated[{variants}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
 
     def literal(self, value: Any, expr: ir.TypeExpr) -> str | None:
@@ -313,7 +290,7 @@ class _Builder:
             target = self.types[expr.key]
             if isinstance(target, ir.EnumType) and value in target.values:
                 member = self.names.member(target, value)
-                return f"{self.names.types[target.key]}.{member}"
+                return f"{self.refer(target.key)}.{member}"
             if isinstance(target, ir.AliasType):
                 return self.literal(value, target.target)
             if isinstance(target, ir.ObjectType) and isinstance(value, dict) and _json_literal(value):
@@ -321,7 +298,7 @@ class _Builder:
                 inner = value[target.wrapper] if target.wrapper is not None and target.wrapper in value else value
                 if not isinstance(inner, dict) or not demanded <= set(inner):
                     return None  # a default that lacks a required field would fail every construction
-                return f"{self.names.types[target.key]}.from_dict({py(value)})"
+                return f"{self.refer(target.key)}.from_dict({py(value)})"
             return None
         if isinstance(expr, ir.UnionOf):
             # The first variant the value fits, as the runtime decodes a union.
@@ -348,11 +325,14 @@ class _Builder:
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None, str]:
         """A field's annotation, the code after its `=` (if any) and its declaration."""
         annotation = self.annotation(prop.type)
-        literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
+        with self.references.piece(enclosed=False) as named:
+            literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
         entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
         required = prop.required and not (prop.read_only or prop.write_only)
+        if not required:  # the default is written: the models it names are referred to
+            self.references.add(*named)
         if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         if required:
@@ -372,13 +352,20 @@ class _Builder:
         return annotation, code, declaration
 
     def class_view(self, obj: ir.ObjectType) -> ClassView:
+        with self.references.piece() as refers:
+            fields = self._fields(obj)
+        doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
+        return ClassView(self.names.types[obj.key], docstring(doc, 4), fields, refers=frozenset(refers))
+
+    def _fields(self, obj: ir.ObjectType) -> tuple[FieldView, ...]:
         fields = []
         for prop in obj.properties:
             name = self.names.attribute(obj, prop)
             metadata: dict[str, Any] = {}
             if name != prop.wire_name:
                 metadata["wire"] = prop.wire_name
-            metadata.update(dict(prop.constraints.as_items()))
+            if prop.constraints != ir.NO_CONSTRAINTS:
+                metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
             if prop.write_only:
@@ -386,13 +373,18 @@ class _Builder:
             annotation, default, declaration = self._field_default(prop, name, metadata)
             doc = prop.description or ""
             applied = not prop.required or prop.read_only or prop.write_only  # as in _field_default
-            if applied and prop.default is not None and self.literal(prop.default.parsed, prop.type) is not None:
+            if applied and prop.default is not None and self._documented_default(prop) is not None:
                 doc = (doc + "\n\n" if doc else "") + default_note(prop.default)
             if prop.deprecated:
                 doc = (doc + "\n\n" if doc else "") + "Deprecated."
             fields.append(FieldView(name, annotation, default, docstring(doc, 4), declaration))
-        doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
-        return ClassView(self.names.types[obj.key], docstring(doc, 4), tuple(fields))
+        return tuple(fields)
+
+    def _documented_default(self, prop: ir.Property) -> str | None:
+        """The source of a field's default, for its docstring only: no model is referred to."""
+        assert prop.default is not None
+        with self.references.piece(enclosed=False):
+            return self.literal(prop.default.parsed, prop.type)
 
     def enum_view(self, enum: ir.EnumType) -> EnumView:
         members = tuple(zip(self.names.members[enum.key], (py(v) for v in enum.values)))
@@ -423,7 +415,9 @@ class _Builder:
         for index, alias in enumerate(ordered):
             # An alias that names itself, or one defined after it, is evaluated at import: those names are quoted.
             later = frozenset(a.key for a in ordered[index:]) & _named_keys(alias.target)
-            views.append(AliasView(self.names.types[alias.key], self.alias_target(alias.target, later), docstring(alias.description)))
+            with self.references.piece() as refers:
+                target = self.alias_target(alias.target, later)
+            views.append(AliasView(self.names.types[alias.key], target, docstring(alias.description), frozenset(refers)))
         return tuple(views)
 
     def alias_target(self, expr: ir.TypeExpr, forward: frozenset[str]) -> str:
@@ -434,7 +428,7 @@ class _Builder:
         if not forward or not (_named_keys(expr) & forward):
             return self.annotation(expr)
         if isinstance(expr, ir.Named):
-            return py(self.names.types[expr.key])
+            return py(self.refer(expr.key))
         if isinstance(expr, ir.ListOf):
             return f"list[{self.alias_target(expr.item, forward)}]"
         if isinstance(expr, ir.MapOf):
@@ -447,7 +441,7 @@ class _Builder:
             spelt = [self.alias_target(part, forward) for part in parts] + (["None"] if isinstance(expr, ir.Nullable) else [])
             union = f"Union[{', '.join(dict.fromkeys(spelt))}]"
             if isinstance(expr, ir.UnionOf) and expr.discriminator is not None:
-                mapping = ", ".join(f"({py(value)}, {self.names.types[key]})" for value, key in expr.discriminator.mapping)
+                mapping = ", ".join(f"({py(value)}, {self.refer(key)})" for value, key in expr.discriminator.mapping)
                 return f"Annotated[{union}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
             return union
         if isinstance(expr, ir.Nullable):
@@ -456,12 +450,14 @@ class _Builder:
 
     # -- operations ----------------------------------------------------------
 
-    def descriptor_type(self, annotation: str) -> str:
-        """A type in an `Operation(...)`: as written, or quoted when it names a model and
-        `quoted_types` holds."""
-        if self.quoted_types and self.model_names.intersection(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", annotation)):
-            return py(annotation)
-        return annotation
+    def descriptor_type(self, expr: ir.TypeExpr | None) -> str:
+        """A type in an `Operation(...)` (`None` for no content): as written, or quoted when it
+        names a model and `quoted_types` holds."""
+        if expr is None:
+            return "None"
+        with self.references.piece() as named:
+            annotation = self.annotation(expr)
+        return py(annotation) if self.quoted_types and named else annotation
 
     def _argument(self, name: str, expr: ir.TypeExpr, required: bool, default: ir.Default | None, doc: str | None) -> ArgumentView:
         """A method argument. Only what the caller sets is sent: an optional argument is
@@ -484,7 +480,10 @@ class _Builder:
             target = self.types[expr.key]
             if isinstance(target, ir.EnumType) and target.values:
                 values = ", ".join(py(v) for v in target.values)
-                return f"{self.names.types[target.key]} | Literal[{values}]"
+                # A value spelt like a model (`Literal["Team"]`) counts as naming it, as it did when
+                # imports were found in the text: the group's type-checking imports stay as they were.
+                self.references.add(*(self.model_names & identifiers(" ".join(v for v in target.values if isinstance(v, str)))))
+                return f"{self.refer(target.key)} | Literal[{values}]"
         if isinstance(expr, ir.ListOf):
             return f"list[{self.argument_annotation(expr.item)}]"
         return self.annotation(expr)
@@ -503,14 +502,14 @@ class _Builder:
 
     def param_options(self, argument: str, param: ir.Parameter) -> list[str]:
         """The arguments of the `Param(...)` that describes `param`."""
-        options = [py(argument), py(param.wire_name), py(param.location), self.descriptor_type(self.annotation(param.type))]
+        options = [py(argument), py(param.wire_name), py(param.location), self.descriptor_type(param.type)]
         if param.required:
             options.append("required=True")
         if param.style not in ("form", "simple"):
             options.append(f"style={py(param.style)}")
         if param.explode != (param.style == "form"):
             options.append(f"explode={param.explode!r}")
-        constraints = dict(param.constraints.as_items())
+        constraints = dict(param.constraints.as_items()) if param.constraints != ir.NO_CONSTRAINTS else {}
         if constraints:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
@@ -541,6 +540,11 @@ class _Builder:
         return constants
 
     def operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
+        with self.references.piece() as refers:
+            view = self._operation_view(index, operation, constant)
+        return dataclasses.replace(view, refers=frozenset(refers))
+
+    def _operation_view(self, index: int, operation: ir.Operation, constant: str) -> OperationView:
         op_names = self.names.operations[index]
         body_object = flattened_body(operation, self.types)
         positional: list[ArgumentView] = []
@@ -571,13 +575,13 @@ class _Builder:
                     for a, b in [(op_names.body_field(prop), self.names.attribute(body_object, prop))]
                     if a != b
                 )
-                body_arguments = [py(body.media_type), self.descriptor_type(self.names.types[body_object.key]), "flatten=True"]
+                body_arguments = [py(body.media_type), self.descriptor_type(ir.Named(body_object.key)), "flatten=True"]
                 body_arguments += [f"renamed={{{renamed}}}"] if renamed else []
                 body_arguments += _form_encoder(body.media_type)
             else:
                 argument = op_names.body_argument()
                 keyword.append(self._argument(argument, body.type, body.required, None, body.description))
-                body_arguments = [py(body.media_type), self.descriptor_type(self.annotation(body.type))]
+                body_arguments = [py(body.media_type), self.descriptor_type(body.type)]
                 body_arguments += [] if argument == "body" else [f"argument={py(argument)}"]
                 body_arguments += [] if body.required else ["required=False"]
                 body_arguments += _form_encoder(body.media_type)
@@ -590,7 +594,8 @@ class _Builder:
             returns = "Any"
         if returns != "None" and "None" in returns.split(" | "):
             returns = " | ".join([t for t in returns.split(" | ") if t != "None"] + ["None"])
-        responses = ", ".join(f"{py(status)}: {self.descriptor_type(annotation)}" for status, annotation in response_types.items())
+        described = {r.status: self.descriptor_type(r.type) for r in successes}
+        responses = ", ".join(f"{py(status)}: {described_type}" for status, described_type in described.items())
 
         # The items of the exploded `Operation(...)`, each with its comma, laid out at an indent:
         # the descriptor is at four spaces, or eight when black wraps it in parentheses.
@@ -605,7 +610,7 @@ class _Builder:
         elif response_types:
             parts.append(
                 lambda i: "responses={\n"
-                + "".join(f"{' ' * (i + 4)}{py(s)}: {self.descriptor_type(a)},\n" for s, a in response_types.items())
+                + "".join(f"{' ' * (i + 4)}{py(s)}: {a},\n" for s, a in described.items())
                 + " " * i
                 + "},"
             )
@@ -679,6 +684,7 @@ class _Builder:
             error_class=op_names.error_class,
             pager=op_names.pager if item_type else None,
             item_type=item_type,
+            shared_params=tuple(sorted({shared for p in param_code if (shared := self.param_constants.get(f"Param({', '.join(p)})"))})),
         )
 
     # -- the package ---------------------------------------------------------
@@ -687,13 +693,12 @@ class _Builder:
         api, names = self.api, self.names
         constants = [operation.constant for operation in names.operations]
         self.param_constants = self.shared_params()
+        indices_by_tag: dict[str | None, list[int]] = {}
+        for i, op in enumerate(api.operations):
+            indices_by_tag.setdefault(op.group or None, []).append(i)
         groups = []
         for group in names.groups:
-            views = [
-                self.operation_view(i, op, constants[i])
-                for i, op in enumerate(api.operations)
-                if (op.group or None) == group.tag
-            ]
+            views = [self.operation_view(i, api.operations[i], constants[i]) for i in indices_by_tag.get(group.tag, ())]
             views.sort(key=lambda v: v.method)
             doc = group.description or f"Operations tagged {group.tag!r}." if group.tag else "Operations without a tag."
             groups.append(
@@ -1053,6 +1058,18 @@ def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> Package
 
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
+    # The model, the names and the views are a million objects that live through the stage,
+    # and it makes next to no cyclic garbage: a collection during it would only walk them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _render(api, names)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _render(api: ir.Api, names: Names) -> dict[str, str]:
     from generator.emit import groups  # it builds on this module's views
 
     split = groups.is_lazy(api)
