@@ -94,4 +94,7 @@ def unescape_token(token: str) -> str:
 
 
 def join_pointer(pointer: str, *tokens: str | int) -> str:
-    return pointer + "".join("/" + escape_token(str(token)) for token in tokens)
+    for token in tokens:
+        text = token if isinstance(token, str) else str(token)
+        pointer += "/" + (escape_token(text) if "~" in text or "/" in text else text)
+    return pointer

@@ -155,12 +155,21 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
     if job.input is not None:
         data["input"] = job.input
     if len(names):
-        data["names"] = names.to_json()
+        data["names"] = _lock_digest(names)
     if len(job.names):
         data["overrides"] = job.names.to_json()
     if job.webhook_signature:
         data["webhook_signature"] = list(job.webhook_signature)
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _lock_digest(names: NameLock) -> str:
+    """A digest of a lock's entries, taken one by one: the JSON of a large API's lock at once is some
+    9 MB of text, and its lists some 30 MB more."""
+    digest = hashlib.sha256()
+    for key, name in names:
+        digest.update(_ENCODE([key.kind, *key.place, name]).encode() + b"\n")
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -206,14 +215,14 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
             from generator.ir import WebhookSignature
 
             api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
-        progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
-        names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
         notices = notice_warnings(api.notices, resolver)
         inputs = input_digests(job, resolver)
-        # The model holds all the later stages read: the parsed documents (about six times
-        # their text) are freed before rendering and formatting, the texts stay for line numbers.
-        release_documents(resolver)
+        # The model holds all the later stages read: the documents (parsed, about six times
+        # their text) are freed before naming, rendering and formatting.
+        resolver.release()
         del resolver, documents
+        progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
+        names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
         progress("render")
         sources = render(api, names)
         del api
@@ -234,12 +243,6 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
     """The manifest's inputs: every document the run read, by its name relative to the output, and its digest."""
     return {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
-
-
-def release_documents(resolver: Resolver) -> None:
-    """Drop the parsed contents of every document the run read (see `Document.release`)."""
-    for document in {id(d): d for d in (*resolver.store.by_uri.values(), *resolver.documents.values())}.values():
-        document.release()
 
 
 def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:

@@ -272,6 +272,24 @@ def test_the_line_wise_cut_leaves_what_it_cannot_place_to_the_parser(source: str
     assert split_lines(source) is None
 
 
+_PARTS_SAMPLES = [
+    'import a\nif a.X:\n    Y = 1\nelse:\n    Y = 2\nZ = 3\n',
+    'try:\n    import a\nexcept ImportError:\n    a = None\nfinally:\n    pass\nB = 1\n',
+    'X = """\nclass Not:\ndef code(): pass\n"""\n@d\n@e(\n1\n)\ndef f():\n    pass\n',
+    'X = [\n1,\n]\nY = (\n2\n)\nZ = 1 + \\\n3\n',
+]
+
+
+@pytest.mark.parametrize("part", [1, 40])
+def test_a_module_parsed_in_parts_is_cut_as_parsed_whole(part: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Parts of a line or a few: every unindented line is tried as a cut, inside strings,
+    # brackets, decorators and compound statements too.
+    sources = [*_PARTS_SAMPLES, *(text for path, text in unformatted_sources().items() if path.endswith(".py"))]
+    whole = [split_module(source) for source in sources]
+    monkeypatch.setattr("generator.output.format._PART", part)
+    assert [split_module(source) for source in sources] == whole
+
+
 def test_a_long_class_formatted_in_runs_of_members_equals_whole_file_black() -> None:
     # Runs of about 300 characters cut every class of the conferences SDK many times.
     sources = {path: text for path, text in unformatted_sources().items() if path.endswith(".py")}

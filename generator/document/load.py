@@ -12,7 +12,7 @@ import functools
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -29,12 +29,17 @@ class Document:
     uri: str
     text: str
     contents: Any
+    released: bool = field(default=False, init=False)
 
     def release(self) -> None:
-        """Drop the parsed contents once the model is built (the pipeline's later stages read
-        the model only): for a 13 MB JSON spec they are some 80 MB. The text stays, for the
-        line numbers of messages."""
+        """Drop the parsed contents and the text once the model is built: the pipeline's later
+        stages read the model only, and the validator, which gives messages their line numbers,
+        runs beforehand or in a process of its own. For a 13 MB JSON spec they are some 80 MB
+        (a text with one character beyond the BMP takes four bytes a character)."""
         self.contents = None
+        self.text = ""
+        self.released = True
+        _compose.cache_clear()  # its keys are texts, its values their whole node trees
 
     @property
     def display_name(self) -> str:
@@ -206,7 +211,10 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 def line_of(document: Document, pointer: str) -> int | None:
-    """The 1-based line where the value at `pointer` starts (or its nearest parent)."""
+    """The 1-based line where the value at `pointer` starts (or its nearest parent); None
+    when the document cannot be composed or was released."""
+    if document.released:
+        return None
     import yaml
 
     node = _compose(document.text)

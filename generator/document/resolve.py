@@ -66,6 +66,15 @@ class Resolver:
         self.documents[uri] = document
         return referencing.Specification.OPAQUE.create_resource(document.contents)
 
+    def release(self) -> None:
+        """Release every document this resolver and its store read (see `Document.release`) and
+        forget its lookups, which hold parts of them. Its registry's `retrieve` is a method of
+        the resolver: a cycle that would keep them all until the cyclic collector ran."""
+        for document in {id(d): d for d in (*self.store.by_uri.values(), *self.documents.values())}.values():
+            document.release()
+        self._hops.clear()
+        self._registry = referencing.Registry()
+
     def error(self, message: str, at: Located) -> SpecError:
         document = self.documents.get(at.uri)
         line = line_of(document, at.pointer) if document is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,11 +53,14 @@ def allocate(claims: Sequence[Claim[K]], reserved: Iterable[str] = (), kept: Map
     key); else when the name is its first candidate and a later one of all the
     others. All the others move on. Nothing depends on claim order.
     """
-    fixed = {claim.key: kept[claim.key] for claim in claims if kept and claim.key in kept}
+    fixed = {claim.key: kept[claim.key] for claim in claims if claim.key in kept} if kept else {}
     if fixed:
         rest = [claim for claim in claims if claim.key not in fixed]
         return {**fixed, **allocate(rest, {*reserved, *fixed.values()})}
     reserved_set = frozenset(reserved)
+    firsts = [claim.candidates[0] for claim in claims]
+    if len(set(firsts)) == len(firsts) and reserved_set.isdisjoint(firsts):
+        return {claim.key: first for claim, first in zip(claims, firsts)}  # no collision: each has its first wish
     # Claims by position: keys may be tuples, hashed anew at every lookup.
     level = [0] * len(claims)
     last: dict[int, str] = {}  # the fallback of a claim that reached it (computed when needed)
@@ -72,13 +76,17 @@ def allocate(claims: Sequence[Claim[K]], reserved: Iterable[str] = (), kept: Map
     def cornered(i: int) -> bool:  # the next candidate is only a fallback
         return level[i] >= len(claims[i].candidates) - 2
 
-    while True:
-        holders: dict[str, list[int]] = defaultdict(list)
-        for i in range(len(claims)):
-            holders[current(i)].append(i)
-        moved = False
-        for name, group in holders.items():
-            if len(group) == 1 and name not in reserved_set:
+    holders: dict[str, list[int]] = defaultdict(list)  # name -> the claims at it, in claim order
+    for i in range(len(claims)):
+        holders[current(i)].append(i)
+    # Each round looks again only at the names claims left or reached in the round before: a
+    # name whose claims stayed as they were keeps its verdict (nobody moves).
+    pending: Iterable[str] = list(holders)
+    while pending:
+        moves: list[tuple[int, str]] = []
+        for name in pending:
+            group = holders[name]
+            if not group or len(group) == 1 and name not in reserved_set:
                 continue
             keeper = None
             if name not in reserved_set:
@@ -102,6 +110,12 @@ def allocate(claims: Sequence[Claim[K]], reserved: Iterable[str] = (), kept: Map
                 if i == keeper or level[i] >= len(claims[i].candidates):
                     continue
                 level[i] += 1
-                moved = True
-        if not moved:
-            return {claims[i].key: current(i) for i in range(len(claims))}
+                moves.append((i, name))
+        touched: set[str] = set()
+        for i, left in moves:
+            holders[left].remove(i)
+            reached = current(i)
+            bisect.insort(holders[reached], i)
+            touched.update((left, reached))
+        pending = touched
+    return {claims[i].key: current(i) for i in range(len(claims))}

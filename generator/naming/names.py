@@ -33,9 +33,11 @@ from generator.naming.words import (
     DATE_SYMBOLS,
     ORDER_SYMBOLS,
     SYMBOL_NAMES,
+    Prepared,
     identifier,
-    merge_words,
+    merged_pascal,
     pascal,
+    prepared,
     snake,
     stable_suffix,
     upper_snake,
@@ -205,26 +207,28 @@ def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], 
     if hint.title:
         candidates.append(pascal(words(hint.title)))
     if context_words:
-        last = context_words[-1]
-        candidates.append(pascal(last))
+        # Each part's words capitalized and lowered once: a part is in most of the candidates.
+        parts = [prepared(part) for part in context_words]
+        last = parts[-1]
+        candidates.append("".join(last[0]))
         if isinstance(named, ir.EnumType) and len(named.values) == 1:
             # A one-value enum (`event_type: [conference.created]`) is named by its value.
-            candidates.append(pascal(merge_words(words(str(named.values[0])), last)))
-        for depth in range(1, len(context_words)):
-            candidates.append(pascal(merge_words(context_words[0], *context_words[len(context_words) - depth : -1], last)))
-        candidates.append(pascal(merge_words(*context_words)))
+            candidates.append(merged_pascal(prepared(words(str(named.values[0]))), last))
+        for depth in range(1, len(parts)):
+            candidates.append(merged_pascal(parts[0], *parts[len(parts) - depth : -1], last))
+        candidates.append(merged_pascal(*parts))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
-        every_word = [w for part in context_words for w in part]
-        candidates.append(pascal(every_word))
+        every_word: Prepared = ([w for capitalized, _ in parts for w in capitalized], [w for _, lowered in parts for w in lowered])
+        candidates.append("".join(every_word[0]))
         # Last before the digest: what kind of type it is (an inline copy of a component
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
-        candidates.append(pascal(merge_words(every_word, [kind])))
+        candidates.append(merged_pascal(every_word, prepared([kind])))
         # Two schemas of one context (a property in two parts of an `allOf`, two variants of a
         # `oneOf`) are told apart by where they sit, not by a digest: `...AssigneePart2`.
         steps = _composition_words(place)
         if steps:
-            candidates.append(pascal([*every_word, *steps]))
+            candidates.append("".join(every_word[0]) + pascal(steps))
     candidates.append(final)
     return _unique(candidates), False
 
@@ -349,31 +353,32 @@ def _member_names(namer: _Namer, enum: ir.EnumType) -> tuple[str, ...]:
     document, pointer = namer.place(enum.key)
     seen: set[Key] = set()
     claims = []
+    hints = enum.member_hints
     for index, value in enumerate(enum.values):
-        text = str(value)
-        base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
-        spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
         # A name the spec gives the member (x-enum-varnames, a constant's title) comes first.
-        hint = enum.member_hints[index] if index < len(enum.member_hints) else None
-        given = [identifier(upper_snake(words(hint, SYMBOL_NAMES)), "V", MEMBER_RESERVED)] if hint else []
-        claims.append(
-            Claim(
-                _unique_key(Key("member", (document, pointer, value_key(value))), seen),
-                _unique(
-                    [
-                        *given,
-                        identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
-                        identifier(spelled, "V", MEMBER_RESERVED),
-                        identifier((base or "V") + "_" + stable_suffix(text).upper(), "V", MEMBER_RESERVED),
-                    ]
-                ),
-                explicit=bool(given),
-            )
-        )
+        hint = hints[index] if index < len(hints) else None
+        claims.append(Claim(_unique_key(Key("member", (document, pointer, value_key(value))), seen), _member_candidates(value, hint), explicit=bool(hint)))
     if not claims:
         return ()
     allocated = namer.allocate(claims, MEMBER_RESERVED)
     return tuple(allocated[c.key] for c in claims)
+
+
+# Bounded, typed (`1` and `"1"` are two values): the same values (`open`, `asc`) recur in thousands of enums.
+@functools.lru_cache(maxsize=1 << 14, typed=True)
+def _member_candidates(value: str | int, hint: str | None) -> tuple[str, ...]:
+    text = str(value)
+    base = upper_snake(words(text, ORDER_SYMBOLS)) if not isinstance(value, int) else ("MINUS_" if value < 0 else "") + str(abs(value))
+    spelled = upper_snake(words(text, SYMBOL_NAMES)) if not isinstance(value, int) else base
+    given = [identifier(upper_snake(words(hint, SYMBOL_NAMES)), "V", MEMBER_RESERVED)] if hint else []
+    return _unique(
+        [
+            *given,
+            identifier(base, "VALUE" if isinstance(value, int) else "V", MEMBER_RESERVED),
+            identifier(spelled, "V", MEMBER_RESERVED),
+            identifier((base or "V") + "_" + stable_suffix(text).upper(), "V", MEMBER_RESERVED),
+        ]
+    )
 
 
 def argument_words(wire_name: str, expr: ir.TypeExpr) -> list[str]:

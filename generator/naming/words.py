@@ -48,28 +48,54 @@ def _split(text: str, symbols: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 
 def snake(parts: Sequence[str]) -> str:
-    return "_".join(w.lower() for w in parts)
+    return "_".join([w.lower() for w in parts])
 
 
 def pascal(parts: Sequence[str]) -> str:
-    return "".join(w[0].upper() + w[1:] for w in parts)
+    return "".join([w[0].upper() + w[1:] for w in parts])
 
 
 def upper_snake(parts: Sequence[str]) -> str:
-    return "_".join(w.upper() for w in parts)
+    return "_".join([w.upper() for w in parts])
 
 
 def merge_words(*groups: Sequence[str]) -> list[str]:
     """Concatenate word lists, folding an overlap (`...CreatedEvent` + `EventType`)."""
     merged: list[str] = []
+    lowered: list[str] = []  # `merged` in lower case: each word lowered once
     for group in groups:
+        group_lowered = [w.lower() for w in group]
         overlap = 0
         for size in range(min(len(merged), len(group)), 0, -1):
-            if [w.lower() for w in merged[-size:]] == [w.lower() for w in group[:size]]:
+            if lowered[-size:] == group_lowered[:size]:
                 overlap = size
                 break
         merged.extend(group[overlap:])
+        lowered.extend(group_lowered[overlap:])
     return merged
+
+
+Prepared = tuple[list[str], list[str]]  # a word list's words capitalized (for `pascal`) and lowered (to fold overlaps)
+
+
+def prepared(group: Sequence[str]) -> Prepared:
+    """`group` ready for `merged_pascal`: each word capitalized and lowered once, for many names."""
+    return [w[0].upper() + w[1:] for w in group], [w.lower() for w in group]
+
+
+def merged_pascal(*groups: Prepared) -> str:
+    """`pascal(merge_words(*groups))`, of `prepared` groups."""
+    pieces: list[str] = []
+    lowered: list[str] = []
+    for capitalized, group_lowered in groups:
+        overlap = 0
+        for size in range(min(len(lowered), len(group_lowered)), 0, -1):
+            if lowered[-size:] == group_lowered[:size]:
+                overlap = size
+                break
+        pieces.extend(capitalized[overlap:])
+        lowered.extend(group_lowered[overlap:])
+    return "".join(pieces)
 
 
 def stable_suffix(key: str) -> str:

@@ -140,13 +140,59 @@ def _is_string(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
-def _first_line(node: ast.stmt, lines: list[str]) -> int:
-    """Where a statement starts: its decorators, and the comments right above it, belong to it."""
+def _first_line(node: ast.stmt, lines: list[str], offset: int = 0) -> int:
+    """Where a statement starts: its decorators, and the comments right above it, belong to it.
+    `offset`: the lines of `lines` before the text `node` was parsed from."""
     decorators: list[ast.expr] = getattr(node, "decorator_list", [])
-    start = min([node.lineno, *(d.lineno for d in decorators)])
+    start = offset + min([node.lineno, *(d.lineno for d in decorators)])
     while start > 1 and lines[start - 2].lstrip().startswith("#"):
         start -= 1
     return start
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """What cutting a module needs of one of its top-level statements."""
+
+    first_line: int  # see `_first_line`
+    is_block: bool  # a class or def
+    is_import: bool
+    is_string: bool  # a string on its own (`_is_string`)
+
+
+_PART = 32_000  # characters: a module is parsed in parts of about this length
+_NO_START = ("", " ", "\t", "\n", "#", ")", "]", "}")  # first characters of lines no statement starts at
+
+
+def _statements(source: str, lines: list[str], part: int = _PART) -> list[_Statement]:
+    """The module's top-level statements. A syntax tree takes some 70 times its text (135 MB for
+    a 2 MB module), so the module is parsed in parts of about `part` characters, cut before
+    unindented lines, and only this is kept of each part's tree. A part cut inside a statement
+    does not parse and grows to the next cut; one that parses is statements of the whole module,
+    unless what follows it continues its last one (`else:`), which parses in no part: then the
+    module is parsed whole."""
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    cuts = [index for index, line in enumerate(lines) if index and line[:1] not in _NO_START]
+    found: list[_Statement] = []
+    begin = 0  # the line (from 0) the part starts at
+    for cut in [*cuts, len(lines)]:
+        if cut < len(lines) and offsets[cut] - offsets[begin] < part:
+            continue
+        try:
+            tree = ast.parse(source[offsets[begin] : offsets[cut]])
+        except SyntaxError as exc:
+            if cut < len(lines):
+                continue
+            if begin:
+                return _statements(source, lines, part=len(source) + 1)
+            raise RuntimeError(f"generated code does not parse: {exc}") from exc  # a generator bug, never a user error
+        for node in tree.body:
+            is_import = isinstance(node, (ast.Import, ast.ImportFrom))
+            found.append(_Statement(_first_line(node, lines, begin), isinstance(node, _BLOCK), is_import, _is_string(node)))
+        begin = cut
+    return found
 
 
 def split_module(source: str) -> list[tuple[str, int]]:
@@ -155,21 +201,16 @@ def split_module(source: str) -> list[tuple[str, int]]:
     The imports stay together, and a string right after a statement (its
     docstring) stays with it. Each piece is black's input on its own.
     """
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as exc:  # a generator bug, never a user error
-        raise RuntimeError(f"generated code does not parse: {exc}") from exc
     lines = source.splitlines(keepends=True)
+    statements = _statements(source, lines)
     starts: list[tuple[int, bool, bool]] = []  # (first line, is a class or def, follows an import)
-    for index, node in enumerate(tree.body):
-        if index == 0 or isinstance(node, (ast.Import, ast.ImportFrom)):
+    for index, statement in enumerate(statements):
+        if index == 0 or statement.is_import:
             continue
-        if _is_string(node):
+        if statement.is_string:
             continue  # an attribute docstring belongs to the statement before it
-        start = _first_line(node, lines)
-        after_import = isinstance(tree.body[index - 1], (ast.Import, ast.ImportFrom))
-        starts.append((start, isinstance(node, _BLOCK), after_import))
-    first_is_block = bool(tree.body) and isinstance(tree.body[0], _BLOCK)
+        starts.append((statement.first_line, statement.is_block, statements[index - 1].is_import))
+    first_is_block = bool(statements) and statements[0].is_block
     return _pieces(lines, first_is_block, starts)
 
 

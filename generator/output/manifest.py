@@ -32,10 +32,15 @@ class Manifest:
             "files": {path: {"source": s, "output": o} for path, (s, o) in sorted(self.files.items())},
         }
         text = json.dumps(data, indent=2)
-        if len(self.names):
-            entries = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in self.names.to_json())
-            text = text[: -len("\n}")] + ',\n  "names": [\n' + entries + "\n  ]\n}"
-        return text + "\n"
+        if not len(self.names):
+            return text + "\n"
+        # Joined once, entry by entry: the lock of a large API is some 9 MB of text.
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        lines = [text[: -len("\n}")] + ',\n  "names": [']
+        lines.extend(f"    {encode([key.kind, *key.place, name])}," for key, name in self.names)
+        lines[-1] = lines[-1][:-1]  # no comma after the last entry
+        lines.append("  ]\n}\n")
+        return "\n".join(lines)
 
 
 def read_manifest(output: Path) -> Manifest | None:

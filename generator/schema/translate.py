@@ -14,6 +14,7 @@ translator is given.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,10 @@ from typing import Any, Protocol
 from generator import ir
 from generator.errors import join_pointer, unescape_token
 from generator.document.resolve import Located, Resolver
+
+
+# One instance of each primitive, shared: a whole API asks for `str` and `none` some 100,000 times.
+_primitive: Callable[[ir.PrimitiveKind], ir.Primitive] = functools.cache(ir.Primitive)
 
 
 def _as_number(value: Any) -> float | None:
@@ -169,7 +174,7 @@ class SchemaTranslator:
         types = schema.get("type")
         type_list: list[str] = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
         if type_list == ["null"]:
-            return ir.Primitive("none")
+            return _primitive("none")
         if "null" in type_list:
             nullable = True
             type_list = [t for t in type_list if t != "null"]
@@ -177,7 +182,7 @@ class SchemaTranslator:
         expr = self._shape(node, context, schema, type_list)
         if isinstance(expr, ir.Nullable):
             return expr
-        if expr == ir.Primitive("none"):
+        if expr == _primitive("none"):
             return expr
         return _nullable(expr) if nullable else expr
 
@@ -185,7 +190,7 @@ class SchemaTranslator:
         if "const" in schema:
             const = schema["const"]
             if const is None:
-                return ir.Primitive("none")
+                return _primitive("none")
             if isinstance(const, (str, int)) and not isinstance(const, bool):
                 return self._enum(node, context, schema, [const])
             return _primitive_of(type_list, schema)
@@ -246,10 +251,10 @@ class SchemaTranslator:
         nullable = False
         for place, label in places:
             expr = self.type_of(place, context[:-1] + (f"{context[-1]} {label}",) if context else (label,))
-            if expr == ir.Primitive("none") or isinstance(expr, ir.Nullable):
+            if expr == _primitive("none") or isinstance(expr, ir.Nullable):
                 nullable = True
                 expr = expr.inner if isinstance(expr, ir.Nullable) else expr
-                if expr == ir.Primitive("none"):
+                if expr == _primitive("none"):
                     continue
             if expr == ir.ANY:
                 return ir.ListOf(ir.ANY)
@@ -426,7 +431,7 @@ class SchemaTranslator:
         for index, variant in enumerate(schema[keyword]):
             label = _variant_label(variant, index)
             expr = self.type_of(node.child(keyword, index), context + (label,))
-            if expr == ir.Primitive("none"):
+            if expr == _primitive("none"):
                 nullable = True
                 continue
             if isinstance(expr, ir.Nullable):
@@ -435,7 +440,7 @@ class SchemaTranslator:
             if expr not in variants:
                 variants.append(expr)
         if not variants:
-            return ir.Primitive("none")
+            return _primitive("none")
         if len(variants) == 1:
             union: ir.TypeExpr = variants[0]
         else:
@@ -487,7 +492,7 @@ def _variant_label(variant: Any, index: int) -> str:
 
 
 def _nullable(expr: ir.TypeExpr) -> ir.TypeExpr:
-    if isinstance(expr, ir.Nullable) or expr == ir.ANY or expr == ir.Primitive("none"):
+    if isinstance(expr, ir.Nullable) or expr == ir.ANY or expr == _primitive("none"):
         return expr
     return ir.Nullable(expr)
 
@@ -497,20 +502,20 @@ def _primitive_of(type_list: list[str], schema: dict[str, Any]) -> ir.TypeExpr:
     fmt = schema.get("format")
     if kind == "string":
         if fmt == "date-time":
-            return ir.Primitive("datetime")
+            return _primitive("datetime")
         if fmt == "date":
-            return ir.Primitive("date")
+            return _primitive("date")
         if fmt == "binary":
-            return ir.Primitive("bytes")
-        return ir.Primitive("str")
+            return _primitive("bytes")
+        return _primitive("str")
     if kind == "integer":
-        return ir.Primitive("int")
+        return _primitive("int")
     if kind == "number":
-        return ir.Primitive("float")
+        return _primitive("float")
     if kind == "boolean":
-        return ir.Primitive("bool")
+        return _primitive("bool")
     if kind == "null":
-        return ir.Primitive("none")
+        return _primitive("none")
     return ir.ANY
 
 
@@ -525,8 +530,8 @@ def _default(schema: dict[str, Any], expr: ir.TypeExpr) -> ir.Default | None:
         return None  # `default: null` on a non-nullable value documents "no default"
     core = expr.inner if isinstance(expr, ir.Nullable) else expr
     parsed = value
-    if isinstance(value, str) and core in (ir.Primitive("date"), ir.Primitive("datetime")):
-        parsed = _parse_date(value, datetime_=core == ir.Primitive("datetime"))
+    if isinstance(value, str) and core in (_primitive("date"), _primitive("datetime")):
+        parsed = _parse_date(value, datetime_=core == _primitive("datetime"))
         if parsed is None:
             return None
     if isinstance(core, ir.Primitive) and value is not None and not _fits(value, core.kind):
@@ -582,9 +587,12 @@ def _annotation_only(part: Any) -> bool:
 
 def _described(schema: dict[str, Any]) -> str | None:
     """A schema's description, or that of an `allOf` member that only describes it."""
+    description = _text(schema.get("description"))
     parts = schema.get("allOf")
-    notes = [p for p in parts if _annotation_only(p)] if isinstance(parts, list) else []
-    return _text(schema.get("description")) or next((_text(p.get("description")) for p in notes if _text(p.get("description"))), None)
+    if description is not None or not isinstance(parts, list):
+        return description
+    notes = [p for p in parts if _annotation_only(p)]
+    return next((_text(p.get("description")) for p in notes if _text(p.get("description"))), None)
 
 
 def _checkable_pattern(value: Any) -> bool:
@@ -596,7 +604,15 @@ def _checkable_pattern(value: Any) -> bool:
     return True
 
 
+# The keywords `_constraints` reads: a schema with none of them (most) has the shared empty set.
+_CONSTRAINT_KEYWORDS = frozenset(
+    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"}
+)
+
+
 def _constraints(schema: dict[str, Any]) -> ir.Constraints:
+    if _CONSTRAINT_KEYWORDS.isdisjoint(schema):
+        return ir.NO_CONSTRAINTS
     minimum = _as_number(schema.get("minimum"))
     maximum = _as_number(schema.get("maximum"))
     exclusive_minimum = _as_number(schema.get("exclusiveMinimum"))
