@@ -111,6 +111,17 @@ DOCUMENTS: dict[str, str] = {
     + "        when: {type: string, format: date-time, default: yesterday}\n        site: {type: string, format: uri, default: ''}\n"
     + "        whole: {type: integer, default: 1.0}\n        small: {type: integer, format: int32, default: 9999999999}\n"
     + "        maybe: {type: string, nullable: true, enum: [a, null], default: null}\n",
+    "numeric_formats_at_their_bounds_30": HEAD_30
+    + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n"
+    + "        a: {type: integer, format: int32, default: 2147483647}\n        b: {type: integer, format: int32, default: -2147483648}\n"
+    + "        c: {type: integer, format: int64, default: 9223372036854775807}\n        d: {type: integer, format: int64, default: -9223372036854775808}\n"
+    + "        e: {type: number, format: float, default: 1}\n        f: {type: number, format: double, default: 0.5}\n"
+    + "        g: {type: string, format: int32, default: '99999999999'}\n        h: {format: int64, default: true}\n",
+    "numeric_formats_beyond_their_bounds_31": HEAD_31
+    + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n"
+    + "        a: {type: integer, format: int32, default: 2147483648}\n        b: {type: integer, format: int32, default: -2147483649}\n"
+    + "        c: {type: integer, format: int64, default: 9223372036854775808}\n        d: {type: integer, format: int64, minimum: 3, default: 1}\n"
+    + "        e: {type: object, properties: {k: {type: integer, format: int32}}, default: {k: 4294967296}}\n",
     "default_beside_3_0_bounds_31": HEAD_31
     + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer, minimum: 0, exclusiveMinimum: true, default: 0}\n",
     "property_names_like_keywords_30": HEAD_30
@@ -176,6 +187,9 @@ def test_the_checks_find_what_the_documents_carry(tmp_path: Path) -> None:
         "/components/schemas/A/properties/o/default": "dropped",
     }
     assert kinds["parameter_schema_via_ref_30"][1][0][1] == "/components/parameters/Id/schema/default"
+    assert kinds["numeric_formats_at_their_bounds_30"][0] == "ok"
+    beyond = [entry[1].split("/")[-2] for entry in kinds["numeric_formats_beyond_their_bounds_31"][1]]
+    assert beyond == ["a", "b", "c", "d", "e"]
     assert kinds["unresolvable_schema_ref"][0] == "blocker"
     assert kinds["unknown_dialect_31"][0] == "blocker"
     assert kinds["bad_type_in_31"][0] == "blocker"

@@ -148,10 +148,24 @@ def _unchecked_formats() -> frozenset[str]:
     return frozenset(name for name, packages in _FORMAT_PACKAGES.items() if not any(map(installed, packages)))
 
 
+# OpenAPI's numeric formats, as openapi-schema-validator checks a value against them: an
+# integer (not a bool) within the bounds; any value fits `float` and `double` once parsed
+# from JSON or YAML (an int or a float, or not a number at all).
+_NUMERIC_FORMATS: dict[str, Callable[[Any], bool]] = {
+    "int32": lambda value: isinstance(value, bool) or not isinstance(value, int) or -(1 << 31) <= value < 1 << 31,
+    "int64": lambda value: isinstance(value, bool) or not isinstance(value, int) or -(1 << 63) <= value < 1 << 63,
+    "float": lambda value: True,
+    "double": lambda value: True,
+}
+
+
 def _plain(schema: Any) -> bool:
     """Whether `schema` (and each schema inside it) holds none of `_NOT_FAST` and no format the
-    Python validator checks."""
+    Python validator checks, but for one of `_NUMERIC_FORMATS` on `schema` itself (that one
+    applies to the value alone: `fits_plainly` checks it)."""
     unchecked = _unchecked_formats()
+    if isinstance(schema, dict) and schema.get("format") in _NUMERIC_FORMATS:
+        schema = {key: value for key, value in schema.items() if key != "format"}
     pending = [schema]
     while pending:
         node = pending.pop()
@@ -423,7 +437,8 @@ class _Walk:
             fits: bool = validator_class(schema, validate_formats=False).is_valid(value)
         except ValueError:
             return False  # a schema jsonschema-rs does not take (`exclusiveMinimum: true` in 3.1)
-        return fits
+        numeric = _NUMERIC_FORMATS.get(schema.get("format"))  # type: ignore[arg-type]
+        return fits and (numeric is None or numeric(value))
 
     def default(self, schema: dict[str, Any], uri: str, pointer: Tokens) -> None:
         value = schema["default"]
