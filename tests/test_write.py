@@ -101,6 +101,34 @@ def test_changed_files_are_reported_and_written(tmp_path: Path) -> None:
     assert snapshot(output) == expected(second, manifest)
 
 
+def test_unchanged_files_are_carried_over_not_rewritten(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    write_tree(output, FIRST, manifest_of(FIRST))
+    inodes = {path: (output / path).stat().st_ino for path in FIRST}
+    second = {**FIRST, "pkg/models.py": "class B:\n    pass\n"}
+    manifest = manifest_of(second, "2")
+    assert write_tree(output, second, manifest) == ["pkg/models.py"]
+    assert snapshot(output) == expected(second, manifest)
+    kept = {path: (output / path).stat().st_ino for path in FIRST}
+    assert {path for path in FIRST if kept[path] == inodes[path]} == set(FIRST) - {"pkg/models.py"}
+    assert {(output / path).stat().st_nlink for path in FIRST} == {1}  # the old tree is gone
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_without_hard_links_unchanged_files_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = tmp_path / "out"
+    write_tree(output, FIRST, manifest_of(FIRST))
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError("hard links are not supported here")
+
+    monkeypatch.setattr(os, "link", refuse)
+    second = {**FIRST, "pkg/models.py": "class B:\n    pass\n"}
+    manifest = manifest_of(second, "2")
+    assert write_tree(output, second, manifest) == ["pkg/models.py"]
+    assert snapshot(output) == expected(second, manifest)
+
+
 def test_a_file_edited_by_hand_is_restored(tmp_path: Path) -> None:
     output = tmp_path / "out"
     manifest = manifest_of(FIRST)

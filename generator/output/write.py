@@ -4,7 +4,8 @@ The new tree is written beside the old one and swapped in with one atomic
 rename exchange (Linux `renameat2`), so a generator killed at any moment
 leaves either the previous output or the new one, never a mix. Files in the
 output that the generator did not make (not listed in its manifest) are
-carried over untouched.
+carried over untouched, and generated files whose text is unchanged are carried
+over as hard links rather than written again.
 """
 
 from __future__ import annotations
@@ -77,6 +78,21 @@ def _write_durably(target: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
+def _link_or_write(target: Path, text: str, unchanged: Path | None) -> None:
+    """Put `text` at `target`: as a second link to `unchanged` (the output's file, already
+    holding exactly `text` on disk) when there is one and the file system allows it, else
+    written and flushed. Linking spares a regeneration that changes a few files rewriting and
+    flushing all the others."""
+    if unchanged is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(unchanged, target)
+            return
+        except OSError:
+            pass  # no hard links here (or the file went away): write it
+    _write_durably(target, text)
+
+
 def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: bool = False) -> list[str]:
     """Make `output` hold exactly `files` (plus files it did not generate); return changed paths.
 
@@ -122,8 +138,17 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(source, target)
         # Written one by one, flushed to disk side by side: an fsync waits on the disk, not the CPU.
+        stale = set(changed)
+        unchanged = [None if path in stale else output / path for path in files]
         with ThreadPoolExecutor(8) as pool:
-            list(pool.map(_write_durably, [safe_path(staging, relative) for relative in [*files, MANIFEST]], [*files.values(), manifest_text]))
+            list(
+                pool.map(
+                    _link_or_write,
+                    [safe_path(staging, relative) for relative in [*files, MANIFEST]],
+                    [*files.values(), manifest_text],
+                    [*unchanged, None],
+                )
+            )
         if output.is_dir():
             if _exchange(staging, output):
                 shutil.rmtree(staging)
