@@ -263,6 +263,20 @@ def test_read_manifest_of_nothing_or_garbage(tmp_path: Path) -> None:
     assert read_manifest(tmp_path) is None
 
 
+def test_a_manifest_changed_in_place_is_read_afresh(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    write_tree(output, FIRST, manifest_of(FIRST, "aaaa"))
+    first = read_manifest(output)
+    assert first is not None and first.fingerprint == "aaaa"
+    path = output / MANIFEST
+    time.sleep(0.01)  # a later modification time, as any later write has
+    path.write_text(path.read_text(encoding="utf-8").replace('"aaaa"', '"bbbb"'), encoding="utf-8")  # same size
+    second = read_manifest(output)
+    assert second is not None and second.fingerprint == "bbbb"
+    path.write_text("not json", encoding="utf-8")
+    assert read_manifest(output) is None
+
+
 def test_manifest_dumps_is_sorted_and_stable() -> None:
     a = Manifest("f", {"b": "2", "a": "1"}, {"z.py": ("s1", "o1"), "a.py": ("s2", "o2")})
     b = Manifest("f", {"a": "1", "b": "2"}, {"a.py": ("s2", "o2"), "z.py": ("s1", "o1")})

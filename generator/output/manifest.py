@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,23 @@ class Manifest:
 
 
 def read_manifest(output: Path) -> Manifest | None:
+    """The output's manifest, or None when it has none that reads.
+
+    One generation reads it in several stages (the names to keep, the files to reuse, the
+    files to replace); the lock of a large API takes a second to parse, so a manifest is
+    parsed once for as long as its file is the same (the same inode, size and time)."""
+    path = output / MANIFEST
     try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        stat = path.stat()
+    except OSError:
+        return None
+    return _parsed_manifest(str(path.resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_manifest(path: str, inode: int, size: int, modified: int) -> Manifest | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
         return Manifest(
             str(data["fingerprint"]),
             {str(k): str(v) for k, v in data.get("inputs", {}).items()},
