@@ -59,17 +59,21 @@ def upper_snake(parts: Sequence[str]) -> str:
     return "_".join([w.upper() for w in parts])
 
 
+def _overlap(lowered: Sequence[str], group_lowered: Sequence[str]) -> int:
+    """How many words at the end of `lowered` the group starts with (the most there are)."""
+    for size in range(min(len(lowered), len(group_lowered)), 0, -1):
+        if lowered[-size:] == group_lowered[:size]:
+            return size
+    return 0
+
+
 def merge_words(*groups: Sequence[str]) -> list[str]:
     """Concatenate word lists, folding an overlap (`...CreatedEvent` + `EventType`)."""
     merged: list[str] = []
     lowered: list[str] = []  # `merged` in lower case: each word lowered once
     for group in groups:
         group_lowered = [w.lower() for w in group]
-        overlap = 0
-        for size in range(min(len(merged), len(group)), 0, -1):
-            if lowered[-size:] == group_lowered[:size]:
-                overlap = size
-                break
+        overlap = _overlap(lowered, group_lowered)
         merged.extend(group[overlap:])
         lowered.extend(group_lowered[overlap:])
     return merged
@@ -88,11 +92,7 @@ def merged_pascal(*groups: Prepared) -> str:
     pieces: list[str] = []
     lowered: list[str] = []
     for capitalized, group_lowered in groups:
-        overlap = 0
-        for size in range(min(len(lowered), len(group_lowered)), 0, -1):
-            if lowered[-size:] == group_lowered[:size]:
-                overlap = size
-                break
+        overlap = _overlap(lowered, group_lowered)
         pieces.extend(capitalized[overlap:])
         lowered.extend(group_lowered[overlap:])
     return "".join(pieces)
