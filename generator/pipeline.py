@@ -164,11 +164,11 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
 
 
 def _lock_digest(names: NameLock) -> str:
-    """A digest of a lock's entries, taken one by one: the JSON of a large API's lock at once is some
-    9 MB of text, and its lists some 30 MB more."""
+    """A digest of a lock's entries, taken line by line as the manifest writes them: the JSON of
+    a large API's lock at once is some 9 MB of text, and its lists some 30 MB more."""
     digest = hashlib.sha256()
-    for key, name in names:
-        digest.update(_ENCODE([key.kind, *key.place, name]).encode() + b"\n")
+    for line in names.json_lines:
+        digest.update(line.encode() + b"\n")
     return digest.hexdigest()
 
 

@@ -375,6 +375,21 @@ def test_the_lock_reads_back_what_the_manifest_writes_and_drops_what_it_cannot_r
     assert NameLock.from_json([["type", "", "/a", "A"], ["no such kind", "x", "X"], ["type", 3, "B"], "text", ["method"]]).names == {Key("type", ("", "/a")): "A"}
 
 
+def test_the_manifest_writes_each_lock_entry_as_jsons_own_encoding_of_it(tmp_path: Path) -> None:
+    from generator.naming.lock import Key, NameLock
+    from generator.output.manifest import Manifest
+
+    # Quotes, backslashes, control characters, non-ASCII and separators of lines in JavaScript.
+    awkward = 'a"b\\c\x01\x1f\u00e9\u2028\u2029\U0001f600/'
+    lock = NameLock({Key("field", ("", "/components/schemas/Pet", awkward)): "odd", Key("member", ("", "/x", '"\t"')): "TAB", Key("package"): "pets"})
+    text = Manifest("f", {}, {}, lock).dumps()
+    entries = json.loads(text)["names"]
+    assert entries == lock.to_json()
+    lines = text.split("\n")  # not splitlines(): U+2028 is inside an entry, not between two
+    for entry in entries:
+        assert {f"    {json.dumps(entry, ensure_ascii=False)}", f"    {json.dumps(entry, ensure_ascii=False)},"} & set(lines)
+
+
 def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
     from generator.naming.lock import Key, NameLock, kept_names
 

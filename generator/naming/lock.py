@@ -13,6 +13,7 @@ with kept ones. Overrides (the `names` table of `[tool.sdkwright]`) win over bot
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
@@ -79,6 +80,14 @@ class NameLock:
     def __len__(self) -> int:
         return len(self.names)
 
+    @functools.cached_property
+    def json_lines(self) -> tuple[str, ...]:
+        """Each sorted entry's JSON, `["kind", "place", ..., "name"]`, as the manifest writes it.
+
+        A large API's lock has some 65,000 entries: the manifest and the fingerprint both read
+        them, so they are encoded once, each string by the json module's C encoder."""
+        return tuple("[" + ", ".join(map(_encode_string, (key.kind, *key.place, name))) + "]" for key, name in self)
+
     def to_json(self) -> list[list[str]]:
         """`[kind, *place, name]` per key, sorted."""
         return [[key.kind, *key.place, name] for key, name in self]
@@ -93,6 +102,8 @@ class NameLock:
                     names[Key(entry[0], tuple(entry[1:-1]))] = entry[-1]
         return NameLock(names)
 
+
+_encode_string = json.encoder.encode_basestring  # what `json.dumps(..., ensure_ascii=False)` writes a string as
 
 EMPTY = NameLock()
 

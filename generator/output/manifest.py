@@ -36,9 +36,8 @@ class Manifest:
         if not len(self.names):
             return text + "\n"
         # Joined once, entry by entry: the lock of a large API is some 9 MB of text.
-        encode = json.JSONEncoder(ensure_ascii=False).encode
         lines = [text[: -len("\n}")] + ',\n  "names": [']
-        lines.extend(f"    {encode([key.kind, *key.place, name])}," for key, name in self.names)
+        lines.extend(f"    {line}," for line in self.names.json_lines)
         lines[-1] = lines[-1][:-1]  # no comma after the last entry
         lines.append("  ]\n}\n")
         return "\n".join(lines)
