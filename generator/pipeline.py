@@ -29,6 +29,7 @@ from generator.output.manifest import MANIFEST, Manifest, read_manifest
 if TYPE_CHECKING:
     from generator.document.load import Document
     from generator.document.resolve import Resolver
+    from generator.emit.render import PlannedFile
     from generator.ir import Notice
 
 Progress = Callable[[str], None]
@@ -193,7 +194,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
     from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names
-    from generator.emit.render import render, verbatim_files
+    from generator.emit.render import collection_paused, plan_files, verbatim_files
     from generator.document.resolve import Resolver
     from generator.openapi.validate import validate_in_background
 
@@ -223,8 +224,9 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         del resolver, documents
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
-        progress("render")
-        sources = render(api, names)
+        progress("render: views")
+        with collection_paused():
+            planned = plan_files(api, names)
         del api
     except SpecError as error:
         # Both stages may object to one defect: report the more precise place.
@@ -237,7 +239,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    return _finish(job, inputs, sources, validated, progress, names.lock, verbatim_files(names.package), notices)
+    return _finish(job, inputs, planned, validated, progress, names.lock, verbatim_files(names.package), notices)
 
 
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
@@ -258,16 +260,17 @@ def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecW
 def _finish(
     job: Job,
     inputs: dict[str, str],
-    sources: dict[str, str],
+    planned: Sequence[PlannedFile],
     validated: Callable[[], list[SpecWarning]],
     progress: Progress,
     names: NameLock,
     verbatim: frozenset[str] = frozenset(),
     notices: Sequence[SpecWarning] = (),
 ) -> Result:
-    """Format the rendered sources (reusing unchanged files, leaving `verbatim` ones as they
-    are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
-    from generator.output.format import digest, format_files
+    """Render and format the planned files (reusing unchanged files, leaving `verbatim` ones as
+    they are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
+    from generator.emit.render import collection_paused
+    from generator.output.format import digest, render_and_format
 
     previous = read_manifest(job.output)
 
@@ -285,15 +288,16 @@ def _finish(
     warnings = (*found, *(n for n in notices if (n.uri, n.pointer) not in places))
     if job.strict and warnings:
         raise SpecDefects(warnings)
-    progress(f"format: {len(sources)} files")
-    files = format_files(sources, reuse, verbatim)
+    progress(f"render and format: {len(planned)} files")
+    with collection_paused():
+        formatted = render_and_format(planned, reuse, verbatim)
     manifest = Manifest(
         fingerprint(job, inputs, names),
         inputs,
-        {path: (digest(sources[path]), digest(files[path])) for path in files},
+        {path: (file.source_digest, file.digest) for path, file in formatted.items()},
         names,
     )
-    return Result(files, manifest, warnings)
+    return Result({path: file.text for path, file in formatted.items()}, manifest, warnings)
 
 
 def input_kind(job: Job, contents: Any) -> str:
@@ -329,9 +333,10 @@ def _generate_models(job: Job, document: Document, progress: Progress, lock: Nam
     names = build_names(api, job.package, MODELS_RESERVED, root=document.uri, lock=lock, overrides=job.names)
     progress("render")
     sources = render_models(api, names, document)
-    from generator.emit.render import verbatim_files
+    from generator.emit.render import given_text, verbatim_files
 
-    return _finish(job, input_digests(job, resolver), sources, validated, progress, names.lock, verbatim_files(names.package))
+    planned = [given_text(path, text) for path, text in sources.items()]
+    return _finish(job, input_digests(job, resolver), planned, validated, progress, names.lock, verbatim_files(names.package))
 
 
 def generate(job: Job, progress: Progress = _quiet, rename_all: bool = False, force: bool = False) -> tuple[Result, list[str]]:

@@ -20,6 +20,7 @@ A smaller API keeps the flat layout, which is easier to read.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,7 +37,9 @@ from generator.emit.render import (
     GroupView,
     OperationView,
     PackageView,
+    PlannedFile,
     _imports,
+    given_text,
 )
 
 LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
@@ -210,13 +213,25 @@ def lazy_view(view: PackageView) -> LazyView:
     )
 
 
-def lazy_files(view: PackageView, lazy: LazyView, environment: jinja2.Environment) -> dict[str, str]:
-    """The `models` package and the `_groups` modules, by their path in the output."""
+def lazy_files(view: PackageView, lazy: LazyView, environment: jinja2.Environment) -> list[PlannedFile]:
+    """The `models` package and the `_groups` modules, planned (see `render.plan_files`)."""
     package = view.package
     models = environment.get_template("package/models.py.j2")
     group_template = environment.get_template("package/group.py.j2")
-    files = {f"{package}/models/__init__.py": environment.get_template("package/models_lazy.py.j2").render(view=view, lazy=lazy)}
-    files.update({f"{package}/models/{module}.py": models.render(view=module_view) for module, module_view in lazy.models.items()})
-    files[f"{package}/_groups/__init__.py"] = f'"""The groups of operations of the {view.title}, each imported when first used."""\n'
-    files.update({f"{package}/_groups/{name}.py": group_template.render(view=group_view) for name, group_view in lazy.groups.items()})
+    index = environment.get_template("package/models_lazy.py.j2")
+    files = [PlannedFile(f"{package}/models/__init__.py", len(lazy.model_module) * 3, functools.partial(index.render, view=view, lazy=lazy))]
+    files.extend(
+        PlannedFile(f"{package}/models/{module}.py", _members_weight(module_view), functools.partial(models.render, view=module_view))
+        for module, module_view in lazy.models.items()
+    )
+    files.append(given_text(f"{package}/_groups/__init__.py", f'"""The groups of operations of the {view.title}, each imported when first used."""\n'))
+    files.extend(
+        PlannedFile(f"{package}/_groups/{name}.py", len(group_view.group.operations) * 40, functools.partial(group_template.render, view=group_view))
+        for name, group_view in lazy.groups.items()
+    )
     return files
+
+
+def _members_weight(module: ModelsModuleView) -> int:
+    """About the lines a models module takes: its classes' fields, its enums' members."""
+    return sum(4 + 3 * len(c.fields) for c in module.classes) + sum(3 + len(e.members) for e in module.enums) + 2 * len(module.aliases)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import gc
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1056,27 +1058,54 @@ def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> Package
     return _Builder(api, names, quoted_types).package()
 
 
+@dataclass(frozen=True)
+class PlannedFile:
+    """A file of the output, ready to render: its views are built and its template loaded.
+
+    `weight` is a rough measure of its size (model members, operations): when the work is
+    shared between processes the heaviest files are taken first, so that none is left for last."""
+
+    path: str
+    weight: int
+    text: Callable[[], str]
+
+
+def given_text(path: str, text: str) -> PlannedFile:
+    """A file whose text is already known."""
+    return PlannedFile(path, len(text) // 40, lambda: text)
+
+
 def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
     # The model, the names and the views are a million objects that live through the stage,
     # and it makes next to no cyclic garbage: a collection during it would only walk them.
+    with collection_paused():
+        return {planned.path: planned.text() for planned in plan_files(api, names)}
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """The garbage collector off (then as it was) while the views are built and rendered."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _render(api, names)
+        yield
     finally:
         if collecting:
             gc.enable()
 
 
-def _render(api: ir.Api, names: Names) -> dict[str, str]:
+def plan_files(api: ir.Api, names: Names) -> list[PlannedFile]:
+    """The generated project, each file planned but not yet rendered, in the output's order."""
     from generator.emit import groups  # it builds on this module's views
 
     split = groups.is_lazy(api)
     view = build_view(api, names, quoted_types=split)
     environment = _environment()
     lazy = groups.lazy_view(view) if split else None
-    files: dict[str, str] = {}
+    files: list[PlannedFile] = []
+    members = len(view.classes) + len(view.enums) + len(view.aliases)
+    errors = len(view.status_errors) + len(view.code_errors) + len(view.operation_errors)
     for target, template in FILES.items():
         path = target.format(package=names.package)
         if target.endswith("/webhooks.py") and not view.events:
@@ -1084,12 +1113,19 @@ def _render(api: ir.Api, names: Names) -> dict[str, str]:
         if lazy is not None and target.endswith(("/models.py", "/_operations.py")):
             continue  # split by group: `groups`
         if template is None:
-            files[path] = ""
+            files.append(given_text(path, ""))
         elif template.endswith(".j2"):
-            files[path] = environment.get_template(template).render(view=view, lazy=lazy)
+            weight = {"/models.py": members * 8, "/errors.py": errors * 4, "/client.py": len(view.groups) * 8}
+            files.append(
+                PlannedFile(
+                    path,
+                    next((w for end, w in weight.items() if target.endswith(end)), len(api.operations) * 4),
+                    functools.partial(environment.get_template(template).render, view=view, lazy=lazy),
+                )
+            )
         else:
-            files[path] = (TEMPLATES / template).read_text(encoding="utf-8")
+            files.append(given_text(path, (TEMPLATES / template).read_text(encoding="utf-8")))
     if lazy is not None:
-        files.update(groups.lazy_files(view, lazy, environment))
-    files.update(runtime_files(names.package, view.runtime_modules))
+        files.extend(groups.lazy_files(view, lazy, environment))
+    files.extend(given_text(path, text) for path, text in runtime_files(names.package, view.runtime_modules).items())
     return files

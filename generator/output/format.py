@@ -20,13 +20,14 @@ A test runs black over every generated file of the corpus and finds nothing to c
 from __future__ import annotations
 
 import ast
+import dataclasses
 import functools
 import hashlib
 import multiprocessing
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,9 +36,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.emit.source import LINE_LENGTH, width
+from generator.output.forked import shared_with_a_fork
 
 if TYPE_CHECKING:
     from black.mode import Mode
+
+    from generator.emit.render import PlannedFile
 
 _PARALLEL_THRESHOLD = 200_000  # characters to format before worker processes pay off
 
@@ -421,6 +425,9 @@ class FormatCounts:
     characters: int = 0
     characters_to_black: int = 0
 
+    def __add__(self, other: FormatCounts) -> FormatCounts:
+        return FormatCounts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+
 
 LAST_COUNTS = FormatCounts()  # of the last `format_files`, for the benchmarks
 
@@ -431,48 +438,112 @@ def _runs(piece: str) -> list[tuple[str, int]]:
     return class_runs(piece, size=1)
 
 
-def format_files(
-    files: Mapping[str, str],
-    reuse: Callable[[str, str], str | None] = lambda path, source_digest: None,
-    verbatim: frozenset[str] = frozenset(),
-) -> dict[str, str]:
-    """Every .py file but the `verbatim` ones (already formatted) in black's layout: the
-    pieces the builder vouches for as written, black's formatting of the others;
-    `reuse(path, digest)` may return a file's previous result."""
-    global LAST_COUNTS
-    result = dict(files)
-    pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
-    candidates: list[str] = []  # the runs of the pieces that need black: each is looked at again
-    for path, source in files.items():
-        if not path.endswith(".py") or path in verbatim:
-            continue
-        previous = reuse(path, digest(source))
+Reuse = Callable[[str, str], "str | None"]
+
+
+class _Formatting:
+    """The files of one process's share: cut into pieces as they come (`add`), then black run
+    once over the pieces of all of them that need it, and the files joined again (`finish`)."""
+
+    def __init__(self, reuse: Reuse, verbatim: frozenset[str]) -> None:
+        self.reuse = reuse
+        self.verbatim = verbatim
+        self.result: dict[str, str] = {}
+        self.pieces_of: dict[str, list[tuple[list[tuple[str, int]], int]]] = {}  # path -> (runs, blank lines before)
+        self.candidates: list[str] = []  # the runs of the pieces that need black: each is looked at again
+
+    def add(self, path: str, source: str, source_digest: str | None = None) -> None:
+        self.result[path] = source
+        if not path.endswith(".py") or path in self.verbatim:
+            return
+        previous = self.reuse(path, digest(source) if source_digest is None else source_digest)
         if previous is not None:
-            result[path] = previous
-            continue
+            self.result[path] = previous
+            return
         cut = []
         module = split_lines(source)
         for piece, blanks in split_module(source) if module is None else module:
             piece_runs = [(piece, 0)]
             if needs_black(piece):
                 piece_runs = _runs(piece)
-                candidates.extend(run for run, _ in piece_runs)
+                self.candidates.extend(run for run, _ in piece_runs)
             cut.append((piece_runs, blanks))
-        pieces_of[path] = cut
-    runs = [run for pieces in pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
-    keys = {run: digest(run) for run in candidates if needs_black(run)}
-    LAST_COUNTS = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
-    with _cache() as connection:
-        known = _cached(connection, sorted(set(keys.values())))
-        todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
-        formatted = dict(zip(todo, _format_all(todo)))
-        _store(connection, {keys[piece]: text for piece, text in formatted.items()})
+        self.pieces_of[path] = cut
 
-    def done(run: str) -> str:
-        if run not in keys:
-            return run  # vouched for
-        return formatted[run] if run in formatted else known[keys[run]]
+    def finish(self) -> tuple[dict[str, str], FormatCounts]:
+        runs = [run for pieces in self.pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
+        keys = {run: digest(run) for run in self.candidates if needs_black(run)}
+        counts = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
+        with _cache() as connection:
+            known = _cached(connection, sorted(set(keys.values())))
+            todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
+            formatted = dict(zip(todo, _format_all(todo)))
+            _store(connection, {keys[piece]: text for piece, text in formatted.items()})
 
-    for path, pieces in pieces_of.items():
-        result[path] = join_pieces([(join_runs([(done(run), b) for run, b in piece_runs]), blanks) for piece_runs, blanks in pieces])
+        def done(run: str) -> str:
+            if run not in keys:
+                return run  # vouched for
+            return formatted[run] if run in formatted else known[keys[run]]
+
+        for path, pieces in self.pieces_of.items():
+            self.result[path] = join_pieces([(join_runs([(done(run), b) for run, b in piece_runs]), blanks) for piece_runs, blanks in pieces])
+        return self.result, counts
+
+
+def format_files(
+    files: Mapping[str, str],
+    reuse: Reuse = lambda path, source_digest: None,
+    verbatim: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """Every .py file but the `verbatim` ones (already formatted) in black's layout: the
+    pieces the builder vouches for as written, black's formatting of the others;
+    `reuse(path, digest)` may return a file's previous result."""
+    global LAST_COUNTS
+    formatting = _Formatting(reuse, verbatim)
+    for path, source in files.items():
+        formatting.add(path, source)
+    result, LAST_COUNTS = formatting.finish()
     return result
+
+
+@dataclass(frozen=True)
+class FormattedFile:
+    text: str
+    source_digest: str  # of the unformatted text, which the manifest records
+    digest: str  # of `text`
+
+
+SHARED_FROM = 2_000  # planned weight (about lines) from which a forked process takes half the files
+
+
+def render_and_format(
+    planned: Sequence[PlannedFile],
+    reuse: Reuse = lambda path, source_digest: None,
+    verbatim: frozenset[str] = frozenset(),
+) -> dict[str, FormattedFile]:
+    """The planned files rendered and formatted as `format_files` formats them, by path in
+    the plan's order. A large plan is shared with a forked process, the heaviest files first."""
+    global LAST_COUNTS
+    order = sorted(range(len(planned)), key=lambda index: -planned[index].weight)
+
+    def share(indexes: Iterator[int]) -> tuple[dict[str, tuple[str, str]], FormatCounts]:
+        formatting = _Formatting(reuse, verbatim)
+        source_digests: dict[str, str] = {}
+        for index in indexes:
+            file = planned[order[index]]
+            source = file.text()
+            source_digests[file.path] = digest(source)
+            formatting.add(file.path, source, source_digests[file.path])
+        texts, counts = formatting.finish()
+        return {path: (text, source_digests[path]) for path, text in texts.items()}, counts
+
+    if sum(file.weight for file in planned) >= SHARED_FROM:
+        shares = shared_with_a_fork(len(planned), share)
+    else:
+        shares = [share(iter(range(len(planned))))]
+    done: dict[str, tuple[str, str]] = {}
+    LAST_COUNTS = FormatCounts()
+    for texts, counts in shares:
+        done.update(texts)
+        LAST_COUNTS += counts
+    return {file.path: FormattedFile(done[file.path][0], done[file.path][1], digest(done[file.path][0])) for file in planned}
