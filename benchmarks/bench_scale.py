@@ -222,7 +222,7 @@ def bench_regen(repeat: int, schema: str, cold: Tool | None, stages: bool) -> No
         if stages:
             spec.write_text(json.dumps(with_added_field(document, schema, f"benchmark_field_{repeat}")), encoding="utf-8")
             print("  stages of one more regeneration, in this process (validation runs beside resolve, model, naming")
-            print("  and render; the render line holds the wait for its verdict, if any):")
+            print("  and the views; the views' line holds the wait for its verdict, if any):")
             for name, seconds in stage_times(spec, output, cache):
                 print(f"    {seconds:7.2f} s  {name}")
 
