@@ -129,6 +129,41 @@ def test_without_hard_links_unchanged_files_are_written(tmp_path: Path, monkeypa
     assert snapshot(output) == expected(second, manifest)
 
 
+def test_written_files_reach_the_disk_before_the_swap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.output import write
+
+    output = tmp_path / "out"
+    write_tree(output, FIRST, manifest_of(FIRST))
+    flushed: list[Path] = []
+    file_systems: list[Path] = []
+
+    def record_swap(a: Path, b: Path) -> bool:
+        # What was flushed by the time the new tree replaces the old one.
+        record_swap.flushed = (list(file_systems), sorted(p.relative_to(a).as_posix() for p in flushed))  # type: ignore[attr-defined]
+        return exchange(a, b)
+
+    exchange = write._exchange
+    monkeypatch.setattr(write, "_exchange", record_swap)
+    monkeypatch.setattr(write, "_flush", lambda target: flushed.append(target))
+    # Where the file system cannot be flushed at once, every file written (not the linked ones) is.
+    monkeypatch.setattr(write, "_flush_file_system", lambda folder: file_systems.append(folder) and False)
+    second = {**FIRST, "pkg/models.py": "class B:\n    pass\n", "pkg/new.py": "y = 2\n"}
+    assert write_tree(output, second, manifest_of(second, "2")) == ["pkg/models.py", "pkg/new.py"]
+    (staging,), paths = record_swap.flushed  # type: ignore[attr-defined]
+    assert staging.name.startswith(".out.new-") and paths == sorted([MANIFEST, "pkg/models.py", "pkg/new.py"])
+
+
+def test_the_file_system_is_flushed_at_once_where_it_can_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.output import write
+
+    if not write._flush_file_system(tmp_path):
+        pytest.skip("this system cannot flush a file system at once (no syncfs)")
+    monkeypatch.setattr(write, "_flush", lambda target: pytest.fail(f"{target} flushed alone"))
+    output = tmp_path / "out"
+    write_tree(output, FIRST, manifest_of(FIRST))
+    assert snapshot(output) == expected(FIRST, manifest_of(FIRST))
+
+
 def test_a_file_edited_by_hand_is_restored(tmp_path: Path) -> None:
     output = tmp_path / "out"
     manifest = manifest_of(FIRST)
