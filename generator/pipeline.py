@@ -290,7 +290,8 @@ def _finish(
         raise SpecDefects(warnings)
     progress(f"render and format: {len(planned)} files")
     with collection_paused():
-        formatted = render_and_format(planned, reuse, verbatim)
+        # The lock's lines, which the fingerprint and the manifest read, are encoded meanwhile.
+        formatted = render_and_format(planned, reuse, verbatim, beside=lambda: names.json_lines)
     manifest = Manifest(
         fingerprint(job, inputs, names),
         inputs,

@@ -100,3 +100,11 @@ def test_a_small_plan_stays_in_this_process() -> None:
     result = render_and_format([PlannedFile("a.py", 1, render), given_text("b.py", "Y = 2\n")])
     assert seen == [pid]
     assert {path: file.text for path, file in result.items()} == {"a.py": "X = 1\n", "b.py": "Y = 2\n"}
+
+
+@pytest.mark.parametrize("count", [1, 500])
+def test_the_work_beside_runs_here_once(count: int) -> None:
+    calls: list[int] = []
+    shares = shared_with_a_fork(count, lambda indexes: sorted(indexes), beside=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    assert sorted(index for share in shares for index in share) == list(range(count))

@@ -17,12 +17,14 @@ from typing import TypeVar
 Result = TypeVar("Result")
 
 
-def shared_with_a_fork(count: int, work: Callable[[Iterator[int]], Result]) -> list[Result]:
+def shared_with_a_fork(count: int, work: Callable[[Iterator[int]], Result], beside: Callable[[], object] = lambda: None) -> list[Result]:
     """`work` run here and in a forked child, each over the indexes below `count` it claims.
 
-    Returns this process's result and then the child's. Without `fork` (or a second core),
+    Returns this process's result and then the child's. `beside` runs here first, while the
+    child starts on its share (which grows by as much). Without `fork` (or a second core),
     `work` runs here alone over every index. An exception in the child is raised here."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or count < 2:
+        beside()
         return [work(iter(range(count)))]
     context = multiprocessing.get_context("fork")
     claimed = context.Value("q", 0)
@@ -53,6 +55,7 @@ def shared_with_a_fork(count: int, work: Callable[[Iterator[int]], Result]) -> l
             os._exit(status)
     os.close(writer)
     try:
+        beside()
         own = work(indexes())
     finally:
         with os.fdopen(reader, "rb") as receiving:
