@@ -13,13 +13,14 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
+from generator.background import in_background
 from generator.config import Job
 from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
@@ -27,7 +28,7 @@ from generator.naming.lock import EMPTY, NameLock
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
-    from generator.document.load import Document
+    from generator.document.load import Document, Documents
     from generator.document.resolve import Resolver
     from generator.ir import Notice
 
@@ -83,11 +84,21 @@ _ORDER_KEPT = frozenset({"properties", "default", "const", "enum", "example", "e
 
 
 def _canonical(value: Any, keep_order: bool = False) -> Any:
+    """`value` with every mapping a list of `(key, value)` pairs, sorted unless its order is kept.
+
+    The JSON of a tuple is that of a list: a pair whose value is no container is the item itself,
+    and a list of no containers is the list itself, not copies.
+    """
     if isinstance(value, dict):
-        items = value.items() if keep_order else sorted(value.items())
-        return [[key, _canonical(item, keep_order or key in _ORDER_KEPT)] for key, item in items]
+        pairs = list(value.items()) if keep_order else sorted(value.items())
+        for index, (key, item) in enumerate(pairs):
+            if isinstance(item, (dict, list)):
+                pairs[index] = (key, _canonical(item, keep_order or key in _ORDER_KEPT))
+        return pairs
     if isinstance(value, list):
-        return [_canonical(item, keep_order) for item in value]
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                return [*value[:index], *(_canonical(rest, keep_order) for rest in value[index:])]
     return value
 
 
@@ -204,6 +215,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         return _generate_models(job, document, progress, lock)
     documents = Documents(document)
     documents.load_referenced()  # each file read and parsed once, shared with the validator's process
+    digested = digests_in_background(documents)
     progress("validate (in the background)")
     validated = validate_in_background(document, documents=documents)
     try:
@@ -216,7 +228,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
             api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
         notices = notice_warnings(api.notices, resolver)
-        inputs = input_digests(job, resolver)
+        digests = _digests_when_done(job, resolver, digested)
         # The model holds all the later stages read: the documents (parsed, about six times
         # their text) are freed before naming, rendering and formatting.
         resolver.release()
@@ -226,6 +238,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         progress("render")
         sources = render(api, names)
         del api
+        inputs = digests()
     except SpecError as error:
         # Both stages may object to one defect: report the more precise place.
         try:
@@ -242,7 +255,27 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
     """The manifest's inputs: every document the run read, by its name relative to the output, and its digest."""
-    return {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
+    return _digests_when_done(job, resolver, {})()
+
+
+def digests_in_background(documents: Documents) -> dict[str, Callable[[], str]]:
+    """The `document_digest` of each document read so far, by URI, as a function that waits for it:
+    all are taken in a forked process, which shares the parsed documents, beside the model stage."""
+    uris = sorted(documents.by_uri)
+    contents = [documents.by_uri[uri].contents for uri in uris]
+    wait = in_background(lambda: [document_digest(each) for each in contents], "digesting the inputs")
+    return {uri: functools.partial(lambda index: wait()[index], index) for index, uri in enumerate(uris)}
+
+
+def _digests_when_done(job: Job, resolver: Resolver, digested: Mapping[str, Callable[[], str]]) -> Callable[[], dict[str, str]]:
+    """`input_digests`, waiting for those `digested` takes: a document it does not know (one the
+    resolver read later) is digested now, while the resolver still holds its contents."""
+    taken = {uri: digested.get(uri) or _at_once(document_digest(doc.contents)) for uri, doc in sorted(resolver.documents.items())}
+    return lambda: {_input_name(uri, job.output): digest() for uri, digest in taken.items()}
+
+
+def _at_once(digest: str) -> Callable[[], str]:
+    return lambda: digest
 
 
 def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import multiprocessing
 import os
 import re
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 import referencing.exceptions
 
 from generator import __version__
+from generator.background import in_background
 from generator.document.load import Document, Documents, line_of
 from generator.errors import SpecError, SpecWarning, join_pointer, unescape_token
 from generator.openapi import spec_checks
@@ -539,31 +539,5 @@ def validate_in_background(
     if (marker is not None and marker.exists()) or not hasattr(os, "fork"):
         verdict = validate(document, documents=documents)
         return lambda: verdict
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            sender.send(("ok", validate(document, documents=documents)))
-        except SpecError as error:
-            sender.send(("error", error))
-        except BaseException as error:  # noqa: BLE001 - reported by the parent
-            sender.send(("crash", repr(error)))
-
-    process = context.Process(target=run, daemon=True)
-    process.start()
-    sender.close()
-
-    def wait() -> list[SpecWarning]:
-        try:
-            kind, value = receiver.recv()
-        except EOFError:
-            kind, value = "crash", f"the validator exited with code {process.exitcode}"
-        process.join()
-        if kind == "error":
-            raise value
-        if kind == "crash":
-            raise RuntimeError(f"validation failed: {value}")
-        return list(value)
-
-    return wait
+    wait = in_background(lambda: validate(document, documents=documents), "validation")
+    return lambda: list(wait())
