@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from generator import ir
+from generator.collector import collector_paused
 from generator.errors import SpecError
 from generator.naming.allocate import Claim, allocate
 from generator.naming.lock import EMPTY, Key, KeyKind, NameLock, document_place, kept_names
@@ -492,6 +493,11 @@ def build_names(
     generation (`Names.lock`, or the manifest's): every key it holds that still exists keeps its
     name, and new keys are named around them; `overrides` (the user's `names` table) win over both.
     """
+    with collector_paused():  # a whole API's claims and names: many objects, next to no cyclic garbage
+        return _build_names(api, package, reserved, root, lock, overrides)
+
+
+def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], root: str | None, lock: NameLock, overrides: NameLock) -> Names:
     if package is not None and not (package.isascii() and package.isidentifier() and not keyword.iskeyword(package)):
         raise SpecError(f"the package name {package!r} is not a Python identifier (letters, digits and '_')", "--package")
     namer = _Namer(api, root, lock, overrides)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from generator import ir
+from generator.collector import collector_paused
 from generator.errors import SpecError
 from generator.document.load import Document, line_of
 from generator.openapi.conventions import recognise_conventions
@@ -411,6 +412,7 @@ def _requirements(value: Any) -> tuple[tuple[str, ...], ...] | None:
 def build_model(resolver: Resolver) -> ir.Api:
     """Build the intermediate model of the document `resolver` starts from."""
     try:
-        return recognise_conventions(OpenApiReader(resolver).build())
+        with collector_paused():
+            return recognise_conventions(OpenApiReader(resolver).build())
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None
