@@ -21,7 +21,7 @@ import keyword
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -114,9 +114,14 @@ class Group:
 
 def value_key(value: object) -> str:
     """An enum value as a key: its JSON (`1` and `"1"` differ)."""
+    if type(value) is str:
+        return _json_string(value)  # what `json.dumps` gives a string, without its encoder's set-up
     if value is None or isinstance(value, (str, int, float, bool)):
         return json.dumps(value)
     return json.dumps(value, sort_keys=True, default=str)
+
+
+_json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
 
 @dataclass(frozen=True)
@@ -196,31 +201,42 @@ def request_properties(obj: ir.ObjectType) -> tuple[ir.Property, ...]:
     return tuple(p for p in obj.properties if not p.read_only)
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _prepared_words(text: str) -> Prepared:
+    """The words of `text`, `prepared`: one part of a context (`repos/get response`, `owner`) is in
+    the contexts of many types."""
+    return prepared(words(text))
+
+
 def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], bool]:
     """Candidates of a named type; `place` (its key relative to the root document) seeds the digest."""
     hint = named.hint
-    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(place).upper()
+    # Each part's words capitalized and lowered once: a part is in most of the candidates.
+    parts = [_prepared_words(part) for part in hint.context]
+    # All the context's words (those of its parts joined with blanks, one part after another).
+    every_word: Prepared = (
+        tuple([w for capitalized, _ in parts for w in capitalized]),
+        tuple([w for _, lowered in parts for w in lowered]),
+    )
+    all_words = "".join(every_word[0])
+    final = (all_words if " ".join(hint.context) else "Model") + stable_suffix(place).upper()
     if hint.explicit is not None:
         base = pascal(words(hint.explicit)) or "Model"
         return _unique([base, base + "Model", base + "Schema", final]), True
-    context_words = [words(part) for part in hint.context]
     candidates: list[str] = []
     if hint.title:
         candidates.append(pascal(words(hint.title)))
-    if context_words:
-        # Each part's words capitalized and lowered once: a part is in most of the candidates.
-        parts = [prepared(part) for part in context_words]
+    if parts:
         last = parts[-1]
         candidates.append("".join(last[0]))
         if isinstance(named, ir.EnumType) and len(named.values) == 1:
             # A one-value enum (`event_type: [conference.created]`) is named by its value.
-            candidates.append(merged_pascal(prepared(words(str(named.values[0]))), last))
+            candidates.append(merged_pascal(_prepared_words(str(named.values[0])), last))
         for depth in range(1, len(parts)):
             candidates.append(merged_pascal(parts[0], *parts[len(parts) - depth : -1], last))
         candidates.append(merged_pascal(*parts))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
-        every_word: Prepared = ([w for capitalized, _ in parts for w in capitalized], [w for _, lowered in parts for w in lowered])
-        candidates.append("".join(every_word[0]))
+        candidates.append(all_words)
         # Last before the digest: what kind of type it is (an inline copy of a component
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
@@ -229,7 +245,7 @@ def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], 
         # `oneOf`) are told apart by where they sit, not by a digest: `...AssigneePart2`.
         steps = _composition_words(place)
         if steps:
-            candidates.append("".join(every_word[0]) + pascal(steps))
+            candidates.append(all_words + pascal(steps))
     candidates.append(final)
     return _unique(candidates), False
 

@@ -60,9 +60,15 @@ def upper_snake(parts: Sequence[str]) -> str:
 
 
 def _overlap(lowered: Sequence[str], group_lowered: Sequence[str]) -> int:
-    """How many words at the end of `lowered` the group starts with (the most there are)."""
+    """How many words at the end of `lowered` the group starts with (the most there are).
+
+    Both are of one kind (lists, or tuples): only a size whose first word is the group's is compared whole.
+    """
+    if not group_lowered:
+        return 0
+    first = group_lowered[0]
     for size in range(min(len(lowered), len(group_lowered)), 0, -1):
-        if lowered[-size:] == group_lowered[:size]:
+        if lowered[-size] == first and lowered[-size:] == group_lowered[:size]:
             return size
     return 0
 
@@ -79,22 +85,22 @@ def merge_words(*groups: Sequence[str]) -> list[str]:
     return merged
 
 
-Prepared = tuple[list[str], list[str]]  # a word list's words capitalized (for `pascal`) and lowered (to fold overlaps)
+Prepared = tuple[tuple[str, ...], tuple[str, ...]]  # a word list's words capitalized (for `pascal`) and lowered (to fold overlaps)
 
 
 def prepared(group: Sequence[str]) -> Prepared:
     """`group` ready for `merged_pascal`: each word capitalized and lowered once, for many names."""
-    return [w[0].upper() + w[1:] for w in group], [w.lower() for w in group]
+    return tuple([w[0].upper() + w[1:] for w in group]), tuple([w.lower() for w in group])
 
 
 def merged_pascal(*groups: Prepared) -> str:
     """`pascal(merge_words(*groups))`, of `prepared` groups."""
     pieces: list[str] = []
-    lowered: list[str] = []
+    lowered: tuple[str, ...] = ()
     for capitalized, group_lowered in groups:
         overlap = _overlap(lowered, group_lowered)
         pieces.extend(capitalized[overlap:])
-        lowered.extend(group_lowered[overlap:])
+        lowered += group_lowered[overlap:]
     return "".join(pieces)
 
 
