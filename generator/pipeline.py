@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
-from generator.background import in_background
+from generator.background import Background, in_background
 from generator.config import Job
 from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
@@ -215,9 +215,12 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         return _generate_models(job, document, progress, lock)
     documents = Documents(document)
     documents.load_referenced()  # each file read and parsed once, shared with the validator's process
-    digested = digests_in_background(documents)
+    # One forked process digests the documents and validates them (unless the verdict is cached).
+    background = Background()
+    digested = digests_in_background(documents, background)
     progress("validate (in the background)")
-    validated = validate_in_background(document, documents=documents)
+    validated = validate_in_background(document, documents=documents, background=background)
+    background.start()
     try:
         progress("resolve")
         resolver = Resolver(document, documents)
@@ -258,12 +261,17 @@ def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
     return _digests_when_done(job, resolver, {})()
 
 
-def digests_in_background(documents: Documents) -> dict[str, Callable[[], str]]:
+def digests_in_background(documents: Documents, background: Background | None = None) -> dict[str, Callable[[], str]]:
     """The `document_digest` of each document read so far, by URI, as a function that waits for it:
-    all are taken in a forked process, which shares the parsed documents, beside the model stage."""
+    all are taken in a forked process, which shares the parsed documents, beside the model stage
+    (a piece of `background`'s, which the caller starts, or a process of their own)."""
     uris = sorted(documents.by_uri)
     contents = [documents.by_uri[uri].contents for uri in uris]
-    wait = in_background(lambda: [document_digest(each) for each in contents], "digesting the inputs")
+
+    def digest_all() -> list[str]:
+        return [document_digest(each) for each in contents]
+
+    wait = background.add(digest_all, "digesting the inputs") if background is not None else in_background(digest_all, "digesting the inputs")
     return {uri: functools.partial(lambda index: wait()[index], index) for index, uri in enumerate(uris)}
 
 

@@ -4,7 +4,10 @@ model stage) or at once, with the validator's verdict cached or not, gives the s
 from __future__ import annotations
 
 import datetime
+import gc
 import os
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -125,22 +128,91 @@ def test_inputs_are_digested_when_the_verdict_is_cached(tmp_path: Path, monkeypa
     first = pipeline.generate_files(job).manifest.inputs
     assert list((tmp_path / "cache").rglob("*")), "the first run caches its verdict"
     validated: list[object] = []
-    monkeypatch.setattr("generator.openapi.validate.verdict", lambda *args, **kwargs: validated.append(args) or [])
+
+    def verdict(*args: object, **kwargs: object) -> list[object]:
+        validated.append(args)
+        return []
+
+    monkeypatch.setattr("generator.openapi.validate.verdict", verdict)
     second = pipeline.generate_files(job).manifest.inputs
     assert validated == []  # the cached verdict: not validated again
     assert first == second == _inputs(CONFERENCES, tmp_path / "out")
 
 
-def test_background_work_reports_its_failures() -> None:
-    def refuse() -> None:
-        raise SpecError("refused", "spec.yaml", "/paths")
+def _refuse() -> None:
+    raise SpecError("refused", "spec.yaml", "/paths")
 
+
+def test_background_work_reports_its_failures() -> None:
     def crash() -> None:
         raise ValueError("broken")
 
     with pytest.raises(SpecError, match="refused"):
-        background.in_background(refuse, "refusing")()
+        background.in_background(_refuse, "refusing")()
     with pytest.raises(RuntimeError, match=r"crashing failed: ValueError\('broken'\)"):
         background.in_background(crash, "crashing")()
     wait = background.in_background(lambda: [1, 2], "listing")
     assert wait() == wait() == [1, 2]  # waited for once, answered again
+
+
+def test_pieces_of_background_work_share_one_process_and_fail_alone() -> None:
+    work = background.Background()
+    first = work.add(os.getpid, "asking")
+    broken = work.add(lambda: 1 // 0, "dividing")
+    refused = work.add(_refuse, "refusing")
+    last = work.add(os.getpid, "asking again")
+    work.start()
+    assert last() == first() != os.getpid()  # waited for out of order, in one child
+    with pytest.raises(RuntimeError, match="dividing failed: ZeroDivisionError"):
+        broken()
+    with pytest.raises(SpecError, match="refused"):
+        refused()
+
+
+def test_without_fork_the_pieces_run_at_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "fork")
+    ran: list[str] = []
+
+    def run() -> int:
+        ran.append("ran")
+        return len(ran)
+
+    work = background.Background()
+    wait = work.add(run, "running")
+    assert ran == []
+    work.start()
+    assert ran == ["ran"] and wait() == 1
+
+
+def test_one_run_validates_and_digests_in_one_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    original = background.Background.start
+
+    def counting(self: background.Background) -> None:
+        started.append(len(self._pieces))
+        original(self)
+
+    monkeypatch.setattr(background.Background, "start", counting)
+    pipeline.generate_files(Job(spec=str(MULTIFILE / "openapi.yaml"), output=tmp_path / "out"))
+    assert started == [2]  # the digests and the verdict
+
+
+class _Held:
+    pass
+
+
+def _reading_held() -> tuple[Callable[[], str], weakref.ref[_Held]]:
+    held = _Held()
+    return (lambda: type(held).__name__), weakref.ref(held)
+
+
+def test_started_work_no_longer_holds_what_it_reads() -> None:
+    reading, seen = _reading_held()  # the piece alone holds it, as the pieces of a run hold the parsed documents
+    work = background.Background()
+    wait = work.add(reading, "naming")
+    del reading
+    assert seen() is not None
+    work.start()
+    gc.collect()
+    assert seen() is None  # the pipeline frees the documents after the model stage: nothing keeps them
+    assert wait() == "_Held"

@@ -24,7 +24,7 @@ from typing import Any
 import referencing.exceptions
 
 from generator import __version__
-from generator.background import in_background
+from generator.background import Background, in_background
 from generator.document.load import Document, Documents, line_of
 from generator.errors import SpecError, SpecWarning, join_pointer, unescape_token
 from generator.openapi import spec_checks
@@ -527,17 +527,23 @@ def verdict(document: Document, *, documents: Documents | None = None, find: Fin
 
 
 def validate_in_background(
-    document: Document, *, lenient: bool = False, documents: Documents | None = None
+    document: Document, *, lenient: bool = False, documents: Documents | None = None, background: Background | None = None
 ) -> Callable[[], list[SpecWarning]]:
     """Start validating in a forked process; the returned function waits for the verdict.
 
     Validation is the slowest stage before formatting and depends on nothing
-    else, so it runs beside resolving, modelling, rendering and formatting.
+    else, so it runs beside resolving, modelling, rendering and formatting: in a
+    process of its own, or as a piece of `background`'s (which the caller starts).
+    A cached verdict is read at once.
     """
     check_version(document)
     marker = _cache_marker(document)
     if (marker is not None and marker.exists()) or not hasattr(os, "fork"):
         verdict = validate(document, documents=documents)
         return lambda: verdict
-    wait = in_background(lambda: validate(document, documents=documents), "validation")
+
+    def work() -> list[SpecWarning]:
+        return validate(document, documents=documents)
+
+    wait = background.add(work, "validation") if background is not None else in_background(work, "validation")
     return lambda: list(wait())
