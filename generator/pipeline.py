@@ -201,6 +201,13 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
     Names are kept from the output's manifest (the lock) unless `rename_all`.
     """
+    from generator.collector import generation
+
+    with generation():
+        return _generate_files(job, progress, rename_all)
+
+
+def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
     from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names

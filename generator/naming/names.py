@@ -509,7 +509,7 @@ def build_names(
     generation (`Names.lock`, or the manifest's): every key it holds that still exists keeps its
     name, and new keys are named around them; `overrides` (the user's `names` table) win over both.
     """
-    with collector_paused():  # a whole API's claims and names: many objects, next to no cyclic garbage
+    with collector_paused(freeze=True):  # a whole API's claims and names: many objects, next to no cyclic garbage
         return _build_names(api, package, reserved, root, lock, overrides)
 
 

@@ -412,7 +412,7 @@ def _requirements(value: Any) -> tuple[tuple[str, ...], ...] | None:
 def build_model(resolver: Resolver) -> ir.Api:
     """Build the intermediate model of the document `resolver` starts from."""
     try:
-        with collector_paused():
+        with collector_paused(freeze=True):
             return recognise_conventions(OpenApiReader(resolver).build())
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None
