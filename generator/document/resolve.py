@@ -90,9 +90,10 @@ class Resolver:
             ref = node.value["$ref"]
             hop = self._hops.get((node.uri, ref))
             if hop is not None:
-                if hop.key in seen:
-                    raise self.error(f"$ref cycle: {' -> '.join(seen + [hop.key])}", node)
-                seen.append(hop.key)
+                hop_key = hop.key
+                if hop_key in seen:
+                    raise self.error(f"$ref cycle: {' -> '.join(seen + [hop_key])}", node)
+                seen.append(hop_key)
                 node = hop
                 continue
             target_uri, fragment = urldefrag(urljoin(node.uri, ref))

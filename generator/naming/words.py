@@ -115,6 +115,6 @@ def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
         name = fallback + ("_" if fallback.islower() else "") + name
     # The reserved names are a frozenset where it matters (every field, member, class): not copied.
     reserved_set = reserved if isinstance(reserved, (set, frozenset)) else set(reserved)
-    while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
+    while name in reserved_set or keyword.iskeyword(name) or name == "_":  # `_`: the one soft keyword a name cannot be
         name += "_"
     return name

@@ -373,9 +373,10 @@ class SchemaTranslator:
             properties = schema.get("properties")
             if not isinstance(properties, dict):
                 continue
+            where = join_pointer(owner.pointer, "properties")
             for name, prop_schema in properties.items():
-                prop_node = owner.child("properties", name)
                 wire_name = name if isinstance(name, str) else str(name)  # a YAML key may be a number
+                prop_node = Located(prop_schema, owner.uri, join_pointer(where, wire_name))  # `owner.child("properties", name)`
                 found[name] = self._property(prop_node, wire_name, prop_schema, context + (name,), name in required)
         return tuple(found.values())
 
