@@ -145,6 +145,10 @@ class SchemaTranslator:
         return self._explicit_context(node) is not None
 
     def _schema(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
+        if isinstance(node.value, dict):
+            simple = _simple_primitive(node.value)
+            if simple is not None:  # (most schemas): nothing to name, nothing inside to reach it again
+                return simple
         key = node.key
         cached = self._exprs.get(key)
         if cached is not None:
@@ -501,6 +505,21 @@ def _variant_label(variant: Any, index: int) -> str:
         if isinstance(variant.get("type"), str) and variant["type"] != "object":
             return str(variant["type"])
     return f"option {index + 1}"
+
+
+# The keywords that make `_shape` look further than a schema's `type`.
+_SHAPING_KEYWORDS = frozenset({"const", "enum", "allOf", "oneOf", "anyOf", "properties", "additionalProperties", "items", "prefixItems"})
+_SIMPLE_TYPES = frozenset({"string", "integer", "number", "boolean"})
+
+
+def _simple_primitive(schema: dict[str, Any]) -> ir.TypeExpr | None:
+    """The type of a schema of one primitive `type` and no keyword that shapes it further (what
+    `_build_schema` gives it, without its walk); None for any other schema."""
+    kind = schema.get("type")
+    if not isinstance(kind, str) or kind not in _SIMPLE_TYPES or not _SHAPING_KEYWORDS.isdisjoint(schema):
+        return None
+    expr = _primitive_of([kind], schema)
+    return _nullable(expr) if schema.get("nullable") is True else expr
 
 
 def _nullable(expr: ir.TypeExpr) -> ir.TypeExpr:
