@@ -756,3 +756,15 @@ def test_the_digest_candidate_says_every_word_of_the_context(context: tuple[str,
     candidates, explicit = _type_candidates(named, "#/x")
     assert not explicit
     assert candidates[-1] == pascal(words(" ".join(context) or "Model")) + stable_suffix("#/x").upper()
+
+
+def test_two_fields_of_one_wire_name_get_two_names() -> None:
+    # Not from a spec (an object's wire names are its schema's keys): a model made by hand.
+    twice = (ir.Property("id", STR, True), ir.Property("id", STR, False), ir.Property("name", STR, True))
+    obj = ir.ObjectType("#/components/schemas/Pair", ir.NameHint("Pair", ("Pair",)), None, twice)
+    api = ir.Api("T", "1", None, "3.1.0", (), (), (), (), (), (obj,))
+    names = build_names(api, "t", root="")
+    first, second, other = names.fields[obj.key]
+    assert len({first, second, other}) == 3 and first == "id" and other == "name"
+    places = sorted(key.place for key, _ in names.lock if key.kind == "field")
+    assert places == [("", "/components/schemas/Pair", "id"), ("", "/components/schemas/Pair", "id", "2"), ("", "/components/schemas/Pair", "name")]

@@ -348,8 +348,11 @@ def _unique_key(key: Key, seen: set[Key]) -> Key:
 
 def _field_names(namer: _Namer, obj: ir.ObjectType) -> tuple[str, ...]:
     document, pointer = namer.place(obj.key)
-    seen: set[Key] = set()
-    claims = [Claim(_unique_key(Key("field", (document, pointer, p.wire_name)), seen), _field_candidates(p.wire_name)) for p in obj.properties]
+    keys = [Key("field", (document, pointer, p.wire_name)) for p in obj.properties]
+    if len(set(keys)) < len(keys):  # (an object's wire names are its schema's keys: distinct but in a hand-made model)
+        seen: set[Key] = set()
+        keys = [_unique_key(key, seen) for key in keys]
+    claims = [Claim(key, _field_candidates(p.wire_name)) for key, p in zip(keys, obj.properties)]
     allocated = namer.allocate(claims, FIELD_RESERVED)
     return tuple(allocated[c.key] for c in claims)
 

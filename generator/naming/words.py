@@ -98,7 +98,8 @@ def merged_pascal(*groups: Prepared) -> str:
     pieces: list[str] = []
     lowered: tuple[str, ...] = ()
     for capitalized, group_lowered in groups:
-        overlap = _overlap(lowered, group_lowered)
+        # An overlap starts with the group's first word: most groups share none with the words before.
+        overlap = _overlap(lowered, group_lowered) if group_lowered and group_lowered[0] in lowered else 0
         pieces.extend(capitalized[overlap:])
         lowered += group_lowered[overlap:]
     return "".join(pieces)
