@@ -282,11 +282,12 @@ class _Namer:
     def allocate(self, claims: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[Key, str]:
         # The SDK's own classes keep their names against the lock too (a name a schema held before they came).
         owned = frozenset(c.candidates[0] for c in claims if c.owned)
-        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, reserved | owned))
+        taken = reserved | owned if owned else reserved  # once per name space, not once per name it keeps
+        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, taken))
         if self.overrides.names:
             for claim in claims:
                 name = self.overrides.get(claim.key)
-                if name is not None and not _is_identifier(name, reserved | owned):
+                if name is not None and not _is_identifier(name, taken):
                     raise SpecError(f"the names table gives {name!r} to {'#'.join(claim.key.place)}, a name the SDK itself uses there", "[tool.sdkwright] names")
         allocated = allocate(claims, reserved, kept)
         self.record.update(allocated)
