@@ -117,13 +117,17 @@ def document_digest(contents: Any) -> str:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+# The same JSON, without the encoder's bookkeeping of the containers it is inside (half its time): a
+# document that contains itself (a YAML alias of its own parent) never reaches it, `_canonical` recurses
+# without end first.
+_ENCODE_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False).encode
 _WHOLE_BELOW = 3  # subtrees this deep (an operation, a schema) are made canonical and encoded at once
 
 
 def _canonical_json(value: Any, keep_order: bool = False, depth: int = 0) -> Iterator[str]:
     """The JSON text of `_canonical(value)`, in pieces."""
     if depth >= _WHOLE_BELOW or not isinstance(value, (dict, list)):
-        yield _ENCODE(_canonical(value, keep_order))
+        yield _ENCODE_CANONICAL(_canonical(value, keep_order))
         return
     yield "["
     if isinstance(value, dict):

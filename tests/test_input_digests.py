@@ -216,3 +216,15 @@ def test_started_work_no_longer_holds_what_it_reads() -> None:
     gc.collect()
     assert seen() is None  # the pipeline frees the documents after the model stage: nothing keeps them
     assert wait() == "_Held"
+
+
+@pytest.mark.parametrize("depth", [1, 4])
+def test_a_document_that_contains_itself_is_no_digest(depth: int) -> None:
+    # A YAML alias of its own parent: the canonical form never ends (the encoder skips its own check).
+    inner: dict[str, Any] = {}
+    document: dict[str, Any] = inner
+    for _ in range(depth):
+        document = {"x": document}
+    inner["loop"] = document
+    with pytest.raises(RecursionError):
+        pipeline.document_digest(document)
