@@ -197,7 +197,7 @@ class OpenApiReader:
         if isinstance(param.get("schema"), dict):
             schema_node = node.child("schema")
         elif isinstance(param.get("content"), dict) and param["content"]:
-            media = sorted(param["content"], key=lambda m: (_media_rank(m), m))[0]
+            media = min(param["content"], key=lambda m: (_media_rank(m), m))
             as_json = "json" in media.lower()
             if isinstance(param["content"][media], dict) and "schema" in param["content"][media]:
                 schema_node = node.child("content", media, "schema")
@@ -227,7 +227,7 @@ class OpenApiReader:
         content = node.value.get("content")
         if not isinstance(content, dict) or not content:
             return None
-        media = sorted(content, key=lambda m: (_media_rank(m), m))[0]
+        media = min(content, key=lambda m: (_media_rank(m), m))
         entry = content[media] if isinstance(content[media], dict) else {}
         if "schema" in entry:
             expr: ir.TypeExpr | None = self.type_of(node.child("content", media, "schema"), context)
