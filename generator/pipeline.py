@@ -86,8 +86,8 @@ _ORDER_KEPT = frozenset({"properties", "default", "const", "enum", "example", "e
 def _canonical(value: Any, keep_order: bool = False) -> Any:
     """`value` with every mapping a list of `(key, value)` pairs, sorted unless its order is kept.
 
-    The JSON of a tuple is that of a list: a pair whose value is no container is the item itself,
-    and a list of no containers is the list itself, not copies.
+    The JSON of a tuple is that of a list, so the pairs are tuples; a value that is no container
+    is kept as it is, and so is a list that holds none (no copies).
     """
     if isinstance(value, dict):
         pairs = list(value.items()) if keep_order else sorted(value.items())
