@@ -13,13 +13,14 @@ import hashlib
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from generator import TEMPLATES, __version__
+from generator.background import Background, in_background
 from generator.config import Job
 from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
@@ -27,7 +28,7 @@ from generator.naming.lock import EMPTY, NameLock
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
-    from generator.document.load import Document
+    from generator.document.load import Document, Documents
     from generator.document.resolve import Resolver
     from generator.emit.render import PlannedFile
     from generator.ir import Notice
@@ -84,11 +85,21 @@ _ORDER_KEPT = frozenset({"properties", "default", "const", "enum", "example", "e
 
 
 def _canonical(value: Any, keep_order: bool = False) -> Any:
+    """`value` with every mapping a list of `(key, value)` pairs, sorted unless its order is kept.
+
+    The JSON of a tuple is that of a list, so the pairs are tuples; a value that is no container
+    is kept as it is, and so is a list that holds none (no copies).
+    """
     if isinstance(value, dict):
-        items = value.items() if keep_order else sorted(value.items())
-        return [[key, _canonical(item, keep_order or key in _ORDER_KEPT)] for key, item in items]
+        pairs = list(value.items()) if keep_order else sorted(value.items())
+        for index, (key, item) in enumerate(pairs):
+            if isinstance(item, (dict, list)):
+                pairs[index] = (key, _canonical(item, keep_order or key in _ORDER_KEPT))
+        return pairs
     if isinstance(value, list):
-        return [_canonical(item, keep_order) for item in value]
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                return [*value[:index], *(_canonical(rest, keep_order) for rest in value[index:])]
     return value
 
 
@@ -107,13 +118,17 @@ def document_digest(contents: Any) -> str:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+# The same JSON, without the encoder's bookkeeping of the containers it is inside (half its time): a
+# document that contains itself (a YAML alias of its own parent) never reaches it, `_canonical` recurses
+# without end first.
+_ENCODE_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False).encode
 _WHOLE_BELOW = 3  # subtrees this deep (an operation, a schema) are made canonical and encoded at once
 
 
 def _canonical_json(value: Any, keep_order: bool = False, depth: int = 0) -> Iterator[str]:
     """The JSON text of `_canonical(value)`, in pieces."""
     if depth >= _WHOLE_BELOW or not isinstance(value, (dict, list)):
-        yield _ENCODE(_canonical(value, keep_order))
+        yield _ENCODE_CANONICAL(_canonical(value, keep_order))
         return
     yield "["
     if isinstance(value, dict):
@@ -191,6 +206,13 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
     Names are kept from the output's manifest (the lock) unless `rename_all`.
     """
+    from generator.collector import generation
+
+    with generation():
+        return _generate_files(job, progress, rename_all)
+
+
+def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
     from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names
@@ -205,8 +227,12 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         return _generate_models(job, document, progress, lock)
     documents = Documents(document)
     documents.load_referenced()  # each file read and parsed once, shared with the validator's process
+    # One forked process digests the documents and validates them (unless the verdict is cached).
+    background = Background()
+    digested = digests_in_background(documents, background)
     progress("validate (in the background)")
-    validated = validate_in_background(document, documents=documents)
+    validated = validate_in_background(document, documents=documents, background=background)
+    background.start()
     try:
         progress("resolve")
         resolver = Resolver(document, documents)
@@ -217,7 +243,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
             api = dataclasses.replace(api, webhook_signature=WebhookSignature.from_mapping(dict(job.webhook_signature)))
         notices = notice_warnings(api.notices, resolver)
-        inputs = input_digests(job, resolver)
+        digests = _digests_when_done(job, resolver, digested)
         # The model holds all the later stages read: the documents (parsed, about six times
         # their text) are freed before naming, rendering and formatting.
         resolver.release()
@@ -228,6 +254,7 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
         with collection_paused():
             planned = plan_files(api, names)
         del api
+        inputs = digests()
     except SpecError as error:
         # Both stages may object to one defect: report the more precise place.
         try:
@@ -244,7 +271,32 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
     """The manifest's inputs: every document the run read, by its name relative to the output, and its digest."""
-    return {_input_name(uri, job.output): document_digest(doc.contents) for uri, doc in sorted(resolver.documents.items())}
+    return _digests_when_done(job, resolver, {})()
+
+
+def digests_in_background(documents: Documents, background: Background | None = None) -> dict[str, Callable[[], str]]:
+    """The `document_digest` of each document read so far, by URI, as a function that waits for it:
+    all are taken in a forked process, which shares the parsed documents, beside the model stage
+    (a piece of `background`'s, which the caller starts, or a process of their own)."""
+    uris = sorted(documents.by_uri)
+    contents = [documents.by_uri[uri].contents for uri in uris]
+
+    def digest_all() -> list[str]:
+        return [document_digest(each) for each in contents]
+
+    wait = background.add(digest_all, "digesting the inputs") if background is not None else in_background(digest_all, "digesting the inputs")
+    return {uri: functools.partial(lambda index: wait()[index], index) for index, uri in enumerate(uris)}
+
+
+def _digests_when_done(job: Job, resolver: Resolver, digested: Mapping[str, Callable[[], str]]) -> Callable[[], dict[str, str]]:
+    """`input_digests`, waiting for those `digested` takes: a document it does not know (one the
+    resolver read later) is digested now, while the resolver still holds its contents."""
+    taken = {uri: digested.get(uri) or _at_once(document_digest(doc.contents)) for uri, doc in sorted(resolver.documents.items())}
+    return lambda: {_input_name(uri, job.output): digest() for uri, digest in taken.items()}
+
+
+def _at_once(digest: str) -> Callable[[], str]:
+    return lambda: digest
 
 
 def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecWarning]:

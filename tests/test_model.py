@@ -757,3 +757,13 @@ def test_prefix_items_are_a_list_of_the_union_of_the_positions(tmp_path: Path) -
     assert prop(holder, "same").type == ir.ListOf(ir.Primitive("float"))
     assert prop(holder, "any").type == ir.ListOf(ir.ANY)
     assert prop(holder, "draft7").type == ir.ListOf(ir.UnionOf((ir.Primitive("bool"), ir.Primitive("str"))))
+
+
+def test_a_property_keyed_by_a_yaml_number_is_named_by_its_text(tmp_path: Path) -> None:
+    schemas = {"Codes": {"type": "object", "properties": {200: {"type": "string"}, "~a/b": {"$ref": "#/components/schemas/Item"}}}, "Item": {"type": "integer", "readOnly": True}}
+    codes = named(build(tmp_path, spec("3.1.0", schemas=schemas), "yaml"), "/components/schemas/Codes")
+    assert prop(codes, "200").type == ir.Primitive("str")
+    assert prop(codes, "200").pointer == "/components/schemas/Codes/properties/200"
+    escaped = prop(codes, "~a/b")
+    assert escaped.pointer == "/components/schemas/Codes/properties/~0a~1b"
+    assert escaped.type == ir.Primitive("int") and escaped.read_only  # the target's keywords, through the `$ref`

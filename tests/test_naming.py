@@ -722,3 +722,49 @@ def test_an_inline_copy_of_a_component_is_named_by_its_kind_not_a_digest(tmp_pat
     inline = type_name(api, names, "/paths/~1things/post/requestBody/content/application~1json/schema")
     assert type_name(api, names, "/components/schemas/CreateThingRequest") == "CreateThingRequest"
     assert inline == "CreateThingRequestObject"
+
+
+# -- words: merging word lists, and the digest candidate of a type --------------
+
+WORD_GROUPS = [
+    ["Conference", "Created", "Event"],
+    ["event", "Type"],
+    ["Event"],
+    ["created", "event", "type", "value"],
+    [],
+    ["A", "a", "A"],
+    ["a", "A", "b"],
+]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+def test_merged_pascal_is_pascal_of_merged_words(size: int) -> None:
+    from generator.naming.words import merge_words, merged_pascal, prepared
+
+    for groups in itertools.product(WORD_GROUPS, repeat=size):
+        assert merged_pascal(*(prepared(group) for group in groups)) == pascal(merge_words(*groups)), groups
+
+
+@pytest.mark.parametrize(
+    "context",
+    [(), ("",), ("", ""), ("Pet",), ("repos/get response", "owner"), ("Überweisung", "ñame", "x-rate-limit"), ("a  b", "", "CSVRow2d")],
+)
+def test_the_digest_candidate_says_every_word_of_the_context(context: tuple[str, ...]) -> None:
+    from generator.naming.names import _type_candidates
+
+    named = ir.ObjectType("#/x", ir.NameHint(None, context), None, ())
+    candidates, explicit = _type_candidates(named, "#/x")
+    assert not explicit
+    assert candidates[-1] == pascal(words(" ".join(context) or "Model")) + stable_suffix("#/x").upper()
+
+
+def test_two_fields_of_one_wire_name_get_two_names() -> None:
+    # Not from a spec (an object's wire names are its schema's keys): a model made by hand.
+    twice = (ir.Property("id", STR, True), ir.Property("id", STR, False), ir.Property("name", STR, True))
+    obj = ir.ObjectType("#/components/schemas/Pair", ir.NameHint("Pair", ("Pair",)), None, twice)
+    api = ir.Api("T", "1", None, "3.1.0", (), (), (), (), (), (obj,))
+    names = build_names(api, "t", root="")
+    first, second, other = names.fields[obj.key]
+    assert len({first, second, other}) == 3 and first == "id" and other == "name"
+    places = sorted(key.place for key, _ in names.lock if key.kind == "field")
+    assert places == [("", "/components/schemas/Pair", "id"), ("", "/components/schemas/Pair", "id", "2"), ("", "/components/schemas/Pair", "name")]

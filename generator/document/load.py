@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from generator.collector import collector_paused
 from generator.errors import SpecError, unescape_token
 
 if TYPE_CHECKING:
@@ -100,7 +101,8 @@ def parse(text: str, uri: str) -> Any:
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            return json.loads(text)
+            with collector_paused(freeze=True):  # a whole API is a million mappings, lists and strings: no garbage
+                return json.loads(text)
         except json.JSONDecodeError as exc:
             raise SpecError(f"invalid JSON: {exc.msg}", display_name(uri), "", exc.lineno) from None
     import yaml

@@ -327,14 +327,16 @@ class _Builder:
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None, str]:
         """A field's annotation, the code after its `=` (if any) and its declaration."""
         annotation = self.annotation(prop.type)
-        with self.references.piece(enclosed=False) as named:
-            literal = self.literal(prop.default.parsed, prop.type) if prop.default is not None else None
-        entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
+        literal = None
         # A readOnly field is absent from requests and a writeOnly one from responses:
         # whatever the spec's `required`, the dataclass cannot demand them.
         required = prop.required and not (prop.read_only or prop.write_only)
-        if not required:  # the default is written: the models it names are referred to
-            self.references.add(*named)
+        if prop.default is not None:  # (most fields have none: no piece of references for them)
+            with self.references.piece(enclosed=False) as named:
+                literal = self.literal(prop.default.parsed, prop.type)
+            if not required:  # the default is written: the models it names are referred to
+                self.references.add(*named)
+        entries = [f"{py(key)}: {py(value)}" for key, value in metadata.items()]
         if not required:
             annotation = annotation if literal is not None else f"{annotation} | Unset"
         if required:

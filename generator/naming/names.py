@@ -21,11 +21,12 @@ import keyword
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from generator import ir
+from generator.collector import collector_paused
 from generator.errors import SpecError
 from generator.naming.allocate import Claim, allocate
 from generator.naming.lock import EMPTY, Key, KeyKind, NameLock, document_place, kept_names
@@ -113,9 +114,14 @@ class Group:
 
 def value_key(value: object) -> str:
     """An enum value as a key: its JSON (`1` and `"1"` differ)."""
+    if type(value) is str:
+        return _json_string(value)  # what `json.dumps` gives a string, without its encoder's set-up
     if value is None or isinstance(value, (str, int, float, bool)):
         return json.dumps(value)
     return json.dumps(value, sort_keys=True, default=str)
+
+
+_json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
 
 @dataclass(frozen=True)
@@ -195,31 +201,42 @@ def request_properties(obj: ir.ObjectType) -> tuple[ir.Property, ...]:
     return tuple(p for p in obj.properties if not p.read_only)
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _prepared_words(text: str) -> Prepared:
+    """The words of `text`, `prepared`: one part of a context (`repos/get response`, `owner`) is in
+    the contexts of many types."""
+    return prepared(words(text))
+
+
 def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], bool]:
     """Candidates of a named type; `place` (its key relative to the root document) seeds the digest."""
     hint = named.hint
-    final = pascal(words(" ".join(hint.context) or "Model")) + stable_suffix(place).upper()
+    # Each part's words capitalized and lowered once: a part is in most of the candidates.
+    parts = [_prepared_words(part) for part in hint.context]
+    # All the context's words (those of its parts joined with blanks, one part after another).
+    every_word: Prepared = (
+        tuple([w for capitalized, _ in parts for w in capitalized]),
+        tuple([w for _, lowered in parts for w in lowered]),
+    )
+    all_words = "".join(every_word[0])
+    final = (all_words if " ".join(hint.context) else "Model") + stable_suffix(place).upper()
     if hint.explicit is not None:
         base = pascal(words(hint.explicit)) or "Model"
         return _unique([base, base + "Model", base + "Schema", final]), True
-    context_words = [words(part) for part in hint.context]
     candidates: list[str] = []
     if hint.title:
         candidates.append(pascal(words(hint.title)))
-    if context_words:
-        # Each part's words capitalized and lowered once: a part is in most of the candidates.
-        parts = [prepared(part) for part in context_words]
+    if parts:
         last = parts[-1]
         candidates.append("".join(last[0]))
         if isinstance(named, ir.EnumType) and len(named.values) == 1:
             # A one-value enum (`event_type: [conference.created]`) is named by its value.
-            candidates.append(merged_pascal(prepared(words(str(named.values[0]))), last))
+            candidates.append(merged_pascal(_prepared_words(str(named.values[0])), last))
         for depth in range(1, len(parts)):
             candidates.append(merged_pascal(parts[0], *parts[len(parts) - depth : -1], last))
         candidates.append(merged_pascal(*parts))
         # Folding may give back the parent's own name (`400Error` + `error`): say every word.
-        every_word: Prepared = ([w for capitalized, _ in parts for w in capitalized], [w for _, lowered in parts for w in lowered])
-        candidates.append("".join(every_word[0]))
+        candidates.append(all_words)
         # Last before the digest: what kind of type it is (an inline copy of a component
         # of the same name, say).
         kind = "Enum" if isinstance(named, ir.EnumType) else "Object" if isinstance(named, ir.ObjectType) else "Type"
@@ -228,7 +245,7 @@ def _type_candidates(named: ir.NamedType, place: str) -> tuple[tuple[str, ...], 
         # `oneOf`) are told apart by where they sit, not by a digest: `...AssigneePart2`.
         steps = _composition_words(place)
         if steps:
-            candidates.append("".join(every_word[0]) + pascal(steps))
+            candidates.append(all_words + pascal(steps))
     candidates.append(final)
     return _unique(candidates), False
 
@@ -265,11 +282,12 @@ class _Namer:
     def allocate(self, claims: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[Key, str]:
         # The SDK's own classes keep their names against the lock too (a name a schema held before they came).
         owned = frozenset(c.candidates[0] for c in claims if c.owned)
-        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, reserved | owned))
+        taken = reserved | owned if owned else reserved  # once per name space, not once per name it keeps
+        kept = kept_names((c.key for c in claims if not c.owned), self.lock, self.overrides, lambda name: _is_identifier(name, taken))
         if self.overrides.names:
             for claim in claims:
                 name = self.overrides.get(claim.key)
-                if name is not None and not _is_identifier(name, reserved | owned):
+                if name is not None and not _is_identifier(name, taken):
                     raise SpecError(f"the names table gives {name!r} to {'#'.join(claim.key.place)}, a name the SDK itself uses there", "[tool.sdkwright] names")
         allocated = allocate(claims, reserved, kept)
         self.record.update(allocated)
@@ -331,8 +349,11 @@ def _unique_key(key: Key, seen: set[Key]) -> Key:
 
 def _field_names(namer: _Namer, obj: ir.ObjectType) -> tuple[str, ...]:
     document, pointer = namer.place(obj.key)
-    seen: set[Key] = set()
-    claims = [Claim(_unique_key(Key("field", (document, pointer, p.wire_name)), seen), _field_candidates(p.wire_name)) for p in obj.properties]
+    keys = [Key("field", (document, pointer, p.wire_name)) for p in obj.properties]
+    if len(set(keys)) < len(keys):  # (an object's wire names are its schema's keys: distinct but in a hand-made model)
+        seen: set[Key] = set()
+        keys = [_unique_key(key, seen) for key in keys]
+    claims = [Claim(key, _field_candidates(p.wire_name)) for key, p in zip(keys, obj.properties)]
     allocated = namer.allocate(claims, FIELD_RESERVED)
     return tuple(allocated[c.key] for c in claims)
 
@@ -492,6 +513,11 @@ def build_names(
     generation (`Names.lock`, or the manifest's): every key it holds that still exists keeps its
     name, and new keys are named around them; `overrides` (the user's `names` table) win over both.
     """
+    with collector_paused(freeze=True):  # a whole API's claims and names: many objects, next to no cyclic garbage
+        return _build_names(api, package, reserved, root, lock, overrides)
+
+
+def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], root: str | None, lock: NameLock, overrides: NameLock) -> Names:
     if package is not None and not (package.isascii() and package.isidentifier() and not keyword.iskeyword(package)):
         raise SpecError(f"the package name {package!r} is not a Python identifier (letters, digits and '_')", "--package")
     namer = _Namer(api, root, lock, overrides)

@@ -60,9 +60,15 @@ def upper_snake(parts: Sequence[str]) -> str:
 
 
 def _overlap(lowered: Sequence[str], group_lowered: Sequence[str]) -> int:
-    """How many words at the end of `lowered` the group starts with (the most there are)."""
+    """How many words at the end of `lowered` the group starts with (the most there are).
+
+    Both are of one kind (lists, or tuples): only a size whose first word is the group's is compared whole.
+    """
+    if not group_lowered:
+        return 0
+    first = group_lowered[0]
     for size in range(min(len(lowered), len(group_lowered)), 0, -1):
-        if lowered[-size:] == group_lowered[:size]:
+        if lowered[-size] == first and lowered[-size:] == group_lowered[:size]:
             return size
     return 0
 
@@ -79,22 +85,23 @@ def merge_words(*groups: Sequence[str]) -> list[str]:
     return merged
 
 
-Prepared = tuple[list[str], list[str]]  # a word list's words capitalized (for `pascal`) and lowered (to fold overlaps)
+Prepared = tuple[tuple[str, ...], tuple[str, ...]]  # a word list's words capitalized (for `pascal`) and lowered (to fold overlaps)
 
 
 def prepared(group: Sequence[str]) -> Prepared:
     """`group` ready for `merged_pascal`: each word capitalized and lowered once, for many names."""
-    return [w[0].upper() + w[1:] for w in group], [w.lower() for w in group]
+    return tuple([w[0].upper() + w[1:] for w in group]), tuple([w.lower() for w in group])
 
 
 def merged_pascal(*groups: Prepared) -> str:
     """`pascal(merge_words(*groups))`, of `prepared` groups."""
     pieces: list[str] = []
-    lowered: list[str] = []
+    lowered: tuple[str, ...] = ()
     for capitalized, group_lowered in groups:
-        overlap = _overlap(lowered, group_lowered)
+        # An overlap starts with the group's first word: most groups share none with the words before.
+        overlap = _overlap(lowered, group_lowered) if group_lowered and group_lowered[0] in lowered else 0
         pieces.extend(capitalized[overlap:])
-        lowered.extend(group_lowered[overlap:])
+        lowered += group_lowered[overlap:]
     return "".join(pieces)
 
 
@@ -109,6 +116,6 @@ def identifier(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
         name = fallback + ("_" if fallback.islower() else "") + name
     # The reserved names are a frozenset where it matters (every field, member, class): not copied.
     reserved_set = reserved if isinstance(reserved, (set, frozenset)) else set(reserved)
-    while keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_" or name in reserved_set:
+    while name in reserved_set or keyword.iskeyword(name) or name == "_":  # `_`: the one soft keyword a name cannot be
         name += "_"
     return name

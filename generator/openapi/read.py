@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from generator import ir
+from generator.collector import collector_paused
 from generator.errors import SpecError
 from generator.document.load import Document, line_of
 from generator.openapi.conventions import recognise_conventions
@@ -196,7 +197,7 @@ class OpenApiReader:
         if isinstance(param.get("schema"), dict):
             schema_node = node.child("schema")
         elif isinstance(param.get("content"), dict) and param["content"]:
-            media = sorted(param["content"], key=lambda m: (_media_rank(m), m))[0]
+            media = min(param["content"], key=lambda m: (_media_rank(m), m))
             as_json = "json" in media.lower()
             if isinstance(param["content"][media], dict) and "schema" in param["content"][media]:
                 schema_node = node.child("content", media, "schema")
@@ -226,7 +227,7 @@ class OpenApiReader:
         content = node.value.get("content")
         if not isinstance(content, dict) or not content:
             return None
-        media = sorted(content, key=lambda m: (_media_rank(m), m))[0]
+        media = min(content, key=lambda m: (_media_rank(m), m))
         entry = content[media] if isinstance(content[media], dict) else {}
         if "schema" in entry:
             expr: ir.TypeExpr | None = self.type_of(node.child("content", media, "schema"), context)
@@ -411,6 +412,7 @@ def _requirements(value: Any) -> tuple[tuple[str, ...], ...] | None:
 def build_model(resolver: Resolver) -> ir.Api:
     """Build the intermediate model of the document `resolver` starts from."""
     try:
-        return recognise_conventions(OpenApiReader(resolver).build())
+        with collector_paused(freeze=True):
+            return recognise_conventions(OpenApiReader(resolver).build())
     except RecursionError:
         raise SpecError("schemas nest too deeply to generate", resolver.root.display_name) from None

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import multiprocessing
 import os
 import re
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 import referencing.exceptions
 
 from generator import __version__
+from generator.background import Background, in_background
 from generator.document.load import Document, Documents, line_of
 from generator.errors import SpecError, SpecWarning, join_pointer, unescape_token
 from generator.openapi import spec_checks
@@ -527,43 +527,23 @@ def verdict(document: Document, *, documents: Documents | None = None, find: Fin
 
 
 def validate_in_background(
-    document: Document, *, lenient: bool = False, documents: Documents | None = None
+    document: Document, *, lenient: bool = False, documents: Documents | None = None, background: Background | None = None
 ) -> Callable[[], list[SpecWarning]]:
     """Start validating in a forked process; the returned function waits for the verdict.
 
     Validation is the slowest stage before formatting and depends on nothing
-    else, so it runs beside resolving, modelling, rendering and formatting.
+    else, so it runs beside resolving, modelling, rendering and formatting: in a
+    process of its own, or as a piece of `background`'s (which the caller starts).
+    A cached verdict is read at once.
     """
     check_version(document)
     marker = _cache_marker(document)
     if (marker is not None and marker.exists()) or not hasattr(os, "fork"):
         verdict = validate(document, documents=documents)
         return lambda: verdict
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
 
-    def run() -> None:
-        try:
-            sender.send(("ok", validate(document, documents=documents)))
-        except SpecError as error:
-            sender.send(("error", error))
-        except BaseException as error:  # noqa: BLE001 - reported by the parent
-            sender.send(("crash", repr(error)))
+    def work() -> list[SpecWarning]:
+        return validate(document, documents=documents)
 
-    process = context.Process(target=run, daemon=True)
-    process.start()
-    sender.close()
-
-    def wait() -> list[SpecWarning]:
-        try:
-            kind, value = receiver.recv()
-        except EOFError:
-            kind, value = "crash", f"the validator exited with code {process.exitcode}"
-        process.join()
-        if kind == "error":
-            raise value
-        if kind == "crash":
-            raise RuntimeError(f"validation failed: {value}")
-        return list(value)
-
-    return wait
+    wait = background.add(work, "validation") if background is not None else in_background(work, "validation")
+    return lambda: list(wait())

@@ -119,8 +119,14 @@ class SchemaTranslator:
         """The type expression of the schema at `node` (which may be a `$ref`)."""
         value = node.value
         if isinstance(value, dict) and "$ref" in value:
-            target = self.resolver.deref(node)
-            expr = self._schema(target, self._explicit_context(target) or context)
+            return self._referenced(node, self.resolver.deref(node), context)
+        return self._schema(node, context)
+
+    def _referenced(self, node: Located, target: Located, context: tuple[str, ...]) -> ir.TypeExpr:
+        """The type of the `$ref` at `node`, whose target is `target`."""
+        value = node.value
+        expr = self._schema(target, self._explicit_context(target) or context)
+        if len(value) > 1:
             siblings = {k: v for k, v in value.items() if k not in ("$ref", "description", "summary")}
             if self.is_31 and any(k in siblings for k in ("properties", "allOf", "oneOf", "anyOf", "required")):
                 # 3.1 allows keywords beside $ref: they refine the target, as allOf would.
@@ -129,8 +135,7 @@ class SchemaTranslator:
                 isinstance(siblings.get("type"), list) and "null" in siblings["type"]
             ):
                 return _nullable(expr)
-            return expr
-        return self._schema(node, context)
+        return expr
 
     def _explicit_context(self, target: Located) -> tuple[str, ...] | None:
         """The context of a referenced schema: the name its document gives it, if any."""
@@ -140,6 +145,10 @@ class SchemaTranslator:
         return self._explicit_context(node) is not None
 
     def _schema(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
+        if isinstance(node.value, dict):
+            simple = _simple_primitive(node.value)
+            if simple is not None:  # (most schemas): nothing to name, nothing inside to reach it again
+                return simple
         key = node.key
         cached = self._exprs.get(key)
         if cached is not None:
@@ -368,22 +377,29 @@ class SchemaTranslator:
             properties = schema.get("properties")
             if not isinstance(properties, dict):
                 continue
+            where = join_pointer(owner.pointer, "properties")
             for name, prop_schema in properties.items():
-                prop_node = owner.child("properties", name)
-                found[name] = self._property(prop_node, prop_schema, context + (name,), name in required)
+                wire_name = name if isinstance(name, str) else str(name)  # a YAML key may be a number
+                prop_node = Located(prop_schema, owner.uri, join_pointer(where, wire_name))  # `owner.child("properties", name)`
+                found[name] = self._property(prop_node, wire_name, prop_schema, context + (name,), name in required)
         return tuple(found.values())
 
-    def _property(self, node: Located, schema: Any, context: tuple[str, ...], required: bool) -> ir.Property:
-        expr = self.type_of(node, context)
-        target = self.resolver.deref(node) if isinstance(schema, dict) and "$ref" in schema else node
+    def _property(self, node: Located, wire_name: str, schema: Any, context: tuple[str, ...], required: bool) -> ir.Property:
         own = schema if isinstance(schema, dict) else {}
-        resolved = target.value if isinstance(target.value, dict) else {}
-        merged = {**resolved, **{k: v for k, v in own.items() if k != "$ref"}}
+        if "$ref" in own:
+            target = self.resolver.deref(node)
+            expr = self._referenced(node, target, context)
+            resolved = target.value if isinstance(target.value, dict) else {}
+            # The keywords beside the `$ref` over its target's (most properties have none: the target's own).
+            merged = {**resolved, **{k: v for k, v in own.items() if k != "$ref"}} if len(own) > 1 else resolved
+        else:
+            target, expr = node, self._schema(node, context)
+            resolved = merged = own
         return ir.Property(
-            wire_name=unescape_token(node.pointer.rsplit("/", 1)[-1]),
+            wire_name=wire_name,
             type=expr,
             required=required,
-            description=_described(own) or _described(resolved),
+            description=_described(own) or (_described(resolved) if resolved is not own else None),
             default=_default(merged, expr),
             constraints=self.constraints(merged, node if "pattern" in own else target),
             read_only=merged.get("readOnly") is True,
@@ -489,6 +505,21 @@ def _variant_label(variant: Any, index: int) -> str:
         if isinstance(variant.get("type"), str) and variant["type"] != "object":
             return str(variant["type"])
     return f"option {index + 1}"
+
+
+# The keywords that make `_shape` look further than a schema's `type`.
+_SHAPING_KEYWORDS = frozenset({"const", "enum", "allOf", "oneOf", "anyOf", "properties", "additionalProperties", "items", "prefixItems"})
+_SIMPLE_TYPES = frozenset({"string", "integer", "number", "boolean"})
+
+
+def _simple_primitive(schema: dict[str, Any]) -> ir.TypeExpr | None:
+    """The type of a schema of one primitive `type` and no keyword that shapes it further (what
+    `_build_schema` gives it, without its walk); None for any other schema."""
+    kind = schema.get("type")
+    if not isinstance(kind, str) or kind not in _SIMPLE_TYPES or not _SHAPING_KEYWORDS.isdisjoint(schema):
+        return None
+    expr = _primitive_of([kind], schema)
+    return _nullable(expr) if schema.get("nullable") is True else expr
 
 
 def _nullable(expr: ir.TypeExpr) -> ir.TypeExpr:
