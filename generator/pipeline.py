@@ -216,7 +216,8 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
     from generator.document.load import Documents, load
     from generator.openapi.read import build_model
     from generator.naming import build_names
-    from generator.emit.render import collection_paused, plan_files, verbatim_files
+    from generator.collector import collector_paused
+    from generator.emit.render import plan_files, verbatim_files
     from generator.document.resolve import Resolver
     from generator.openapi.validate import validate_in_background
 
@@ -251,7 +252,7 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
         progress("render: views")
-        with collection_paused():
+        with collector_paused():
             planned = plan_files(api, names)
         del api
         inputs = digests()
@@ -321,7 +322,7 @@ def _finish(
 ) -> Result:
     """Render and format the planned files (reusing unchanged files, leaving `verbatim` ones as
     they are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
-    from generator.emit.render import collection_paused
+    from generator.collector import collector_paused
     from generator.output.format import digest, render_and_format
 
     previous = read_manifest(job.output)
@@ -341,7 +342,7 @@ def _finish(
     if job.strict and warnings:
         raise SpecDefects(warnings)
     progress(f"render and format: {len(planned)} files")
-    with collection_paused():
+    with collector_paused():
         # The lock's lines, which the fingerprint and the manifest read, are encoded meanwhile.
         formatted = render_and_format(planned, reuse, verbatim, beside=lambda: names.json_lines)
     manifest = Manifest(

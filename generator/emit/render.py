@@ -10,11 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import gc
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from urllib.parse import quote
 import jinja2
 
 from generator import TEMPLATES, ir
+from generator.collector import collector_paused
 from generator.openapi.conventions import TypeTable
 from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
 from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
@@ -1081,20 +1080,8 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
     """The generated project: relative path -> unformatted text."""
     # The model, the names and the views are a million objects that live through the stage,
     # and it makes next to no cyclic garbage: a collection during it would only walk them.
-    with collection_paused():
+    with collector_paused():
         return {planned.path: planned.text() for planned in plan_files(api, names)}
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """The garbage collector off (then as it was) while the views are built and rendered."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def plan_files(api: ir.Api, names: Names) -> list[PlannedFile]:
