@@ -12,24 +12,34 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import re
 import shutil
 import tempfile
+from typing import Any
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
+@functools.lru_cache(maxsize=None)
+def _libc_function(name: str) -> Any:
+    """The C library's function `name`, or None where there is no such library or function.
+    Looked up once a process: finding the library may run `ldconfig`."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return None
+    try:
+        return getattr(ctypes.CDLL(libc_name, use_errno=True), name)
+    except (OSError, AttributeError):
+        return None
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories; False where the system cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None or not hasattr(os, "fsync"):
-        return False
-    try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    renameat2 = _libc_function("renameat2")
+    if renameat2 is None or not hasattr(os, "fsync"):
         return False
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
@@ -84,12 +94,8 @@ def _flush(target: Path) -> None:
 def _flush_file_system(folder: Path) -> bool:
     """Everything written to `folder`'s file system on disk (Linux `syncfs`): one call instead of
     a flush per file, each waiting on the disk. False where the system has no such call."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    try:
-        syncfs = ctypes.CDLL(libc_name, use_errno=True).syncfs
-    except (OSError, AttributeError):
+    syncfs = _libc_function("syncfs")
+    if syncfs is None:
         return False
     descriptor = os.open(folder, os.O_RDONLY)
     try:
