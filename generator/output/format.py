@@ -513,7 +513,7 @@ class FormattedFile:
     digest: str  # of `text`
 
 
-SHARED_FROM = 2_000  # planned weight (about lines) from which a forked process takes half the files
+SHARED_FROM = 20_000  # planned weight (about lines) from which a forked process takes half the files: below, forking costs more than it saves
 
 
 def render_and_format(
