@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from _peers import ensure_openapi_python_client, peer_env
+from _peers import as_installed, ensure_openapi_python_client, peer_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TWILIO_SPEC = "shared/specs/twilio_history/twilio_api_v2010.2026-04-14.yaml"
@@ -134,8 +134,8 @@ def main() -> int:
     print(f"repeats: {args.repeat}, order alternates between runs")
 
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_dir:
-        cold_env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1"}
-        cached_env = {**os.environ, "XDG_CACHE_HOME": cache_dir}
+        cold_env = {**as_installed(), "SDKWRIGHT_NO_CACHE": "1"}
+        cached_env = {**as_installed(), "XDG_CACHE_HOME": cache_dir}
         ours_cmd = [sys.executable, "-m", "generator", "generate", str(spec), "--output"]
         with tempfile.TemporaryDirectory(prefix="bench-warmup-") as warmup:
             timed_run([*ours_cmd, str(Path(warmup) / "ours")], ROOT, cached_env)  # fills the cache

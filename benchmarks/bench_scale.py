@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _peers import ensure_openapi_python_client, peer_env
+from _peers import as_installed, ensure_openapi_python_client, peer_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT.parent / "shared" / "specs"
@@ -125,7 +125,7 @@ def peer_cmd(peer: Path, spec: Path, output: Path) -> list[str]:
 def side_by_side(spec: Path, repeat: int, peer: Path) -> tuple[Tool, Tool]:
     """`repeat` cold runs of each tool on `spec`, alternating which goes first."""
     ours, theirs = Tool("sdkwright (cold)"), Tool("openapi-python-client")
-    cold_env = {**os.environ, "SDKWRIGHT_NO_CACHE": "1"}
+    cold_env = {**as_installed(), "SDKWRIGHT_NO_CACHE": "1"}
     for index in range(repeat):
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
             runs: list[Callable[[], None]] = [
@@ -201,7 +201,7 @@ def bench_regen(repeat: int, schema: str, cold: Tool | None, stages: bool) -> No
         return
     with tempfile.TemporaryDirectory(prefix="bench-regen-") as folder:
         spec, output, cache = Path(folder) / "github.json", Path(folder) / "out", Path(folder) / "cache"
-        warm_env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        warm_env = {**as_installed(), "XDG_CACHE_HOME": str(cache)}
         warm_env.pop("SDKWRIGHT_NO_CACHE", None)
         spec.write_text(json.dumps(document), encoding="utf-8")
         first = Tool("first generation (fills the caches)")
@@ -210,7 +210,7 @@ def bench_regen(repeat: int, schema: str, cold: Tool | None, stages: bool) -> No
             return
         if cold is None or not cold.runs:
             cold = Tool("sdkwright (cold)")
-            record(cold, ours_cmd(spec, Path(folder) / "cold"), {**os.environ, "SDKWRIGHT_NO_CACHE": "1"}, "cold")
+            record(cold, ours_cmd(spec, Path(folder) / "cold"), {**as_installed(), "SDKWRIGHT_NO_CACHE": "1"}, "cold")
         regen = Tool("one field added")
         for index in range(repeat):
             spec.write_text(json.dumps(with_added_field(document, schema, f"benchmark_field_{index}")), encoding="utf-8")
