@@ -8,9 +8,11 @@ one run share one process: each piece that reads the whole of the documents
 
 from __future__ import annotations
 
+import atexit
 import gc
-import multiprocessing
 import os
+import pickle
+import signal
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -61,33 +63,70 @@ class Background:
         if not hasattr(os, "fork"):
             self._outcomes = [_outcome(work) for work, _ in pieces]
             return
-        context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-
-        def run() -> None:
+        reader, writer = os.pipe()
+        child = os.fork()
+        if child == 0:  # the child: each piece's outcome, pickled into the pipe, then gone without clean-up
+            os.close(reader)
             # The child lives for these pieces and its garbage goes with it: a collection would
             # only walk (and so copy, page by page) the objects it shares with the parent.
             gc.disable()
-            for work, _ in pieces:
-                sender.send(_outcome(work))
-
-        process = context.Process(target=run, daemon=True)
-        process.start()  # which lets go of `run`, and so of the pieces
-        sender.close()
+            status = 0
+            try:
+                with os.fdopen(writer, "wb") as sending:
+                    for work, _ in pieces:
+                        sending.write(_pickled(_outcome(work)))
+                        sending.flush()
+            except BaseException:  # noqa: BLE001 - the parent is gone: nothing is left to tell
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(writer)
+        receiving = os.fdopen(reader, "rb")
+        _unfinished.add(child)
         count = len(pieces)
-        del pieces
+        del pieces  # only the child keeps them
 
         def receive() -> None:
             try:
-                self._outcomes.append(receiver.recv())
+                self._outcomes.append(pickle.load(receiving))
             except EOFError:
-                process.join()
-                self._outcomes.extend([("crash", f"its process exited with code {process.exitcode}")] * (count - len(self._outcomes)))
+                code = _reap(child)
+                self._outcomes.extend([("crash", f"its process exited with code {code}")] * (count - len(self._outcomes)))
+                receiving.close()
+                return
             if len(self._outcomes) == count:
-                process.join()
-                receiver.close()
+                receiving.close()
+                _reap(child)
 
         self._receive = receive
+
+
+# Children not yet waited for: ended when this process exits before their work is taken (as a
+# command that stops at the first blocking defect does), so that none outlives the run.
+_unfinished: set[int] = set()
+
+
+def _reap(child: int) -> int:
+    _unfinished.discard(child)
+    return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+
+
+@atexit.register
+def _end_unfinished() -> None:
+    for child in list(_unfinished):
+        try:
+            os.kill(child, signal.SIGTERM)
+            _reap(child)
+        except OSError:
+            pass
+
+
+def _pickled(outcome: tuple[str, Any]) -> bytes:
+    """The outcome as the parent will read it; one that cannot be pickled becomes a crash in its words."""
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # noqa: BLE001 - reported by the waiting function
+        return pickle.dumps(("crash", f"its result could not be sent back: {error!r}"))
 
 
 def _outcome(work: Callable[[], Any]) -> tuple[str, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import importlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -45,6 +44,8 @@ def _quiet(message: str) -> None:
 @functools.lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
     """A digest of the generator's own code, templates and formatter version."""
+    from generator.output.format import black_version
+
     digest = hashlib.sha256(__version__.encode())
     # Every module below the package (subpackages too), but not the templates a wheel carries inside it.
     code = [p for p in _sources(_PACKAGE_ROOT, ".py") if TEMPLATES not in p.parents]
@@ -52,7 +53,7 @@ def generator_fingerprint() -> str:
     for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, _sources(TEMPLATES))):
         for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(_black_version().encode())
+    digest.update(black_version().encode())
     return digest.hexdigest()
 
 
@@ -63,21 +64,6 @@ def _sources(root: Path, suffix: str = "") -> list[Path]:
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
         found.extend(Path(folder, name) for name in names if name.endswith(suffix))
     return found
-
-
-def _black_version() -> str:
-    """The installed black's version: from its own version module (importing `importlib.metadata`
-    costs more than the whole fingerprint), else from its distribution's metadata."""
-    try:
-        return str(importlib.import_module("_black_version").version)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from importlib.metadata import version as distribution_version
-
-        return distribution_version("black")
-    except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
-        return ""
 
 
 # Mappings whose key order is part of the API (field order) or copied into code verbatim.

@@ -659,3 +659,30 @@ def test_a_default_of_another_type_is_a_warning_and_dropped(tmp_path: Path, vers
     warnings = validate(document)
     assert [(w.pointer, w.action) for w in warnings] == [("/components/schemas/Item/properties/count/default", "dropped")]
     assert "'five' is not of type 'integer'" in warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("reference", "cached"),
+    [
+        ("'#/components/schemas/Pet'", True),
+        ('"#/components/schemas/Pet"', True),
+        ("'other.yaml#/Pet'", False),
+        ("other.yaml", False),
+    ],
+)
+def test_a_verdict_is_cached_unless_a_ref_leaves_the_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: str, cached: bool
+) -> None:
+    monkeypatch.delenv("SDKWRIGHT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        f"components:\n  schemas:\n    Pet: {{type: object}}\n    Pets:\n      type: array\n      items:\n        $ref: {reference}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.yaml").write_text("Pet: {type: object}\n", encoding="utf-8")
+    document = load(str(spec))
+    validate(document)
+    marker = tmp_path / "cache" / "sdkwright" / "valid"
+    assert (marker.is_dir() and any(marker.iterdir())) == cached

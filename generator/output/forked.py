@@ -8,7 +8,6 @@ from one shared counter: the heavier items first, the light ones fill in at the 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -26,6 +25,8 @@ def shared_with_a_fork(count: int, work: Callable[[Iterator[int]], Result], besi
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or count < 2:
         beside()
         return [work(iter(range(count)))]
+    import multiprocessing  # (only for a large plan: a small one never forks)
+
     context = multiprocessing.get_context("fork")
     claimed = context.Value("q", 0)
 

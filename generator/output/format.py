@@ -23,12 +23,10 @@ import ast
 import dataclasses
 import functools
 import hashlib
-import multiprocessing
+import importlib
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,8 @@ from generator.emit.source import LINE_LENGTH, width
 from generator.output.forked import shared_with_a_fork
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from black.mode import Mode
 
     from generator.emit.render import PlannedFile
@@ -356,19 +356,35 @@ def join_pieces(pieces: list[tuple[str, int]]) -> str:
     return "".join(("\n" * blanks if index else "") + piece for index, (piece, blanks) in enumerate(pieces))
 
 
+@functools.lru_cache(maxsize=1)
+def black_version() -> str:
+    """The installed black's version: from its own version module (importing `importlib.metadata`
+    costs more than the whole fingerprint), else from its distribution's metadata."""
+    try:
+        return str(importlib.import_module("_black_version").version)
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from importlib.metadata import version as distribution_version
+
+        return distribution_version("black")
+    except Exception:  # noqa: BLE001 - a missing distribution only weakens the fingerprint
+        return ""
+
+
 @contextmanager
 def _cache() -> Iterator[sqlite3.Connection | None]:
     """The cache of formatted pieces, if one can be opened."""
     if os.environ.get("SDKWRIGHT_NO_CACHE"):
         yield None
         return
+    import sqlite3  # (only when some piece needs black)
+
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sdkwright"
     connection = None
     try:
         root.mkdir(parents=True, exist_ok=True)
-        from importlib.metadata import version
-
-        connection = sqlite3.connect(root / f"black-{version('black')}.sqlite3", timeout=5)
+        connection = sqlite3.connect(root / f"black-{black_version()}.sqlite3", timeout=5)
         connection.execute("CREATE TABLE IF NOT EXISTS pieces (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
     except (OSError, sqlite3.Error):
         connection = None
@@ -383,6 +399,8 @@ def _cached(connection: sqlite3.Connection | None, keys: list[str]) -> dict[str,
     found: dict[str, str] = {}
     if connection is None:
         return found
+    import sqlite3
+
     try:
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
@@ -398,6 +416,8 @@ def _cached(connection: sqlite3.Connection | None, keys: list[str]) -> dict[str,
 def _store(connection: sqlite3.Connection | None, items: dict[str, str]) -> None:
     if connection is None or not items:
         return
+    import sqlite3
+
     try:
         with connection:
             connection.executemany("INSERT OR REPLACE INTO pieces VALUES (?, ?)", items.items())
@@ -410,6 +430,9 @@ def _format_all(sources: list[str]) -> list[str]:
     workers = min(os.cpu_count() or 1, len(sources))
     if total < _PARALLEL_THRESHOLD or workers < 2 or not hasattr(os, "fork"):
         return [format_source(s) for s in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     mode()  # import black once, before the workers fork
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(format_source, sources, chunksize=max(1, len(sources) // (workers * 8))))
@@ -474,11 +497,14 @@ class _Formatting:
         runs = [run for pieces in self.pieces_of.values() for piece_runs, _ in pieces for run, _ in piece_runs]
         keys = {run: digest(run) for run in self.candidates if needs_black(run)}
         counts = FormatCounts(len(runs), len(keys), sum(map(len, runs)), sum(map(len, keys)))
-        with _cache() as connection:
-            known = _cached(connection, sorted(set(keys.values())))
-            todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
-            formatted = dict(zip(todo, _format_all(todo)))
-            _store(connection, {keys[piece]: text for piece, text in formatted.items()})
+        known: dict[str, str] = {}
+        formatted: dict[str, str] = {}
+        if keys:  # (most specs have no piece for black: no cache is opened)
+            with _cache() as connection:
+                known = _cached(connection, sorted(set(keys.values())))
+                todo = sorted({piece for piece, key in keys.items() if key not in known}, key=len, reverse=True)
+                formatted = dict(zip(todo, _format_all(todo)))
+                _store(connection, {keys[piece]: text for piece, text in formatted.items()})
 
         def done(run: str) -> str:
             if run not in keys:

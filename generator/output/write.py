@@ -11,14 +11,12 @@ over as hard links rather than written again.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import os
 import re
 import shutil
 import tempfile
 from typing import Any
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
@@ -26,8 +24,16 @@ from generator.output.manifest import MANIFEST, Manifest, read_manifest
 @functools.lru_cache(maxsize=None)
 def _libc_function(name: str) -> Any:
     """The C library's function `name`, or None where there is no such library or function.
-    Looked up once a process: finding the library may run `ldconfig`."""
-    libc_name = ctypes.util.find_library("c")
+
+    Looked up once a process: first among the symbols the interpreter has loaded (the C library's
+    on POSIX), else in the library `find_library` names, which may run `ldconfig`."""
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), name)
+    except (OSError, AttributeError, TypeError):
+        pass
+    from ctypes.util import find_library
+
+    libc_name = find_library("c")
     if libc_name is None:
         return None
     try:
@@ -171,6 +177,8 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
         # On disk before the swap: the file system flushed at once, else each file (side by side:
         # an fsync waits on the disk, not the CPU).
         if not _flush_file_system(staging):
+            from concurrent.futures import ThreadPoolExecutor
+
             with ThreadPoolExecutor(8) as pool:
                 list(pool.map(_flush, to_flush))
         if output.is_dir():
