@@ -33,6 +33,7 @@ from generator.emit.source import (
     keyword_call,
     method_head,
     operation_statement,
+    signature_end,
     string,
     union_assignment,
 )
@@ -194,6 +195,9 @@ def test_a_long_annotation_is_split_as_black_splits_it(name: str, annotation: st
     entries=st.lists(names.map(lambda key: f'"{key}": 1'), max_size=3),
     arguments=st.sampled_from([[], ["default=UNSET"], ["default_factory=lambda: []"]]),
 )
+# A lone name too long for a line of its own, and such a name in a union: in parentheses all the same.
+@example(name="name", annotation="Long" * 25, entries=['"wire": 1'], arguments=[])
+@example(name="name", annotation="Long" * 25 + " | Unset", entries=['"wire": 1'], arguments=["default=UNSET"])
 def test_a_field_declaration_is_laid_out_as_black_lays_it_out(name: str, annotation: str, entries: list[str], arguments: list[str]) -> None:
     if not (entries or arguments):
         return
@@ -207,6 +211,9 @@ def test_a_field_declaration_is_laid_out_as_black_lays_it_out(name: str, annotat
 
 @settings(max_examples=150, deadline=None)
 @given(target=names, function=names, owner=names, attribute=names, indent=st.sampled_from([4, 8]))
+# A target so long that neither the call's head nor parentheses fit: black splits at the call.
+@example(target="name_" * 18, function="awaitable", owner="Resource", attribute="name_" * 18, indent=4)
+@example(target="name_" * 20, function="awaitable", owner="Resource", attribute="name", indent=4)
 def test_an_assigned_call_of_an_attribute_is_laid_out_as_black_lays_it_out(target: str, function: str, owner: str, attribute: str, indent: int) -> None:
     argument = f"{owner.title()}.{attribute}"
     prefix = "class A:\n" if indent == 4 else "class A:\n    def f(self) -> None:\n"
@@ -272,6 +279,22 @@ def test_an_alias_union_is_laid_out_as_black_lays_it_out(target: str, variants: 
 def test_a_field_with_metadata_is_laid_out_as_black_lays_it_out(name: str, entries: list[str], arguments: list[str]) -> None:
     prefix = f"{name}: int = "
     assert_vouched_is_black(f"class A:\n    {field_call(prefix, arguments, entries, 4)}\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(returns=names | types, wrapper=st.sampled_from(["{}", "Pager[{}]", "RawResponse[{}]"]), indent=st.sampled_from([0, 4]))
+# A name that fits four spaces in but not after `) -> `, one that fits nowhere, and either in a subscript.
+@example(returns="Name" * 23, wrapper="{}", indent=4)
+@example(returns="Name" * 30, wrapper="{}", indent=4)
+@example(returns="Name" * 30, wrapper="Pager[{}]", indent=4)
+def test_the_end_of_a_signature_is_laid_out_as_black_lays_it_out(returns: str, wrapper: str, indent: int) -> None:
+    def method(end: str) -> str:
+        margin = " " * indent
+        text = f"{margin}def f(\n{margin}    self,\n{margin}    a: int,\n{margin}{end}\n{margin}    pass\n"
+        return f"class A:\n{text}" if indent else text
+
+    annotation = wrapper.format(returns)
+    assert_vouched_is_black_of(method(f") -> {annotation}:"), method(signature_end(annotation, indent)))
 
 
 @settings(max_examples=150, deadline=None)

@@ -41,6 +41,7 @@ from generator.emit.source import (
     import_from,
     keyword_call,
     method_head,
+    signature_end,
     operation_statement,
     py,
     union_assignment,
@@ -1017,6 +1018,7 @@ def _environment() -> jinja2.Environment:
     environment.globals["assigned_call"] = assigned_call  # black's layout of `x = f(...)` lines
     environment.globals["class_head"] = class_head  # and of `class X(Base):`
     environment.globals["method_head"] = method_head  # `def x(self) -> Y:`
+    environment.globals["signature_end"] = signature_end  # `) -> Y:`
     environment.globals["import_from"] = import_from  # `from x import y`
     environment.globals["call"] = call  # `return f(...)`
     return environment

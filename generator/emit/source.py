@@ -218,6 +218,8 @@ def annotated(name: str, annotation: str, tail: str, indent: int, parameter: boo
         return None if lines is None else "\n".join(lines)[indent:]
     if not (_union(expression) or (not parameter and isinstance(expression, (ast.Name, ast.Attribute)))):
         return None
+    if not _union(expression) and not fits(annotation, indent + 4) and not tail.endswith(")"):
+        return None  # a lone name too long for a line of its own: black leaves it where it is, but before a call
     inner = type_lines(annotation, indent + 4)
     if inner is None or not fits(f"{name}: (", indent) or not fits(f"){tail}", indent):
         return None
@@ -271,8 +273,8 @@ def _expression_lines(source: str, expression: ast.expr, indent: int, suffix: st
 def _variant_lines(prefix: str, source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
     """One variant of a union on its line(s), after `prefix`: split at its subscript's brackets when too long."""
     text = prefix + (ast.get_source_segment(source, expression) or "") + suffix
-    if fits(text, indent):
-        return [" " * indent + text]
+    if fits(text, indent) or isinstance(expression, (ast.Name, ast.Attribute)):
+        return [" " * indent + text]  # (a name too long for its line stays on it: black cannot split it)
     if not isinstance(expression, ast.Subscript):
         return None
     return _split_subscript(prefix, source, expression, indent, suffix)
@@ -326,6 +328,9 @@ def assigned_call(target: str, function: str, arguments: Sequence[str], indent: 
             return f"{target} = (\n{margin}    {function}({inner})\n{margin})"
         if fits(f"{function}(", indent + 4) and fits(inner, indent + 8):
             return f"{target} = (\n{margin}    {function}(\n{margin}        {inner}\n{margin}    )\n{margin})"
+    if len(arguments) == 1 and _DOTTED.fullmatch(inner) and not fits(inner, indent + 8):
+        # Parentheses would not make it fit: black splits at the call's brackets, however long the lines.
+        return f"{target} = {function}(\n{margin}    {inner}\n{margin})"
     return line
 
 
@@ -371,7 +376,8 @@ def operation_statement(target: str, annotation: str, value: str, wrapped: str) 
     """`target: annotation = value`, `value` an exploded call (`Operation(\n...\n)`), as black
     lays it out: on the first line if it fits; else the value in parentheses of its own
     (`wrapped` is the value laid out four spaces in); else black's right-hand split of the
-    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`); else as it is, for black.
+    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`, a name too long for its line
+    alone on it); else as it is, for black.
     """
     head, _, rest = value.partition("\n")
     if fits(f"{target}: {annotation} = {head}"):
@@ -379,7 +385,7 @@ def operation_statement(target: str, annotation: str, value: str, wrapped: str) 
     if fits(f"{target}: {annotation} = ("):
         return f"{target}: {annotation} = (\n    {wrapped}\n)"
     match = re.fullmatch(r"(\w+)\[(.*)\]", annotation)
-    if match is not None and fits(match.group(2), 4) and fits(f"] = {head}"):
+    if match is not None and (fits(match.group(2), 4) or _SIMPLE_TYPE.fullmatch(match.group(2))) and fits(f"] = {head}"):
         return f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
     return f"{target}: {annotation} = {value}"
 
@@ -391,6 +397,24 @@ def class_head(name: str, bases: str) -> str:
     if width(line) <= LINE_LENGTH:
         return line
     return f"class {name}(\n{INDENT}{bases}\n):"
+
+
+def signature_end(returns: str, indent: int) -> str:
+    """`) -> returns:`, the closing line of an exploded signature at `indent`, as black lays it
+    out: on the line if it fits; else a subscript split at its brackets (its items laid out as
+    in an annotation, a name too long for its line alone on it), a lone name in parentheses
+    of its own when that makes it fit; else as it is (black cannot split it either)."""
+    line = f") -> {returns}:"
+    if fits(line, indent):
+        return line
+    expression = _type_expression(returns)
+    if isinstance(expression, ast.Subscript):
+        lines = _split_subscript(") -> ", returns, expression, indent, ":")
+        return line if lines is None else "\n".join(lines)[indent:]
+    if isinstance(expression, (ast.Name, ast.Attribute)) and fits(returns, indent + 4):
+        margin = " " * indent
+        return f") -> (\n{margin}    {returns}\n{margin}):"
+    return line
 
 
 def method_head(name: str, returns: str, indent: int) -> str:

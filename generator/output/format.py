@@ -73,13 +73,32 @@ def _too_long(line: str) -> bool:
     return width(line) > LINE_LENGTH
 
 
-# Lines over the limit that black cannot split, so keeps as they are: one string, name, or
-# `"key": "value"` item of an exploded bracket (a lone one without its comma), one
-# `Class.attribute` argument alone in its call's brackets, and the head of an exploded import.
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"  # a name, or a dotted one
+# Lines too long that black cannot split either: a string (or a dict entry of two) alone on its
+# line; a name alone, after `| ` in a union split one variant a line, or before a comma; a
+# parameter annotated with a lone name; the head of a class whose name is that long, or of a call
+# assigned to a name that long; the head of an exploded import.
 _UNSPLITTABLE = re.compile(
-    r' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|[A-Za-z_][A-Za-z0-9_]*,|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)'
+    rf' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|(?:\| )?{_NAME},?|{_NAME}: {_NAME},)'
     r'|(?: {4})*from \.*[A-Za-z0-9_.]* import \('
+    r'|(?: {4})*class [A-Za-z_][A-Za-z0-9_]*\('
+    rf"|(?: {{4}})*[A-Za-z_][A-Za-z0-9_]* = {_NAME}\("
 )
+
+
+# A field annotated with a lone name, and the closing line of an exploded signature with a lone
+# name for its return annotation: black puts that name in parentheses of its own, on a line four
+# spaces in, unless it is too long for that line as well.
+_WRAPPED_ATOM = re.compile(rf"( *)(?:{_NAME}: |\) -> )({_NAME}):?")
+
+
+def _unsplittable(line: str) -> bool:
+    if _UNSPLITTABLE.fullmatch(line):
+        return True
+    atom = _WRAPPED_ATOM.fullmatch(line)
+    if atom is None or line.endswith(":") != line.lstrip().startswith(")"):
+        return False
+    return len(atom.group(1)) + 4 + width(atom.group(2)) > LINE_LENGTH
 
 
 def _plain_text(text: str) -> bool:
@@ -109,7 +128,7 @@ def needs_black(piece: str) -> bool:
     for line in piece.splitlines():
         quotes = line.count('"""')
         if margin is None and quotes == 0:
-            if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _UNSPLITTABLE.fullmatch(line):
+            if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _unsplittable(line):
                 return True
             continue
         stripped = line.lstrip()
