@@ -99,6 +99,23 @@ def test_a_vouched_docstring_is_as_black_leaves_it(text: str, indent: int) -> No
     assert_vouched_is_black(source)
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=texts | st.lists(texts, max_size=5).map("\n".join), indent=st.sampled_from([0, 4]))
+@example(text='ends in a quote"', indent=4)
+@example(text="indented\n    more\n    lines", indent=0)
+def test_the_docstring_of_an_attribute_is_vouched_for_as_black_leaves_it(text: str, indent: int) -> None:
+    """A string after a statement is no docstring to black: it keeps it however it reads, while
+    the same string first in its block is a docstring, which black may change."""
+    body = docstring(text, indent) or "Doc."
+    margin = " " * indent
+    attribute = f'{margin}name: int = 1\n{margin}"""{body}"""\n'
+    source = f"class A:\n{attribute}" if indent else attribute
+    assert black_keeps(source), source
+    assert needs_black(source) == ("\t" in source), source  # (a tab is left to black anywhere)
+    first = f'class A:\n    """{docstring(text, 4) or "Doc."}"""\n\n    name: int = 1\n'
+    assert_vouched_is_black(first)
+
+
 def test_docstrings_black_would_change_are_left_to_black() -> None:
     for text in ['"Quoted" first', 'ends in a quote"', "indented\n    more\n    lines", "tab\tinside"]:
         assert needs_black(f'class A:\n    """{docstring(text, 4)}"""\n'), text

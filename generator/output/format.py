@@ -77,12 +77,12 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"  # a name, or a d
 # Lines too long that black cannot split either: a string (or a dict entry of two) alone on its
 # line; a name alone, after `| ` in a union split one variant a line, or before a comma; a
 # parameter annotated with a lone name; the head of a class whose name is that long, or of a call
-# assigned to a name that long; the head of an exploded import.
+# or parentheses assigned to a name that long; the head of an exploded import.
 _UNSPLITTABLE = re.compile(
     rf' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|(?:\| )?{_NAME},?|{_NAME}: {_NAME},)'
     r'|(?: {4})*from \.*[A-Za-z0-9_.]* import \('
     r'|(?: {4})*class [A-Za-z_][A-Za-z0-9_]*\('
-    rf"|(?: {{4}})*[A-Za-z_][A-Za-z0-9_]* = {_NAME}\("
+    rf"|(?: {{4}})*[A-Za-z_][A-Za-z0-9_]* = (?:{_NAME})?\("
 )
 
 
@@ -116,40 +116,55 @@ def needs_black(piece: str) -> bool:
     wraps (black measures lines in its own way: `width`). Docstrings are black's as well unless they are as black leaves them:
     one line of plain text, or a first line of it, lines at the opening quotes'
     indentation or deeper (at least one at it) without trailing spaces, and the
-    closing quotes on a line of their own at that indentation. A tab is black's
-    too. Generated code writes triple quotes only for docstrings and no string
-    holds three quotes, so counting them finds the docstrings.
+    closing quotes on a line of their own at that indentation. A string after a
+    statement rather than first in its block (an attribute's docstring) is no
+    docstring to black, which leaves it as written. A tab is black's too.
+    Generated code writes triple quotes only for docstrings and no string holds
+    three quotes, so counting them finds the docstrings.
     """
     if "\t" in piece:
         return True
     ascii_only = piece.isascii()  # then a line's width is its length
     margin: int | None = None  # the indentation of the docstring the line is in, if it is
     least = 0  # the least indentation of that docstring's lines of text so far
+    plain = False  # whether the string the line is in is no docstring (see below)
+    opens_block = True  # whether the last line of code opened a block (the piece's start does)
     for line in piece.splitlines():
         quotes = line.count('"""')
         if margin is None and quotes == 0:
             if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _unsplittable(line):
                 return True
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                opens_block = stripped.endswith(":")
             continue
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         if margin is None:
             if not stripped.startswith('"""') or quotes > 2:
                 return True
+            # A string after a statement (an attribute's docstring) is no docstring to black,
+            # which leaves it as it is written.
+            plain, opens_block = not opens_block, False
             if quotes == 2:  # a docstring of one line
-                if not stripped.endswith('"""') or not _plain_text(stripped[3:-3]):
+                if not stripped.endswith('"""') or not (plain or _plain_text(stripped[3:-3])):
                     return True
                 continue
-            if not _plain_text(stripped[3:]):
+            if not (plain or _plain_text(stripped[3:])):
                 return True
             margin, least = indent, 1 << 30
         elif quotes == 0:
+            if plain:
+                continue
             if line != line.rstrip() or line.endswith("\\"):
                 return True
             if stripped:
                 least = min(least, indent)
         else:
-            if stripped != '"""' or indent != margin or least not in (margin, 1 << 30):
+            if plain:
+                if quotes > 1 or not stripped.endswith('"""'):
+                    return True
+            elif stripped != '"""' or indent != margin or least not in (margin, 1 << 30):
                 return True
             margin = None
     return margin is not None
