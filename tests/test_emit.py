@@ -21,6 +21,7 @@ from generator.document.resolve import Resolver
 from generator.emit.source import (
     annotated_parameter,
     assigned_call,
+    block_docstring,
     assignment,
     call,
     conditional_dict,
@@ -88,8 +89,10 @@ def test_a_string_literal_is_quoted_as_black_quotes_it(value: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(text=texts | st.lists(texts, max_size=5).map("\n".join), indent=st.sampled_from([0, 4, 8]))
+@example(text='ends in a quote"', indent=4)
+@example(text='"', indent=0)
 def test_a_vouched_docstring_is_as_black_leaves_it(text: str, indent: int) -> None:
-    body = docstring(text, indent) or "Doc."
+    body = block_docstring(text, indent) or "Doc."
     if indent == 0:
         source = f'"""{body}"""\n'
     elif indent == 4:
@@ -117,6 +120,8 @@ def test_the_docstring_of_an_attribute_is_vouched_for_as_black_leaves_it(text: s
 
 
 def test_docstrings_black_would_change_are_left_to_black() -> None:
+    padded = block_docstring('ends in a quote"', 4)
+    assert padded.endswith('\\" ') and not needs_black(f'class A:\n    """{padded}"""\n')  # as black pads it
     for text in ['"Quoted" first', 'ends in a quote"', "indented\n    more\n    lines", "tab\tinside"]:
         assert needs_black(f'class A:\n    """{docstring(text, 4)}"""\n'), text
 

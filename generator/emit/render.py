@@ -27,6 +27,7 @@ from generator.naming import Names, flattened_body, request_properties, upper_sn
 from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
+    block_docstring,
     annotated_parameter,
     assigned_call,
     assignment,
@@ -359,7 +360,7 @@ class _Builder:
         with self.references.piece() as refers:
             fields = self._fields(obj)
         doc = obj.description or obj.hint.title or f"The {self.names.types[obj.key]} object."
-        return ClassView(self.names.types[obj.key], docstring(doc, 4), fields, refers=frozenset(refers))
+        return ClassView(self.names.types[obj.key], block_docstring(doc, 4), fields, refers=frozenset(refers))
 
     def _fields(self, obj: ir.ObjectType) -> tuple[FieldView, ...]:
         fields = []
@@ -395,7 +396,7 @@ class _Builder:
         doc = enum.description if enum.hint.explicit else None
         doc = doc or f"Values of {' '.join(enum.hint.context[-1:]) or self.names.types[enum.key]}."
         base = "OpenIntEnum" if enum.base == "int" else "OpenStrEnum"
-        return EnumView(self.names.types[enum.key], base, docstring(doc, 4), members)
+        return EnumView(self.names.types[enum.key], base, block_docstring(doc, 4), members)
 
     def alias_views(self) -> tuple[AliasView, ...]:
         aliases = [t for t in self.api.types if isinstance(t, ir.AliasType)]
@@ -710,7 +711,7 @@ class _Builder:
                     group.attribute,
                     group.class_name,
                     group.async_class_name,
-                    docstring(doc, 4),
+                    block_docstring(doc, 4),
                     docstring(one_line(doc)),
                     tuple(views),
                     group.raw_class_name,
@@ -740,7 +741,7 @@ class _Builder:
             ErrorView(
                 name,
                 "APIStatusError",
-                docstring(f"API error {code}" + (f": {one_line(source.title)}." if source.title else "."), 4),
+                block_docstring(f"API error {code}" + (f": {one_line(source.title)}." if source.title else "."), 4),
                 f"code = {py(code)}",
             )
             for code, (name, source) in sorted(names.error_codes.items(), key=lambda item: item[1][0])
@@ -751,7 +752,7 @@ class _Builder:
                     ErrorView(
                         names.operations[i].error_class,
                         "APIStatusError",
-                        docstring(f"Raised when ``{names.operations[i].method}`` ({op.method} {op.path}) fails.", 4),
+                        block_docstring(f"Raised when ``{names.operations[i].method}`` ({op.method} {op.path}) fails.", 4),
                         None,
                     )
                     for i, op in enumerate(api.operations)

@@ -86,6 +86,14 @@ def docstring(text: str | None, indent: int = 0) -> str:
     return "\n".join([lines[0], *(margin + line if line else "" for line in lines[1:]), margin])
 
 
+def block_docstring(text: str | None, indent: int = 0) -> str:
+    """`docstring`, for the first statement of a class or a function (a docstring to black,
+    unlike an attribute's): one line ending in a quote gets the space black puts before the
+    closing quotes."""
+    body = docstring(text, indent)
+    return body + " " if body.endswith('"') and "\n" not in body else body
+
+
 def call(prefix: str, function: str, arguments: Sequence[str], indent: int, suffix: str = "") -> str:
     """`prefix + function(arguments) + suffix` laid out as black lays out a call.
 

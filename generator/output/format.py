@@ -107,6 +107,11 @@ def _plain_text(text: str) -> bool:
     return bool(text) and text == text.strip() and not text.startswith('"') and not text.endswith(('"', "\\"))
 
 
+def _padded(text: str) -> bool:
+    """A docstring's only line ending in a quote, with the space black puts before the closing quotes."""
+    return text.endswith('" ') and _plain_text(text[:-2] + "x")
+
+
 def needs_black(piece: str) -> bool:
     """Whether black may lay `piece` out otherwise than it is written.
 
@@ -147,7 +152,7 @@ def needs_black(piece: str) -> bool:
             # which leaves it as it is written.
             plain, opens_block = not opens_block, False
             if quotes == 2:  # a docstring of one line
-                if not stripped.endswith('"""') or not (plain or _plain_text(stripped[3:-3])):
+                if not stripped.endswith('"""') or not (plain or _plain_text(stripped[3:-3]) or _padded(stripped[3:-3])):
                     return True
                 continue
             if not (plain or _plain_text(stripped[3:])):
