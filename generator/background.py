@@ -14,7 +14,7 @@ import os
 import pickle
 import signal
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any, BinaryIO, TypeVar, cast
 
 from generator.errors import SpecError
 
@@ -63,25 +63,16 @@ class Background:
         if not hasattr(os, "fork"):
             self._outcomes = [_outcome(work) for work, _ in pieces]
             return
-        reader, writer = os.pipe()
-        child = os.fork()
-        if child == 0:  # the child: each piece's outcome, pickled into the pipe, then gone without clean-up
-            os.close(reader)
+
+        def send(sending: BinaryIO) -> None:  # in the child: each piece's outcome, pickled into the pipe
             # The child lives for these pieces and its garbage goes with it: a collection would
             # only walk (and so copy, page by page) the objects it shares with the parent.
             gc.disable()
-            status = 0
-            try:
-                with os.fdopen(writer, "wb") as sending:
-                    for work, _ in pieces:
-                        sending.write(_pickled(_outcome(work)))
-                        sending.flush()
-            except BaseException:  # noqa: BLE001 - the parent is gone: nothing is left to tell
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(writer)
-        receiving = os.fdopen(reader, "rb")
+            for work, _ in pieces:
+                sending.write(_pickled(_outcome(work)))
+                sending.flush()
+
+        child, receiving = fork_sending(send)
         _unfinished.add(child)
         count = len(pieces)
         del pieces  # only the child keeps them
@@ -99,6 +90,26 @@ class Background:
                 _reap(child)
 
         self._receive = receive
+
+
+def fork_sending(send: Callable[[BinaryIO], object]) -> tuple[int, BinaryIO]:
+    """Fork a child that runs `send` on the writing end of a pipe and then exits at once,
+    without this process's clean-up (with status 1 if `send` raised); the child's id and the
+    reading end of the pipe."""
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reader)
+        status = 0
+        try:
+            with os.fdopen(writer, "wb") as sending:
+                send(sending)
+        except BaseException:  # noqa: BLE001 - what the parent reads says what went wrong
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(writer)
+    return child, os.fdopen(reader, "rb")
 
 
 # Children not yet waited for: ended when this process exits before their work is taken (as a

@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
+
+from generator.background import fork_sending
 
 Result = TypeVar("Result")
 
@@ -39,27 +41,19 @@ def shared_with_a_fork(count: int, work: Callable[[Iterator[int]], Result], besi
                 return
             yield index
 
-    reader, writer = os.pipe()
-    child = os.fork()
-    if child == 0:  # the child: its share, pickled into the pipe, then gone without clean-up
-        os.close(reader)
-        status = 0
+    def send(sending: BinaryIO) -> None:  # the child: its share, pickled into the pipe
         try:
-            try:
-                payload = pickle.dumps(("ok", work(indexes())), protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException as error:  # noqa: BLE001 - reported by the parent
-                status = 1
-                payload = _failure(error)
-            with os.fdopen(writer, "wb") as sending:
-                sending.write(payload)
-        finally:
-            os._exit(status)
-    os.close(writer)
+            payload = pickle.dumps(("ok", work(indexes())), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:  # noqa: BLE001 - reported by the parent
+            payload = _failure(error)
+        sending.write(payload)
+
+    child, receiving = fork_sending(send)
     try:
         beside()
         own = work(indexes())
     finally:
-        with os.fdopen(reader, "rb") as receiving:
+        with receiving:
             received = receiving.read()  # the child's whole result (it has written it, or it failed)
         os.waitpid(child, 0)
     if not received:

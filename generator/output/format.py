@@ -89,16 +89,17 @@ _UNSPLITTABLE = re.compile(
 # A field annotated with a lone name, and the closing line of an exploded signature with a lone
 # name for its return annotation: black puts that name in parentheses of its own, on a line four
 # spaces in, unless it is too long for that line as well.
-_WRAPPED_ATOM = re.compile(rf"( *)(?:{_NAME}: |\) -> )({_NAME}):?")
+_WRAPPED_ATOM = re.compile(rf"( *)(?:{_NAME}: ({_NAME})|\) -> ({_NAME}):)")
 
 
 def _unsplittable(line: str) -> bool:
     if _UNSPLITTABLE.fullmatch(line):
         return True
     atom = _WRAPPED_ATOM.fullmatch(line)
-    if atom is None or line.endswith(":") != line.lstrip().startswith(")"):
+    if atom is None:
         return False
-    return len(atom.group(1)) + 4 + width(atom.group(2)) > LINE_LENGTH
+    indent, name = atom.group(1), atom.group(2) or atom.group(3)
+    return len(indent) + 4 + width(name) > LINE_LENGTH
 
 
 def _plain_text(text: str) -> bool:
@@ -108,8 +109,9 @@ def _plain_text(text: str) -> bool:
 
 
 def _padded(text: str) -> bool:
-    """A docstring's only line ending in a quote, with the space black puts before the closing quotes."""
-    return text.endswith('" ') and _plain_text(text[:-2] + "x")
+    """A docstring's only line ending in a quote, with the space black puts before the closing
+    quotes, and nothing else for black to change: no space or quote at its start."""
+    return text.endswith('" ') and not text.startswith((" ", '"'))
 
 
 def needs_black(piece: str) -> bool:
