@@ -6,7 +6,9 @@ file, line and JSON pointer; never a traceback).
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -295,6 +297,39 @@ def diff_staged(files: tuple[str, ...], allow_breaking: bool) -> None:
             return
         click.echo("Breaking API changes. To commit them anyway: SDKWRIGHT_ALLOW_BREAKING=1 git commit ...")
         sys.exit(1)
+
+def run() -> None:
+    """The `sdkwright` command: `main`, then leave the process as soon as everything is written.
+
+    Python frees every object and module when it exits, which takes a quarter of a second after
+    generating a whole API: that is skipped (`os._exit`) once the exit handlers have run (threads
+    are joined before them) and the standard streams are flushed.
+    """
+    status = 1  # an exception that escaped `main`: Python printed its traceback already
+
+    def leave() -> None:  # registered first, so the last exit handler to run
+        nonlocal status
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe (or stream): what Python exits with then
+                status = status or 120
+        os._exit(status)
+
+    atexit.register(leave)
+    try:
+        main()
+    except SystemExit as done:
+        status = _exit_status(done.code)
+        raise
+
+
+def _exit_status(code: object) -> int:
+    """The status Python exits with for `sys.exit(code)` (a message is printed, and gives 1)."""
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
+
 
 def _validate_schema(document: Any) -> None:
     """`validate` for a JSON Schema input: the meta-schema and defaults, then the model (raises SpecError)."""

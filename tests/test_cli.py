@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CONFERENCES, assert_imports, run_cli
+from conftest import CONFERENCES, REPO, assert_imports, run_cli
 
 PACKAGE = "telnyx_conferences"
 
@@ -506,7 +506,8 @@ def test_a_null_default_is_a_warning_an_error_when_strict_and_lenient_changes_no
 
 
 def test_help_says_lenient_is_accepted_and_does_nothing() -> None:
-    done = run_cli("generate", "--help")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    done = run_cli("generate", "--help", env=buffered)
     assert done.returncode == 0
     text = " ".join(done.stdout.split())
     assert "--lenient Accepted for existing configurations; has no effect" in text
@@ -695,3 +696,30 @@ def test_generate_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> No
     assert (out / "README.md").read_text(encoding="utf-8") != "# my own notes\n"
     again = run_cli("generate", str(spec), "--output", str(out), "--package", "telnyx_conferences")
     assert again.returncode == 0, again.stderr  # its own files, from the manifest, are rewritten freely
+
+
+def test_the_command_leaves_only_after_its_exit_handlers_and_output(tmp_path: Path) -> None:
+    """The command leaves without Python's clean-up, but only once the exit handlers registered
+    during the run (ending forked children, say) have run and what was written is flushed, with
+    the run's exit status."""
+    marker = tmp_path / "ran"
+    program = f"""
+import atexit, sys
+from pathlib import Path
+from generator import cli
+
+command = cli.main
+def main():
+    atexit.register(Path({str(marker)!r}).write_text, "ran")
+    sys.stdout.write("written, not flushed")
+    command()
+cli.main = main
+sys.argv = ["sdkwright", "generate", {str(tmp_path / "missing.yml")!r}, "--output", {str(tmp_path / "out")!r}]
+cli.run()
+"""
+    buffered = {name: value for name, value in cli_env().items() if name != "PYTHONUNBUFFERED"} | {"PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=buffered)
+    assert done.returncode == 2
+    assert ERROR_LINE.match(done.stderr.strip()), done.stderr
+    assert done.stdout == "written, not flushed"
+    assert marker.read_text() == "ran"
