@@ -18,6 +18,8 @@ from generator.naming.lock import EMPTY, Key, NameLock
 
 @dataclass(frozen=True)
 class Job:
+    """One generation: the spec, where its SDK goes, and the options it is made with."""
+
     spec: str
     output: Path
     package: str | None = None

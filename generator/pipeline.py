@@ -176,6 +176,8 @@ def _lock_digest(names: NameLock) -> str:
 
 @dataclass(frozen=True)
 class Result:
+    """What a generation gives before the write: the files' texts, their manifest, the warnings."""
+
     files: dict[str, str]
     manifest: Manifest
     warnings: tuple[SpecWarning, ...]

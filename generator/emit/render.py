@@ -60,6 +60,8 @@ def one_line(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class FieldView:
+    """A field of a generated model class: its name, annotation, default and docstring."""
+
     name: str
     annotation: str
     default: str | None  # the code after `=`, if any
@@ -69,6 +71,8 @@ class FieldView:
 
 @dataclass(frozen=True)
 class ClassView:
+    """A generated model class (a dataclass of the SDK's models)."""
+
     name: str
     doc: str
     fields: tuple[FieldView, ...]
@@ -79,6 +83,8 @@ class ClassView:
 
 @dataclass(frozen=True)
 class EnumView:
+    """A generated enum class and its members."""
+
     name: str
     base: str
     doc: str
@@ -92,6 +98,8 @@ class EnumView:
 
 @dataclass(frozen=True)
 class AliasView:
+    """A generated type alias (a named union, list or map)."""
+
     name: str
     target: str
     doc: str
@@ -105,6 +113,8 @@ class AliasView:
 
 @dataclass(frozen=True)
 class ArgumentView:
+    """An argument of a generated operation method."""
+
     name: str
     annotation: str
     default: str | None
@@ -118,6 +128,8 @@ class ArgumentView:
 
 @dataclass(frozen=True)
 class OperationView:
+    """An operation as its generated method and `Operation` descriptor show it."""
+
     method: str
     constant: str
     http_method: str
@@ -139,6 +151,8 @@ class OperationView:
 
 @dataclass(frozen=True)
 class GroupView:
+    """A resource group of the client: its classes (sync, async and raw) and operations."""
+
     attribute: str
     class_name: str
     async_class_name: str
@@ -151,6 +165,8 @@ class GroupView:
 
 @dataclass(frozen=True)
 class ErrorView:
+    """A generated error class: for a status, an API error code, or an operation."""
+
     name: str
     base: str
     doc: str
@@ -159,6 +175,8 @@ class ErrorView:
 
 @dataclass(frozen=True)
 class CredentialView:
+    """A credential the client takes: its argument and the environment variable it falls back on."""
+
     argument: str
     environment: str
     doc: str
@@ -166,6 +184,8 @@ class CredentialView:
 
 @dataclass(frozen=True)
 class EventView:
+    """A route of the webhook event parser: where the event's tag is, its value, its class."""
+
     path: str  # a tuple literal of wire names
     value: str  # a string literal
     class_name: str
@@ -178,6 +198,8 @@ class EventView:
 
 @dataclass(frozen=True)
 class ClientView:
+    """One of the two client classes, sync or async."""
+
     name: str
     base: str
     http_client: str
@@ -196,6 +218,8 @@ def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), alwa
 
 @dataclass(frozen=True)
 class PackageView:
+    """Everything a generated package's files are rendered from."""
+
     package: str
     distribution: str
     version: str

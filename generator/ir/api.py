@@ -14,6 +14,8 @@ from generator.ir.types import NO_CONSTRAINTS, Constraints, Default, NamedType, 
 
 @dataclass(frozen=True)
 class Parameter:
+    """An operation's parameter: in its path, query, headers or cookies."""
+
     wire_name: str
     location: Literal["path", "query", "header", "cookie"]
     type: TypeExpr
@@ -31,6 +33,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Body:
+    """An operation's request body in one media type."""
+
     media_type: str
     type: TypeExpr
     required: bool
@@ -49,6 +53,8 @@ class ErrorCode:
 
 @dataclass(frozen=True)
 class Response:
+    """One documented response of an operation: its status and what its body holds."""
+
     status: str  # "200", "4XX", "default"
     description: str | None
     media_type: str | None
@@ -62,6 +68,8 @@ class Response:
 
 @dataclass(frozen=True)
 class SecurityScheme:
+    """A way the API authenticates requests (`components/securitySchemes`)."""
+
     key: str
     kind: Literal["bearer", "basic", "digest", "apiKey", "oauth2", "openIdConnect", "other"]
     parameter_name: str | None = None  # apiKey: header, query or cookie name; bearer: the scheme word (`Bearer`, `Negotiate`)
@@ -104,6 +112,8 @@ class EventTag:
 
 @dataclass(frozen=True)
 class Webhook:
+    """A request the API sends to its users (a webhook, or an operation's callback)."""
+
     name: str
     operation_id: str | None
     summary: str | None
@@ -115,6 +125,8 @@ class Webhook:
 
 @dataclass(frozen=True)
 class Operation:
+    """One operation: a method on a path, with its parameters, body and responses."""
+
     operation_id: str | None
     method: str
     path: str
@@ -134,6 +146,8 @@ class Operation:
 
 @dataclass(frozen=True)
 class ServerVariable:
+    """A variable of a server URL template, with its default and allowed values."""
+
     name: str
     default: str
     enum: tuple[str, ...] = ()
@@ -142,6 +156,8 @@ class ServerVariable:
 
 @dataclass(frozen=True)
 class Server:
+    """A base URL the API is served from."""
+
     url: str
     description: str | None = None
     variables: tuple[ServerVariable, ...] = ()
@@ -190,6 +206,8 @@ class WebhookSignature:
 
 @dataclass(frozen=True)
 class Api:
+    """The whole API as the later stages read it: its operations, webhooks, types and security."""
+
     title: str
     version: str
     description: str | None

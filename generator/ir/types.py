@@ -17,16 +17,22 @@ PrimitiveKind = Literal["str", "int", "float", "bool", "bytes", "date", "datetim
 
 @dataclass(frozen=True)
 class Primitive:
+    """A built-in type: a string, a number, a date, raw bytes, any JSON value, or none."""
+
     kind: PrimitiveKind
 
 
 @dataclass(frozen=True)
 class ListOf:
+    """A JSON array whose items are all of one type."""
+
     item: TypeExpr
 
 
 @dataclass(frozen=True)
 class MapOf:
+    """A JSON object used as a map: string keys, values of one type."""
+
     value: TypeExpr
 
 
@@ -39,17 +45,23 @@ class Named:
 
 @dataclass(frozen=True)
 class Nullable:
+    """A type that may also be JSON `null`."""
+
     inner: TypeExpr
 
 
 @dataclass(frozen=True)
 class Discriminator:
+    """The property whose wire value tells which variant of a union an object is."""
+
     property: str
     mapping: tuple[tuple[str, str], ...]  # wire value -> key of a named type
 
 
 @dataclass(frozen=True)
 class UnionOf:
+    """One of several types (`oneOf`/`anyOf`), told apart by a discriminator when the spec gives one."""
+
     variants: tuple[TypeExpr, ...]
     discriminator: Discriminator | None = None
 
@@ -128,6 +140,8 @@ class NameHint:
 
 @dataclass(frozen=True)
 class Property:
+    """A property of an object schema, as the model reads it."""
+
     wire_name: str
     type: TypeExpr
     required: bool
@@ -144,6 +158,8 @@ class Property:
 
 @dataclass(frozen=True)
 class ObjectType:
+    """A named object schema: its properties and what it allows beyond them."""
+
     key: str
     hint: NameHint
     description: str | None
@@ -155,6 +171,8 @@ class ObjectType:
 
 @dataclass(frozen=True)
 class EnumType:
+    """A named enumeration of string or integer values."""
+
     key: str
     hint: NameHint
     description: str | None

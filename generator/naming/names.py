@@ -126,6 +126,8 @@ _json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
 @dataclass(frozen=True)
 class OperationNames:
+    """The names of one operation's method, group, error class, arguments and descriptor."""
+
     method: str
     group: str | None
     error_class: str

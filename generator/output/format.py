@@ -575,6 +575,8 @@ def format_files(
 
 @dataclass(frozen=True)
 class FormattedFile:
+    """A file as written: its text, its digest, and the digest of the source it was formatted from."""
+
     text: str
     source_digest: str  # of the unformatted text, which the manifest records
     digest: str  # of `text`
