@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 from typing import Any
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
@@ -53,13 +53,20 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def safe_path(root: Path, relative: str) -> Path:
-    """`root / relative`, refusing anything that would leave `root`."""
-    if "\0" in relative or relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
-        raise ValueError(f"refusing to write outside the output directory: {relative!r}")
-    path = (root / relative).resolve()
+    """`root / relative`, refusing anything that would leave `root` (by its words or a symlink)."""
+    path = (root / _checked(relative)).resolve()
     if root.resolve() not in path.parents:
         raise ValueError(f"refusing to write outside the output directory: {relative!r}")
     return path
+
+
+def _checked(relative: str) -> str:
+    """`relative`, refused (`ValueError`) unless its words name a file below a folder: not empty,
+    not absolute, no `..`."""
+    parts = PurePath(relative).parts
+    if "\0" in relative or relative.startswith(("/", "\\")) or PurePath(relative).anchor or not parts or ".." in parts:
+        raise ValueError(f"refusing to write outside the output directory: {relative!r}")
+    return relative
 
 
 def _remove_abandoned(output: Path) -> None:
@@ -86,8 +93,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _text_of(path: Path) -> str | None:
+    """The text of the file at `path`; None when there is none (or it is no UTF-8 text)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
 
@@ -111,12 +125,11 @@ def _flush_file_system(folder: Path) -> bool:
 
 
 def _link_or_write(target: Path, text: str, unchanged: Path | None) -> bool:
-    """Put `text` at `target`: as a second link to `unchanged` (the output's file, already
-    holding exactly `text` on disk) when there is one and the file system allows it, else
+    """Put `text` at `target` (in a folder already made): as a second link to `unchanged` (the
+    output's file, already holding exactly `text` on disk) when there is one and the file system allows it, else
     written (True: it still has to reach the disk). Linking spares a regeneration that changes
     a few files rewriting and flushing all the others."""
     if unchanged is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(unchanged, target)
             return False
@@ -145,11 +158,7 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
                     "sdkwright did not write this file and will not overwrite it; pass --force to replace it",
                     (given / path).as_posix(),
                 )
-    changed = sorted(
-        path
-        for path, text in files.items()
-        if not (output / path).is_file() or (output / path).read_text(encoding="utf-8") != text
-    )
+    changed = sorted(path for path, text in files.items() if _text_of(output / path) != text)
     removed = sorted(set(previous.files) - set(files)) if previous else []
     manifest_text = manifest.dumps()
     if not changed and not removed and (output / MANIFEST).is_file() and (output / MANIFEST).read_text(encoding="utf-8") == manifest_text:
@@ -171,7 +180,11 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(source, target)
         stale = set(changed)
-        targets = [safe_path(staging, relative) for relative in [*files, MANIFEST]]
+        # The staging folder is new and holds no symlink (carried-over files are copies): the
+        # words of a path are all there is to check, not the file system (`safe_path`).
+        targets = [staging / _checked(relative) for relative in [*files, MANIFEST]]
+        for folder in sorted({target.parent for target in targets}):
+            folder.mkdir(parents=True, exist_ok=True)
         unchanged = [None if path in stale else output / path for path in files]
         to_flush = [target for target, text, same in zip(targets, [*files.values(), manifest_text], [*unchanged, None]) if _link_or_write(target, text, same)]
         # On disk before the swap: the file system flushed at once, else each file (side by side:
