@@ -201,13 +201,17 @@ def generate_files(job: Job, progress: Progress = _quiet, rename_all: bool = Fal
 
 
 def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
-    from generator.document.load import Documents, load
-    from generator.openapi.read import build_model
-    from generator.naming import build_names
     from generator.collector import collector_paused
-    from generator.emit.render import plan_files, verbatim_files
-    from generator.document.resolve import Resolver
-    from generator.openapi.validate import validate_in_background
+
+    # The stages' modules (their classes, functions and tables) live as long as the process: the
+    # collector neither walks them while they load nor afterwards.
+    with collector_paused(freeze=True):
+        from generator.document.load import Documents, load
+        from generator.openapi.read import build_model
+        from generator.naming import build_names
+        from generator.emit.render import plan_files, verbatim_files
+        from generator.document.resolve import Resolver
+        from generator.openapi.validate import validate_in_background
 
     progress("load")
     document = load(job.spec)
