@@ -45,7 +45,9 @@ from generator.emit.render import (
 LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
 UNUSED = "_unused"  # the models module of the types no operation uses
 
-@dataclass(frozen=True)
+
+# Never compared, like render's views (`eq=False`).
+@dataclass(frozen=True, eq=False)
 class ModelsModuleView:
     """One module of the `models` package, as `models.py.j2` prints it."""
 
@@ -57,7 +59,7 @@ class ModelsModuleView:
     parent: str = ".."  # the package, relative to the module
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GroupModuleView:
     """One module of `_groups`: a group's classes and the operations they call."""
 
@@ -72,7 +74,7 @@ class GroupModuleView:
     exported: tuple[str, ...] = ()  # its `__all__`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LazyView:
     """What `client.py.j2` and `models_lazy.py.j2` print of the lazy layout."""
 

@@ -58,7 +58,9 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-@dataclass(frozen=True)
+# Views are records the templates read, never compared: `eq=False` spares each class the
+# `__eq__` and `__hash__` that dataclasses compile for it when the module loads.
+@dataclass(frozen=True, eq=False)
 class FieldView:
     """A field of a generated model class: its name, annotation, default and docstring."""
 
@@ -69,7 +71,7 @@ class FieldView:
     declaration: str  # `name: annotation = default` in a class body (at 4 spaces), as black lays it out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClassView:
     """A generated model class (a dataclass of the SDK's models)."""
 
@@ -81,7 +83,7 @@ class ClassView:
     refers: frozenset[str] = frozenset()  # the model names its fields name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EnumView:
     """A generated enum class and its members."""
 
@@ -96,7 +98,7 @@ class EnumView:
         return tuple(assignment(member, value, 4) for member, value in self.members)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AliasView:
     """A generated type alias (a named union, list or map)."""
 
@@ -111,7 +113,7 @@ class AliasView:
         return union_assignment(self.name, self.target.split(" | ")) or f"{self.name} = {self.target}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ArgumentView:
     """An argument of a generated operation method."""
 
@@ -126,7 +128,7 @@ class ArgumentView:
         return annotated_parameter(self.name, self.annotation, self.default, 8)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OperationView:
     """An operation as its generated method and `Operation` descriptor show it."""
 
@@ -149,7 +151,7 @@ class OperationView:
     shared_params: tuple[str, ...] = ()  # the module constants of the shared parameters it takes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GroupView:
     """A resource group of the client: its classes (sync, async and raw) and operations."""
 
@@ -163,7 +165,7 @@ class GroupView:
     raw_async_class_name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ErrorView:
     """A generated error class: for a status, an API error code, or an operation."""
 
@@ -173,7 +175,7 @@ class ErrorView:
     attribute: str | None  # `status_code = 400` or `code = "90032"`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CredentialView:
     """A credential the client takes: its argument and the environment variable it falls back on."""
 
@@ -182,7 +184,7 @@ class CredentialView:
     doc: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class EventView:
     """A route of the webhook event parser: where the event's tag is, its value, its class."""
 
@@ -196,7 +198,7 @@ class EventView:
         return call("", "EventRoute", [self.path, self.value, self.class_name], 4, ",")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClientView:
     """One of the two client classes, sync or async."""
 
@@ -216,7 +218,7 @@ def _imports(code: str, runtime: Iterable[str], models: Iterable[str] = (), alwa
     return imports_of(identifiers(code), runtime, models, always)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PackageView:
     """Everything a generated package's files are rendered from."""
 
@@ -1086,7 +1088,7 @@ def build_view(api: ir.Api, names: Names, quoted_types: bool = False) -> Package
     return _Builder(api, names, quoted_types).package()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlannedFile:
     """A file of the output, ready to render: its views are built and its template loaded.
 
