@@ -308,8 +308,15 @@ class _Builder:
         self.references.add(*named)
         if expr.discriminator is None:
             return variants
-        mapping = ", ".join(f"({py(value)}, {self.refer(key)})" for value, key in expr.discriminator.mapping)
-        return f"Annotated[{variants}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
+        return self.discriminated(variants, expr.discriminator)
+
+    def discriminated(self, union: str, discriminator: ir.Discriminator) -> str:
+        """`Annotated[union, Discriminator(property, mapping)]`, the mapping a tuple of `(value, Class)`
+        pairs: with a trailing comma only when it has one pair (a comma black would take for
+        a magic one, splitting every bracket around it, however short the line)."""
+        pairs = [f"({py(value)}, {self.refer(key)})" for value, key in discriminator.mapping]
+        mapping = f"({pairs[0]},)" if len(pairs) == 1 else f"({', '.join(pairs)})"
+        return f"Annotated[{union}, Discriminator({py(discriminator.property)}, {mapping})]"
 
     def literal(self, value: Any, expr: ir.TypeExpr) -> str | None:
         """Python source for a spec default (its parsed value) of type `expr`; None if it does not fit."""
@@ -472,8 +479,7 @@ class _Builder:
             spelt = [self.alias_target(part, forward) for part in parts] + (["None"] if isinstance(expr, ir.Nullable) else [])
             union = f"Union[{', '.join(dict.fromkeys(spelt))}]"
             if isinstance(expr, ir.UnionOf) and expr.discriminator is not None:
-                mapping = ", ".join(f"({py(value)}, {self.refer(key)})" for value, key in expr.discriminator.mapping)
-                return f"Annotated[{union}, Discriminator({py(expr.discriminator.property)}, ({mapping},))]"
+                return self.discriminated(union, expr.discriminator)
             return union
         if isinstance(expr, ir.Nullable):
             return f"{self.alias_target(expr.inner, forward)} | None"

@@ -128,14 +128,19 @@ def field_call(prefix: str, arguments: Sequence[str], metadata: Sequence[str], i
 def field_declaration(name: str, annotation: str, arguments: Sequence[str], metadata: Sequence[str], indent: int) -> str:
     """`name: annotation = field(arguments, metadata={metadata})` (no `metadata=` when empty), a
     dataclass field, as black lays it out: split at the call (see `field_call`) when its first
-    line fits; else, when `name: annotation = (` does not fit either, split at the annotation
-    with the call after it (see `annotated`); anything else is black's."""
+    line fits; else, when `name: annotation = (` fits, the call in those parentheses on a line of
+    its own if it fits there; else, when `name: annotation = (` does not fit either, split at the
+    annotation with the call after it (see `annotated`); anything else is black's."""
     prefix = f"{name}: {annotation} = "
     whole = field_call(prefix, arguments, metadata, indent) if metadata else call(prefix, "field", arguments, indent)
-    if fits(whole.split("\n", 1)[0], indent) or fits(f"{prefix}(", indent):
+    if fits(whole.split("\n", 1)[0], indent):
         return whole
     items = [*arguments, f"metadata={{{', '.join(metadata)}}}"] if metadata else list(arguments)
-    return annotated(name, annotation, f" = field({', '.join(items)})", indent) or whole
+    value = f"field({', '.join(items)})"
+    if fits(f"{prefix}(", indent):
+        margin = " " * indent
+        return f"{prefix}(\n{margin}    {value}\n{margin})" if fits(value, indent + 4) else whole
+    return annotated(name, annotation, f" = {value}", indent) or whole
 
 
 def dict_argument(name: str, entries: Sequence[str], indent: int) -> str:
@@ -293,6 +298,8 @@ def _split_subscript(prefix: str, source: str, expression: ast.Subscript, indent
     split does: the items on one line of their own if they fit, else one a line with the
     trailing comma black adds (a lone item laid out in turn, without one)."""
     margin = " " * indent
+    if _TRAILING_COMMA.search(ast.get_source_segment(source, expression) or ","):
+        return None  # a magic trailing comma, maybe: black splits every bracket around it
     head = prefix + (ast.get_source_segment(source, expression.value) or "") + "["
     items = expression.slice.elts if isinstance(expression.slice, ast.Tuple) else [expression.slice]
     texts = [ast.get_source_segment(source, item) or "" for item in items]
@@ -314,6 +321,7 @@ def _split_subscript(prefix: str, source: str, expression: ast.Subscript, indent
     return [margin + head, *body, f"{margin}]{suffix}"]
 
 
+_TRAILING_COMMA = re.compile(r",\s*[)\]}]")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -450,8 +458,9 @@ _SIMPLE_TYPE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 def union_assignment(target: str, variants: Sequence[str]) -> str | None:
     """`target = A | B | ...` at the top level as black lays it out: on one line; else the
-    union in parentheses on a line of its own; else one variant a line, each after `| `.
-    None when a variant is not a plain name (black's to lay out)."""
+    union in parentheses on a line of its own; else one variant a line, each after `| `. A
+    subscript (a discriminated union, `Annotated[A | B, ...]`) is split at its brackets (see
+    `_split_subscript`). None for any other shape black may lay out otherwise."""
     line = f"{target} = {' | '.join(variants)}"
     if width(line) <= LINE_LENGTH:
         return line
@@ -464,7 +473,10 @@ def union_assignment(target: str, variants: Sequence[str]) -> str | None:
         return f"{target} = (\n{INDENT}{variants[0]}\n" + "".join(f"{INDENT}| {v}\n" for v in variants[1:]) + ")"
     union = " | ".join(variants)
     expression = _type_expression(union)
+    if isinstance(expression, ast.Subscript):  # `|` inside brackets only (`Annotated[A | B, ...]`)
+        split = _split_subscript(f"{target} = ", union, expression, 0, "")
+        return None if split is None else "\n".join(split)
     if expression is None or not _union(expression):
-        return None  # `|` inside brackets only (`Annotated[A | B, ...]`): black's to lay out
+        return None
     lines = type_lines(union, 4)
     return None if lines is None else "\n".join([f"{target} = (", *lines, ")"])

@@ -125,18 +125,19 @@ def needs_black(piece: str) -> bool:
     indentation or deeper (at least one at it) without trailing spaces, and the
     closing quotes on a line of their own at that indentation. A string after a
     statement rather than first in its block (an attribute's docstring) is no
-    docstring to black, which leaves it as written. A tab is black's too.
+    docstring to black, which leaves it as written. A tab in a line's indentation is black's too.
     Generated code writes triple quotes only for docstrings and no string holds
     three quotes, so counting them finds the docstrings.
     """
-    if "\t" in piece:
-        return True
+    tabbed = "\t" in piece
     ascii_only = piece.isascii()  # then a line's width is its length
     margin: int | None = None  # the indentation of the docstring the line is in, if it is
     least = 0  # the least indentation of that docstring's lines of text so far
     plain = False  # whether the string the line is in is no docstring (see below)
     opens_block = True  # whether the last line of code opened a block (the piece's start does)
     for line in piece.splitlines():
+        if tabbed and "\t" in line[: len(line) - len(line.lstrip())]:
+            return True  # black expands the tabs of a line's indentation (leaving the others)
         quotes = line.count('"""')
         if margin is None and quotes == 0:
             if (len(line) > LINE_LENGTH if ascii_only else _too_long(line)) and not _unsplittable(line):
