@@ -77,3 +77,24 @@ def test_objects_frozen_before_stay_so(tmp_path: Path, nothing_frozen: None) -> 
     pipeline.generate_files(Job(spec=str(REPO / "specs" / "conferences.yml"), output=tmp_path / "out"))
     # Neither unfrozen nor more frozen (frozen objects freed meanwhile leave the count).
     assert len(kept) <= gc.get_freeze_count() <= before
+
+
+def test_the_manifest_is_read_with_the_collector_paused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manifest (a large API's lock: 65,000 entries living as long as the run) is parsed
+    without a collection, and the collector is as it was afterwards."""
+    from generator.output import manifest
+
+    seen: list[bool] = []
+    original = manifest._manifest_of
+
+    def reading(path: str) -> manifest.Manifest | None:
+        seen.append(gc.isenabled())
+        return original(path)
+
+    monkeypatch.setattr(manifest, "_manifest_of", reading)
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / manifest.MANIFEST).write_text(manifest.Manifest("f", {}, {"a.txt": ("d", "d")}).dumps(), encoding="utf-8")
+    assert gc.isenabled()
+    assert manifest.read_manifest(output) is not None
+    assert seen == [False] and gc.isenabled()

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.collector import collector_paused
 from generator.naming.lock import EMPTY, NameLock
 
 MANIFEST = ".sdkwright.json"
@@ -59,6 +60,13 @@ def read_manifest(output: Path) -> Manifest | None:
 
 @functools.lru_cache(maxsize=4)
 def _parsed_manifest(path: str, inode: int, size: int, modified: int) -> Manifest | None:
+    # A large API's lock is 65,000 entries that live as long as the run, and no garbage: a
+    # collection while they are read would walk them again and again (half the time).
+    with collector_paused(freeze=True):
+        return _manifest_of(path)
+
+
+def _manifest_of(path: str) -> Manifest | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return Manifest(
