@@ -319,6 +319,7 @@ def run() -> None:
     atexit.register(leave)
     try:
         main()
+        status = 0  # (click's `main` ends with `sys.exit` even on success)
     except SystemExit as done:
         status = _exit_status(done.code)
         raise
