@@ -17,7 +17,7 @@ import pytest
 
 from generator.config import Job
 from generator.pipeline import generate
-from generator.emit.groups import LAZY_FROM
+from generator.emit.render import LAZY_FROM
 
 PACKAGE = "zoo"
 GROUPS = ("pets", "stores", "keepers")
@@ -223,7 +223,7 @@ def test_two_groups_are_typed_for_mypy(zoo: Path) -> None:
 def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The names a user reaches (`zoo.models.Pet`, `zoo.client.PetsResource.get_pet_v0(id)`) are
     those of the same SDK in one module of each kind."""
-    from generator.emit import groups as render_groups
+    from generator.emit import render as render_stage
     from generator.diff.sdk import names_for_comparison, public_symbols
     from generator.diff.sources import build_side, load_source
     from generator.emit.render import render
@@ -233,7 +233,7 @@ def test_the_split_moves_no_public_name(tmp_path: Path, monkeypatch: pytest.Monk
     side = build_side(load_source(str(spec)))
     names = names_for_comparison(side, PACKAGE)
     split = render(side.api, names)
-    monkeypatch.setattr(render_groups, "LAZY_FROM", 10**9)
+    monkeypatch.setattr(render_stage, "LAZY_FROM", 10**9)
     flat = render(side.api, names)
     assert f"{PACKAGE}/models/_pet.py" in split and f"{PACKAGE}/models.py" in flat
     symbols = public_symbols(split, PACKAGE)

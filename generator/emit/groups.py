@@ -1,7 +1,7 @@
 """The layout of a large SDK: a module per group of operations, each imported when first used.
 
 A whole API (GitHub's 1,223 operations) in one `client.py` and one `models.py` is
-loaded whole on import. From `LAZY_FROM` operations on, the package is split:
+loaded whole on import. From `render.LAZY_FROM` operations on, the package is split:
 
 - `_groups/<group>.py`: the group's resource classes, its `Operation` descriptions and
   its operations' error classes; the Operations name their types as strings, which the
@@ -42,7 +42,6 @@ from generator.emit.render import (
     given_text,
 )
 
-LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use
 UNUSED = "_unused"  # the models module of the types no operation uses
 
 
@@ -87,11 +86,6 @@ class LazyView:
     groups: dict[str, GroupModuleView]
     error_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group module, its error classes)
     error_of: tuple[tuple[str, str], ...] = ()  # (operation error class, its group module), by class
-
-
-def is_lazy(api: ir.Api) -> bool:
-    """Whether the package is large enough to load its groups one by one."""
-    return len(api.operations) >= LAZY_FROM and len({op.group or None for op in api.operations}) > 1
 
 
 def _class_code(cls: ClassView) -> str:

@@ -1119,11 +1119,19 @@ def render(api: ir.Api, names: Names) -> dict[str, str]:
         return {planned.path: planned.text() for planned in plan_files(api, names)}
 
 
+LAZY_FROM = 100  # operations: from this size on, an SDK loads each group on first use (`groups`)
+
+
+def is_lazy(api: ir.Api) -> bool:
+    """Whether the package is large enough to load its groups one by one."""
+    return len(api.operations) >= LAZY_FROM and len({op.group or None for op in api.operations}) > 1
+
+
 def plan_files(api: ir.Api, names: Names) -> list[PlannedFile]:
     """The generated project, each file planned but not yet rendered, in the output's order."""
-    from generator.emit import groups  # it builds on this module's views
-
-    split = groups.is_lazy(api)
+    split = is_lazy(api)
+    if split:
+        from generator.emit import groups  # it builds on this module's views (a small SDK never loads it)
     view = build_view(api, names, quoted_types=split)
     environment = _environment()
     lazy = groups.lazy_view(view) if split else None
