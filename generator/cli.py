@@ -311,7 +311,8 @@ def run() -> None:
         nonlocal status
         for stream in (sys.stdout, sys.stderr):
             try:
-                stream.flush()
+                if stream is not None:  # (none without a console)
+                    stream.flush()
             except (OSError, ValueError):  # a closed pipe (or stream): what Python exits with then
                 status = status or 120
         os._exit(status)
