@@ -27,10 +27,10 @@ from generator.naming import Names, flattened_body, request_properties, upper_sn
 from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
-    block_docstring,
     annotated_parameter,
     assigned_call,
     assignment,
+    block_docstring,
     bracket,
     call,
     class_head,
@@ -42,9 +42,9 @@ from generator.emit.source import (
     import_from,
     keyword_call,
     method_head,
-    signature_end,
     operation_statement,
     py,
+    signature_end,
     union_assignment,
 )
 

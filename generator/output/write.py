@@ -63,8 +63,8 @@ def safe_path(root: Path, relative: str) -> Path:
 def _checked(relative: str) -> str:
     """`relative`, refused (`ValueError`) unless its words name a file below a folder: not empty,
     not absolute, no `..`."""
-    parts = PurePath(relative).parts
-    if "\0" in relative or relative.startswith(("/", "\\")) or PurePath(relative).anchor or not parts or ".." in parts:
+    path = PurePath(relative)
+    if "\0" in relative or relative.startswith(("/", "\\")) or path.anchor or not path.parts or ".." in path.parts:
         raise ValueError(f"refusing to write outside the output directory: {relative!r}")
     return relative
 
@@ -161,7 +161,7 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
     changed = sorted(path for path, text in files.items() if _text_of(output / path) != text)
     removed = sorted(set(previous.files) - set(files)) if previous else []
     manifest_text = manifest.dumps()
-    if not changed and not removed and (output / MANIFEST).is_file() and (output / MANIFEST).read_text(encoding="utf-8") == manifest_text:
+    if not changed and not removed and _text_of(output / MANIFEST) == manifest_text:
         return []
 
     output.parent.mkdir(parents=True, exist_ok=True)
