@@ -38,6 +38,8 @@ CASES: dict[str, tuple[int, str, tuple[str, ...]]] = {
     # Reported by the validator under the response that refers to `Item`: named where it is.
     "defect_behind_a_ref_31.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'}",)),
     "schema_type_not_a_name.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'} is not",)),
+    # `{id/raw` is no template: no one reading of the parameter it means (a name may hold `:`, not a brace).
+    "path_unbalanced_brace.yaml": (6, "#/paths/~1items~1{id~1raw", ("malformed path '/items/{id/raw'",)),
 }
 
 

@@ -548,3 +548,20 @@ def test_swagger_2_is_refused_with_a_message_saying_so(tmp_path: Path) -> None:
     assert "petstore.json:2 at #/swagger" in line
     assert "Swagger 2.0" in line
     assert not (tmp_path / "out").exists()
+
+
+# -- path templates whose names Python's format strings would misread ------------
+
+
+def test_a_template_name_with_format_characters_takes_its_parameter(workspace: Path) -> None:
+    from generator.document.load import load
+    from generator.openapi.validate import validate
+
+    # No defect: `{insight_id:}` is the template of the parameter named `insight_id:`.
+    assert validate(load(str(FIXTURES / "path_template_names_30.yaml"))) == []
+    package = sdk("path_template_names_30", workspace)
+    api, recorder = client(package, answer(204))
+    api.default.get_insight("in/1")
+    assert recorder.last.url.raw_path == b"/insights/in%2F1"
+    api.default.get_cell(7, "b2")
+    assert recorder.last.url.raw_path == b"/rows/7/cells/b2"

@@ -27,6 +27,12 @@ WARNING_LINE = re.compile(r"^warning: (?P<file>[^\s:]+):(?P<line>\d+) at (?P<poi
 # file -> (line, pointer, words of the message, what was done)
 CASES: dict[str, tuple[int, str, str, str]] = {
     "repeated_required_30.yaml": (20, "#/components/schemas/Item/required", "has non-unique elements", "each entry read once"),
+    "required_not_defined_30.yaml": (
+        27,
+        "#/components/schemas/Item/required",
+        "`required` names 'nickname', which neither the schema nor its `allOf` parts define",
+        "ignored (no field is made for them; a response keeps them in `model_extra`)",
+    ),
     "operation_title_31.yaml": (9, "#/paths/~1items/get/title", "'title' is not a field here", "ignored"),
     "max_length_30.yaml": (
         17,
@@ -167,3 +173,17 @@ def test_a_path_parameter_is_a_required_argument(tmp_path: Path, name: str) -> N
     parameter = methods["get_item"].parameters["id"]
     assert parameter.default is inspect.Parameter.empty
     assert parameter.annotation in (str, "str")
+
+
+def test_a_required_key_no_schema_defines_is_kept_from_a_response(tmp_path: Path) -> None:
+    import httpx
+
+    shutil.copyfile(DEFECTS / "required_not_defined_30.yaml", tmp_path / "spec.yaml")
+    done = run_cli("generate", "spec.yaml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    package = import_package(tmp_path / "out", _package(tmp_path / "out"))
+    body = {"id": "i1", "name": "Ada", "nickname": "ada"}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))
+    item = package.Client(base_url="http://127.0.0.1:9", http_client=httpx.Client(transport=transport)).default.list_items()
+    assert (item.id, item.name) == ("i1", "Ada")
+    assert item.model_extra == {"nickname": "ada"}

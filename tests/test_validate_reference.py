@@ -53,7 +53,20 @@ def fixture_specs() -> list[Any]:
         FIXTURES / "production.yaml",
         *sorted((REPO / "specs").iterdir()),
     ]
-    return [pytest.param(p, id=p.relative_to(REPO).as_posix()) for p in found if not p.name.startswith("malformed")]
+    return [pytest.param(p, id=p.relative_to(REPO).as_posix()) for p in found if not p.name.startswith("malformed") and p.name not in FORMAT_STRING_PATHS]
+
+
+# openapi-spec-validator reads a path's templates as Python format strings: `{id:}` names `id`,
+# and `{id/raw` or `{cell!}` crash it. Path keys are read by OpenAPI's grammar (any character
+# but braces in a name) before either walk, so these fixtures get verdicts it cannot give.
+FORMAT_STRING_PATHS = frozenset({"path_template_names_30.yaml", "path_unbalanced_brace.yaml"})
+
+
+def test_the_reference_reads_path_templates_as_format_strings() -> None:
+    named = load(str(FIXTURES / "coverage" / "path_template_names_30.yaml"))
+    assert outcome(FIXTURES / "coverage" / "path_template_names_30.yaml", reference=False) == ("ok", ())
+    with pytest.raises(ValueError, match="format spec"):  # Python's format-string parser, on `{insight_id:}/...`
+        reference_findings(named, named.contents, check_version(named), Documents(named))
 
 
 def corpus_specs() -> list[Any]:
@@ -173,8 +186,10 @@ def test_the_checks_find_what_the_documents_carry(tmp_path: Path) -> None:
         kinds[name] = outcome(path, reference=False)
     assert kinds["duplicate_tag"] == ("blocker", ((kinds["duplicate_tag"][1][0][0], "/tags", 3, "Duplicate tag name 'a'"),))
     assert kinds["duplicate_parameter"][0] == "blocker" and "Duplicate parameter 'q'" in kinds["duplicate_parameter"][1][0][3]
-    assert kinds["required_not_defined_in_all_of"][0] == "blocker"
-    assert "['missing']" in kinds["required_not_defined_in_all_of"][1][0][3]
+    # A defect, not a blocker: JSON Schema lets `required` name a key no schema describes.
+    (undefined,) = kinds["required_not_defined_in_all_of"][1]
+    assert kinds["required_not_defined_in_all_of"][0] == "defects"
+    assert (undefined[1], undefined[2]) == ("/components/schemas/A/required", 8) and "'missing'" in undefined[3]
     assert kinds["required_defined_in_a_part"][0] == "ok"
     assert kinds["default_null_nullable_30"][0] == "ok"
     assert kinds["declared_not_in_path"][0] == "defects"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import string
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +34,13 @@ __all__ = ["Finding", "BrokenReference", "findings"]
 
 # The methods of a Path Item whose operations are checked (3.0 and 3.1 alike).
 _OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+# A path template's `{name}`: OpenAPI's grammar takes any character in a name but braces (and
+# a `/` would cut the path's segment). openapi-spec-validator reads templates as Python format
+# strings, where `{id:}`, `{a[0]}` or `{a!r}` name `id` or `a`, or crash: the names are read here as
+# the model reads them, so that a parameter named `id:` is the one `{id:}` takes.
+PATH_PARAMETER = re.compile(r"\{([^{}/]+)\}")
 
 
 # The default dialect of OpenAPI 3.1 schemas (openapi_schema_validator.OAS31_BASE_DIALECT_ID).
@@ -310,7 +317,7 @@ class _Walk:
         if shared is not None:
             names += [p["name"] for p in shared if p["in"] == "path"]
         declared = set(names)
-        in_url = {field for _, field, _, _ in string.Formatter().parse(url) if field}
+        in_url = set(PATH_PARAMETER.findall(url))
         for name in [*sorted(in_url - declared), *sorted(declared - in_url)]:
             self.add(f"Path parameter '{name}' for '{method}' operation in '{url}' was not resolved", ("paths",), "paths")
 

@@ -269,18 +269,19 @@ def _without(contents: Any, pointers: list[str]) -> Any:
     return stripped
 
 
-_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|\{[^{}/\[\]!:]+\})*")
+_PATH_TEMPLATE = re.compile(r"/(?:[^{}]|" + spec_checks.PATH_PARAMETER.pattern + ")*")
 
 
 def _check_path_templates(document: Document) -> None:
-    """Path keys start with `/` and their `{name}` templates are balanced (the validator assumes so)."""
+    """Path keys start with `/` and their `{name}` templates are balanced and named (the checks and
+    the model read the names inside; a lone brace has no one reading)."""
     paths = document.contents.get("paths") if isinstance(document.contents, dict) else None
     for path in paths if isinstance(paths, dict) else ():
         if not str(path).startswith("x-") and not _PATH_TEMPLATE.fullmatch(str(path)):
             pointer = join_pointer("/paths", str(path))
             raise SpecError(
                 f"malformed path {str(path)!r}: it must start with '/' and name its parameters as {{name}}"
-                " (a name without '{', '}', '/', '[', ']', '!' or ':')",
+                " (a name without '{', '}' or '/')",
                 document.display_name,
                 pointer,
                 line_of(document, pointer),
@@ -395,6 +396,9 @@ _UNEXPECTED = re.compile(
     r"|(?P<key>'[^']*') does not match any of the regexes: '\^x-'"
 )
 _UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>\w+)' operation in '(?P<path>.*)' was not resolved")
+# JSON Schema lets `required` name a key no `properties` describe (the key must be there, any
+# value); openapi-spec-validator refuses that beside `allOf`. The finding names the schema.
+_UNDEFINED_REQUIRED = re.compile(r"Required list has not defined properties: (?P<names>\[.*\])")
 
 
 def _defects(document: Document, version: str, message: str, pointer: str, keyword: str | None) -> list[SpecWarning] | None:
@@ -443,6 +447,13 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
             else:
                 found.append(defect(f"{key!r} is not a field here (only extensions, named x-..., may be added)", where, "ignored"))
         return found
+    undefined = _UNDEFINED_REQUIRED.fullmatch(message)
+    if undefined is not None:
+        import ast
+
+        names = ", ".join(repr(name) for name in sorted(ast.literal_eval(undefined["names"])))
+        text = f"`required` names {names}, which neither the schema nor its `allOf` parts define"
+        return [defect(text, pointer, "ignored (no field is made for them; a response keeps them in `model_extra`)")]
     bound = tokens[-1] if tokens else ""
     if version.startswith("3.1") and bound in ("exclusiveMinimum", "exclusiveMaximum"):
         holder = _node_at(document.contents, pointer.rpartition("/")[0])
@@ -503,6 +514,8 @@ def verdict(document: Document, *, documents: Documents | None = None, find: Fin
     alternatives: dict[str, list[tuple[str, str]]] | None = None
     for error in errors:
         raw = error.pointer
+        if _UNDEFINED_REQUIRED.fullmatch(error.message):
+            raw = join_pointer(raw, "required")  # named at the keyword, in the schema a `$ref` leads to
         where, pointer = _through_refs(document, raw, store)
         message = error.message.splitlines()[0]
         keyword = error.keyword
