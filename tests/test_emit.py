@@ -462,3 +462,35 @@ def test_short_discriminated_unions_are_rendered_in_black_layout_without_black(t
 
     format_files(sources)
     assert LAST_COUNTS.to_black == 0
+
+
+# -- the text of an annotation's parts ---------------------------------------------
+
+
+@given(types, st.text(st.characters(codec="utf-8", min_codepoint=0x20, exclude_categories=("Cs",), exclude_characters='"\\'), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_a_part_of_an_annotation_is_its_source_segment(annotation: str, value: str) -> None:
+    import ast
+
+    from generator.emit.source import _segment
+
+    source = f'{annotation} | Literal["{value}"]'  # a value beyond ASCII: offsets count UTF-8 bytes
+    parts = [node for node in ast.walk(ast.parse(source, mode="eval").body) if isinstance(node, ast.expr)]
+    assert [_segment(source, node) for node in parts] == [ast.get_source_segment(source, node) for node in parts]
+
+
+def test_a_long_literal_is_laid_out_without_splitting_its_source_per_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ast.get_source_segment` splits the whole source at each call: over a `Literal` of EC2's 800
+    instance types that was a minute and a half for one file."""
+    import ast
+
+    from generator.emit.source import type_lines
+
+    values = [f'"type-{index}.large"' for index in range(2000)]
+
+    def refuse(source: str, node: ast.AST, *, padded: bool = False) -> str | None:
+        raise AssertionError("the annotation was split into lines")
+
+    monkeypatch.setattr(ast, "get_source_segment", refuse)
+    lines = type_lines(f"Literal[{', '.join(values)}] | None", 8)
+    assert lines == [" " * 8 + "Literal[", *(" " * 12 + value + "," for value in values), " " * 8 + "]", " " * 8 + "| None"]

@@ -252,6 +252,20 @@ def type_lines(annotation: str, indent: int, suffix: str = "") -> list[str] | No
     return _expression_lines(annotation, expression, indent, suffix)
 
 
+def _segment(source: str, node: ast.expr) -> str:
+    """The text of `node` in `source`, an annotation on one line. `ast.get_source_segment` splits
+    the whole source at each call: on an annotation of a thousand variants, each of them costs as
+    much as the whole."""
+    if "\n" in source or "\r" in source or "\f" in source:
+        return ast.get_source_segment(source, node) or ""
+    start, end = node.col_offset, node.end_col_offset
+    if end is None:
+        return ""
+    if source.isascii():
+        return source[start:end]
+    return source.encode()[start:end].decode()  # the offsets count UTF-8 bytes
+
+
 def _type_expression(annotation: str) -> ast.expr | None:
     try:
         return ast.parse(annotation, mode="eval").body
@@ -267,7 +281,7 @@ def _union(expression: ast.expr) -> list[ast.expr]:
 
 
 def _expression_lines(source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
-    text = ast.get_source_segment(source, expression) or ""
+    text = _segment(source, expression)
     if fits(text + suffix, indent):
         return [" " * indent + text + suffix]
     variants = _union(expression)
@@ -285,7 +299,7 @@ def _expression_lines(source: str, expression: ast.expr, indent: int, suffix: st
 
 def _variant_lines(prefix: str, source: str, expression: ast.expr, indent: int, suffix: str) -> list[str] | None:
     """One variant of a union on its line(s), after `prefix`: split at its subscript's brackets when too long."""
-    text = prefix + (ast.get_source_segment(source, expression) or "") + suffix
+    text = prefix + _segment(source, expression) + suffix
     if fits(text, indent) or isinstance(expression, (ast.Name, ast.Attribute)):
         return [" " * indent + text]  # (a name too long for its line stays on it: black cannot split it)
     if not isinstance(expression, ast.Subscript):
@@ -298,11 +312,11 @@ def _split_subscript(prefix: str, source: str, expression: ast.Subscript, indent
     split does: the items on one line of their own if they fit, else one a line with the
     trailing comma black adds (a lone item laid out in turn, without one)."""
     margin = " " * indent
-    if _TRAILING_COMMA.search(ast.get_source_segment(source, expression) or ","):
+    if _TRAILING_COMMA.search(_segment(source, expression) or ","):
         return None  # a magic trailing comma, maybe: black splits every bracket around it
-    head = prefix + (ast.get_source_segment(source, expression.value) or "") + "["
+    head = prefix + _segment(source, expression.value) + "["
     items = expression.slice.elts if isinstance(expression.slice, ast.Tuple) else [expression.slice]
-    texts = [ast.get_source_segment(source, item) or "" for item in items]
+    texts = [_segment(source, item) for item in items]
     if not fits(head, indent) or not fits("]" + suffix, indent) or not all(texts):
         return None
     if fits(", ".join(texts), indent + 4):
