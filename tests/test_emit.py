@@ -9,6 +9,7 @@ they equal black's formatting of the whole files).
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import black
@@ -494,3 +495,23 @@ def test_a_long_literal_is_laid_out_without_splitting_its_source_per_value(monke
     monkeypatch.setattr(ast, "get_source_segment", refuse)
     lines = type_lines(f"Literal[{', '.join(values)}] | None", 8)
     assert lines == [" " * 8 + "Literal[", *(" " * 12 + value + "," for value in values), " " * 8 + "]", " " * 8 + "| None"]
+
+
+# A default the model writes as a call: a `date-time` or `date` default (`repr` of the value).
+call_defaults = st.one_of(
+    st.datetimes(timezones=st.sampled_from([None, datetime.timezone.utc, datetime.timezone(datetime.timedelta(hours=-5))])),
+    st.dates(),
+).map(repr)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=names, annotation=names | st.sampled_from(["datetime.datetime", "datetime.date | None", "Stamp | Unset"]), default=call_defaults)
+@example(name="end_date", annotation="datetime.datetime", default="datetime.datetime(2025, 10, 15, 13, 51, 2, 527000, tzinfo=datetime.timezone.utc)")
+def test_a_field_and_a_parameter_with_a_call_default_are_laid_out_as_black_lays_them_out(name: str, annotation: str, default: str) -> None:
+    field = annotated_parameter(name, annotation, default, 4, assignment=True)
+    assert_vouched_is_black_of(f"class A:\n    {name}: {annotation} = {default}\n", f"class A:\n    {field}\n")
+
+    def method(parameter: str) -> str:
+        return f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
+
+    assert_vouched_is_black_of(method(f"{name}: {annotation} = {default},"), method(annotated_parameter(name, annotation, default, 8)))

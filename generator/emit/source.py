@@ -199,7 +199,8 @@ def annotated_parameter(name: str, annotation: str, default: str | None, indent:
     `name: annotation = default`, a dataclass field, as black lays it out (`default` may be None).
 
     When the line is too long black puts an assignment's value in parentheses of its own
-    if its first line fits; else it splits the annotation (see `annotated`).
+    if its first line fits; else it splits the annotation (see `annotated`). A default that
+    is a call (a date or date-time) is split at the call's brackets first (see `assigned_call`).
     """
     comma = "" if assignment else ","
     tail = f" = {default}{comma}" if default is not None else comma
@@ -207,6 +208,14 @@ def annotated_parameter(name: str, annotation: str, default: str | None, indent:
     if fits(line, indent) or "\n" in line:
         return line
     margin = " " * indent
+    called = _call_parts(default) if default is not None and default.endswith(")") else None
+    if called is not None:
+        # A call (a `datetime.date(...)` default) is split at its own brackets first, as black
+        # splits it; a parameter whose `name: annotation = function(` is too long is black's.
+        if assignment:
+            return assigned_call(f"{name}: {annotation}", *called, indent)
+        split = call(f"{name}: {annotation} = ", *called, indent, ",")
+        return split if fits(split.split("\n", 1)[0], indent) else line
     if assignment and default is not None and fits(f"{name}: {annotation} = (", indent):
         # An assignment's value has parentheses black may show: they come first.
         if fits(default, indent + 4):
@@ -250,6 +259,20 @@ def type_lines(annotation: str, indent: int, suffix: str = "") -> list[str] | No
     if expression is None:
         return None
     return _expression_lines(annotation, expression, indent, suffix)
+
+
+def _call_parts(value: str) -> tuple[str, list[str]] | None:
+    """The function and the argument texts of `value` when it is a plain call, `f(a, k=b)`."""
+    try:
+        node = ast.parse(value, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Name, ast.Attribute)):
+        return None
+    if any(isinstance(argument, ast.Starred) for argument in node.args) or any(keyword.arg is None for keyword in node.keywords):
+        return None
+    positional = [_segment(value, argument) for argument in node.args]
+    return _segment(value, node.func), [*positional, *(f"{keyword.arg}={_segment(value, keyword.value)}" for keyword in node.keywords)]
 
 
 def _segment(source: str, node: ast.expr) -> str:
