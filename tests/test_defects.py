@@ -55,6 +55,12 @@ CASES: dict[str, tuple[int, str, str, str]] = {
         "default null, but the value is not nullable",
         "dropped",
     ),
+    "default_null_outside_enum_30.yaml": (
+        15,
+        "#/paths/~1items/get/parameters/0/schema/default",
+        "default null, but the value is not nullable",
+        "dropped",
+    ),
     "default_below_minimum_31.yaml": (
         15,
         "#/paths/~1items/get/parameters/0/schema/default",
@@ -187,3 +193,10 @@ def test_a_required_key_no_schema_defines_is_kept_from_a_response(tmp_path: Path
     item = package.Client(base_url="http://127.0.0.1:9", http_client=httpx.Client(transport=transport)).default.list_items()
     assert (item.id, item.name) == ("i1", "Ada")
     assert item.model_extra == {"nickname": "ada"}
+
+
+def test_a_null_default_outside_an_enum_is_dropped_as_the_warning_says(tmp_path: Path) -> None:
+    methods = _generate(tmp_path, "default_null_outside_enum_30.yaml")
+    side = methods["list_items"].parameters["side"]
+    assert type(side.default).__name__ == "Unset"  # not sent unless given, rather than a null default
+    assert "None" not in str(side.annotation)

@@ -401,6 +401,14 @@ _UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>\w+)
 _UNDEFINED_REQUIRED = re.compile(r"Required list has not defined properties: (?P<names>\[.*\])")
 
 
+def _admits_null(schema: dict[str, Any], version: str) -> bool:
+    """Whether the model reads `schema` as nullable: 3.0's `nullable: true`, a 3.1 `type` with "null"."""
+    if version.startswith("3.0"):
+        return schema.get("nullable") is True
+    kinds = schema.get("type")
+    return "null" in kinds if isinstance(kinds, list) else kinds == "null"
+
+
 def _defects(document: Document, version: str, message: str, pointer: str, keyword: str | None) -> list[SpecWarning] | None:
     """The defects one finding of the validator stands for, each with what the generator does
     about it; None for a blocker (a finding with no one reading)."""
@@ -419,8 +427,10 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
         wrong_type = " is not of type " in message or "for not nullable" in message
         parent, _, last = where.rpartition("/")
         holder = _node_at(document.contents, parent)
-        if wrong_type and isinstance(holder, dict) and unescape_token(last) in holder and holder[unescape_token(last)] is None:
-            message = "null, but the value is not nullable"
+        if isinstance(holder, dict) and unescape_token(last) in holder and holder[unescape_token(last)] is None:
+            if wrong_type or not _admits_null(holder, version):
+                # (null outside an enum's values, too: the model has no `None` for the field to take)
+                return [defect("default null, but the value is not nullable", where, "dropped")]
         return [defect(f"default {message}", where, "dropped" if wrong_type else "kept")]
     undeclared = _UNDECLARED.fullmatch(message)
     if undeclared is not None:
