@@ -262,3 +262,28 @@ def test_a_copy_with_other_options_has_its_own_groups(zoo: Path) -> None:
         "print(json.dumps([clone.pets._client is clone, clone.stores._client is clone, client.pets._client is client]))",
     )
     assert owners == [True, True, True]
+
+
+def test_an_sdk_split_by_group_without_data_types_is_valid_code(tmp_path: Path) -> None:
+    """An API large enough to split whose operations name no schema: an empty `models` index."""
+    spec = zoo_spec()
+    del spec["components"]
+    for item in spec["paths"].values():
+        for operation in item.values():
+            operation.pop("requestBody", None)
+            for response in operation["responses"].values():
+                response.pop("content", None)
+    (tmp_path / "bare.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SDKWRIGHT_NO_CACHE", "1")
+        generate(Job(str(tmp_path / "bare.json"), tmp_path / "out", "bare"))
+    index = (tmp_path / "out" / "bare" / "models" / "__init__.py").read_text(encoding="utf-8")
+    from generator.output.format import format_source
+
+    assert format_source(index) == index  # it parses, and it is black's layout
+    shown = run(tmp_path / "out", "import json, bare.models as m\nprint(json.dumps([m.__all__, hasattr(m, 'Pet')]))")
+    assert shown == [[], False]
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "bare"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
