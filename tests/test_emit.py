@@ -515,3 +515,18 @@ def test_a_field_and_a_parameter_with_a_call_default_are_laid_out_as_black_lays_
         return f"class A:\n    def f(\n        self,\n        *,\n        {parameter}\n        **options: int,\n    ) -> None:\n        pass\n"
 
     assert_vouched_is_black_of(method(f"{name}: {annotation} = {default},"), method(annotated_parameter(name, annotation, default, 8)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(routes=st.lists(st.tuples(st.lists(names, min_size=1, max_size=3), names, names), max_size=3))
+@example(routes=[(["template"], "failover", "FinalReport")])
+def test_the_events_tuple_is_laid_out_as_black_lays_it_out(routes: list[tuple[list[str], str, str]]) -> None:
+    """A lone route on the assignment's line when it fits (a one-tuple's comma is no magic one)."""
+    from generator.emit.render import EventView
+    from generator.emit.source import tuple_assignment
+
+    events = [EventView(repr(tuple(path)).replace("'", '"'), f'"{value}"', name) for path, value, name in routes]
+    statement = tuple_assignment("EVENTS: tuple[EventRoute, ...]", [e.route_line for e in events], [e.route for e in events])
+    assert_vouched_is_black(statement + "\n")
+    if len(events) == 1 and len(statement.splitlines()) > 1:
+        assert not fits(f"EVENTS: tuple[EventRoute, ...] = ({events[0].route_line},)", 0)

@@ -45,6 +45,7 @@ from generator.emit.source import (
     operation_statement,
     py,
     signature_end,
+    tuple_assignment,
     union_assignment,
 )
 
@@ -197,6 +198,11 @@ class EventView:
         """`EventRoute(path, value, class),`, an item of the exploded `EVENTS` tuple."""
         return call("", "EventRoute", [self.path, self.value, self.class_name], 4, ",")
 
+    @property
+    def route_line(self) -> str:
+        """`EventRoute(path, value, class)` on one line."""
+        return f"EventRoute({self.path}, {self.value}, {self.class_name})"
+
 
 @dataclass(frozen=True, eq=False)
 class ClientView:
@@ -247,6 +253,7 @@ class PackageView:
     shared_params: tuple[str, ...] = ()  # `NAME = Param(...)` statements
     security: str = "()"  # the API's security requirements, a tuple literal
     events: tuple[EventView, ...] = ()
+    events_statement: str = ""  # `EVENTS: tuple[EventRoute, ...] = (...)`, as black lays it out
     event_classes: tuple[str, ...] = ()
     environment_prefix: str = ""  # `<PREFIX>_BASE_URL`, `<PREFIX>_LOG`
     raw_groups: tuple[GroupView, ...] = ()  # the groups with operations: `with_raw_response`
@@ -875,6 +882,7 @@ class _Builder:
             example=example,
             operation_table=table,
             events=events,
+            events_statement=tuple_assignment("EVENTS: tuple[EventRoute, ...]", [e.route_line for e in events], [e.route for e in events]),
             event_classes=tuple(sorted({e.class_name for e in events})),
             environment_prefix=names.env_prefix,
             raw_groups=tuple(g for g in groups if g.operations),

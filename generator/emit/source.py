@@ -387,6 +387,19 @@ def assigned_call(target: str, function: str, arguments: Sequence[str], indent: 
     return line
 
 
+def tuple_assignment(target: str, items: Sequence[str], exploded_items: Sequence[str]) -> str:
+    """`target = (...)` at the margin, a tuple of `items` (each on one line, without its comma)
+    whose lines in an exploded tuple are `exploded_items` (laid out four spaces in, each with its
+    comma), as black lays it out: `()` when empty; a lone item on the assignment's line as
+    `(item,)` if it fits (black takes a one-tuple's comma for no magic one), else on lines of its
+    own; two items or more one a line, the last comma a magic one black keeps."""
+    if not items:
+        return f"{target} = ()"
+    if len(items) == 1 and fits(f"{target} = ({items[0]},)", 0):
+        return f"{target} = ({items[0]},)"
+    return f"{target} = (\n" + "".join(f"    {item}\n" for item in exploded_items) + ")"
+
+
 def assignment(target: str, value: str, indent: int) -> str:
     """`target = value`, `value` a literal (a string, a number), as black lays it out: on one
     line if it fits; else the value in parentheses of its own if it fits there; else as it
