@@ -768,3 +768,45 @@ def test_two_fields_of_one_wire_name_get_two_names() -> None:
     assert len({first, second, other}) == 3 and first == "id" and other == "name"
     places = sorted(key.place for key, _ in names.lock if key.kind == "field")
     assert places == [("", "/components/schemas/Pair", "id"), ("", "/components/schemas/Pair", "id", "2"), ("", "/components/schemas/Pair", "name")]
+
+
+def test_no_group_is_named_as_an_attribute_the_clients_hold() -> None:
+    """Every public name the runtime's clients define (methods, class attributes, attributes set
+    in `__init__`) is reserved for groups: a group `version` would hide the client's `version`."""
+    import ast
+
+    from generator import TEMPLATES
+    from generator.naming.names import GROUP_ATTRIBUTE_RESERVED
+
+    tree = ast.parse((TEMPLATES / "runtime" / "client.py").read_text(encoding="utf-8"))
+    held: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in ("_Sender", "BaseClient", "AsyncBaseClient"):
+            for item in ast.walk(node):
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item in node.body:
+                    held.add(item.name)
+                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name) and item in node.body:
+                    held.add(item.target.id)
+                elif isinstance(item, ast.Attribute) and isinstance(item.ctx, ast.Store) and isinstance(item.value, ast.Name) and item.value.id == "self":
+                    held.add(item.attr)
+    assert "version" in held and "close" in held  # the walk reads the runtime
+    assert {name for name in held if not name.startswith("_")} <= GROUP_ATTRIBUTE_RESERVED
+
+
+def test_a_group_named_as_a_client_attribute_is_reached_beside_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from generator.config import Job
+    from generator.pipeline import generate
+
+    tags = ("version", "package", "security", "pets")
+    paths = {f"/{tag}": {"get": {"operationId": f"get_{tag}", "tags": [tag], "responses": {"204": {"description": "ok"}}}} for tag in tags}
+    (tmp_path / "spec.json").write_text(json.dumps(spec(paths)), encoding="utf-8")
+    generate(Job(str(tmp_path / "spec.json"), tmp_path / "out", "tagged"))
+    client = import_package(tmp_path / "out", "tagged").Client()
+    assert isinstance(client.version, str)  # the package's version, not a group
+    assert [type(getattr(client, f"{tag}_resource")).__name__ for tag in tags[:3]] == ["VersionResource", "PackageResource", "SecurityResource"]
+    assert type(client.pets).__name__ == "PetsResource"
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "tagged"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]

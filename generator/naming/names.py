@@ -495,7 +495,14 @@ def env_prefix(api: ir.Api, package: str) -> str:
     return package.upper()
 
 
-GROUP_ATTRIBUTE_RESERVED = frozenset({"close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy"})
+# What the clients already hold (the runtime's `_Sender` and its subclasses, the generated
+# `Client`): a group named so would hide it, or be hidden. A test reads the runtime for these.
+GROUP_ATTRIBUTE_RESERVED = frozenset(
+    {
+        *("close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy", "with_raw_response"),
+        *("status_errors", "error_codes", "security", "package", "version", "environment_prefix", "default_base_url"),
+    }
+)
 
 
 def build_names(
@@ -583,7 +590,16 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
     tag_descriptions = dict(api.tags)
     attributes = namer.allocate(
         [
-            Claim(Key("attribute", (tag,)), _unique([identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED), identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group")]))
+            Claim(
+                Key("attribute", (tag,)),
+                _unique(
+                    [
+                        identifier(snake(words(tag or "default")), "default", ARGUMENT_RESERVED),
+                        identifier(snake(words(tag or "default")) + "_resource", "default"),  # beside a client attribute of its name
+                        identifier(snake(words(tag)) + "_" + stable_suffix(tag), "group"),
+                    ]
+                ),
+            )
             for tag in group_tags
         ],
         GROUP_ATTRIBUTE_RESERVED,
