@@ -181,6 +181,11 @@ def test_ref_siblings_default_is_the_default(workspace: Path) -> None:
     assert order.size is package.models.Size.LARGE  # a field the server left out reads as its default
     assert order.to_dict() == {}
     assert package.models.Order().size is package.models.Size.LARGE
+    # A list or map default of an enum holds its members, as the annotation says (mypy checks it).
+    assert package.models.Order().sizes == [package.models.Size.SMALL, package.models.Size.LARGE]
+    assert all(type(size) is package.models.Size for size in package.models.Order().sizes)
+    assert package.models.Order().size_of == {"lid": package.models.Size.SMALL}
+    assert package.models.Order().sizes is not package.models.Order().sizes  # a new list each
 
 
 # -- allOf ---------------------------------------------------------------------------

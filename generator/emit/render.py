@@ -361,8 +361,15 @@ class _Builder:
             if fits is not None and fits(value):
                 return py(float(value) if expr.kind == "float" else value)
             return None
-        if isinstance(expr, (ir.ListOf, ir.MapOf)) and isinstance(value, (list, dict)) and _json_literal(value):
-            return py(value)
+        if isinstance(expr, ir.ListOf) and isinstance(value, list) and _json_literal(value):
+            # Each item as its type writes it: an enum's members, not their wire values.
+            items = [self.literal(item, expr.item) for item in value]
+            return None if None in items else "[" + ", ".join(item for item in items if item is not None) + "]"
+        if isinstance(expr, ir.MapOf) and isinstance(value, dict) and _json_literal(value):
+            entries = {key: self.literal(item, expr.value) for key, item in value.items()}
+            if None in entries.values():
+                return None
+            return "{" + ", ".join(f"{py(key)}: {text}" for key, text in entries.items()) + "}"
         return None
 
     def _field_default(self, prop: ir.Property, name: str, metadata: dict[str, Any]) -> tuple[str, str | None, str]:
