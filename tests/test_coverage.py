@@ -186,6 +186,7 @@ def test_ref_siblings_default_is_the_default(workspace: Path) -> None:
     assert all(type(size) is package.models.Size for size in package.models.Order().sizes)
     assert package.models.Order().size_of == {"lid": package.models.Size.SMALL}
     assert package.models.Order().sizes is not package.models.Order().sizes  # a new list each
+    assert package.models.Order().prices == [package.models.Money(cents=500)]  # a list of models: built from each item
 
 
 # -- allOf ---------------------------------------------------------------------------
