@@ -253,7 +253,6 @@ class PackageView:
     shared_params: tuple[str, ...] = ()  # `NAME = Param(...)` statements
     security: str = "()"  # the API's security requirements, a tuple literal
     events: tuple[EventView, ...] = ()
-    events_statement: str = ""  # `EVENTS: tuple[EventRoute, ...] = (...)`, as black lays it out
     event_classes: tuple[str, ...] = ()
     environment_prefix: str = ""  # `<PREFIX>_BASE_URL`, `<PREFIX>_LOG`
     raw_groups: tuple[GroupView, ...] = ()  # the groups with operations: `with_raw_response`
@@ -262,6 +261,11 @@ class PackageView:
     signature_headers: str = ""  # the headers it reads, for the docstring
     signature_algorithm: str = "ed25519"
     missing_credentials: str = ""  # `raise errors.APIError(...)` when no credential is found
+
+    @property
+    def events_statement(self) -> str:
+        """`EVENTS: tuple[EventRoute, ...] = (...)`, the webhook routes, as black lays it out."""
+        return tuple_assignment("EVENTS: tuple[EventRoute, ...]", [e.route_line for e in self.events], [e.route for e in self.events])
 
 
 class _Builder:
@@ -889,7 +893,6 @@ class _Builder:
             example=example,
             operation_table=table,
             events=events,
-            events_statement=tuple_assignment("EVENTS: tuple[EventRoute, ...]", [e.route_line for e in events], [e.route for e in events]),
             event_classes=tuple(sorted({e.class_name for e in events})),
             environment_prefix=names.env_prefix,
             raw_groups=tuple(g for g in groups if g.operations),

@@ -263,10 +263,7 @@ def type_lines(annotation: str, indent: int, suffix: str = "") -> list[str] | No
 
 def _call_parts(value: str) -> tuple[str, list[str]] | None:
     """The function and the argument texts of `value` when it is a plain call, `f(a, k=b)`."""
-    try:
-        node = ast.parse(value, mode="eval").body
-    except SyntaxError:
-        return None
+    node = _type_expression(value)
     if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Name, ast.Attribute)):
         return None
     if any(isinstance(argument, ast.Starred) for argument in node.args) or any(keyword.arg is None for keyword in node.keywords):
