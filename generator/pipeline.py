@@ -23,7 +23,7 @@ from generator.background import Background, in_background
 from generator.config import Job
 from generator.errors import SpecDefects, SpecError, SpecWarning
 from generator.document.load import line_of, to_uri
-from generator.naming.lock import EMPTY, NameLock
+from generator.naming.lock import EMPTY, EncodedLock, NameLock
 from generator.output.manifest import MANIFEST, Manifest, read_manifest
 
 if TYPE_CHECKING:
@@ -166,12 +166,8 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
 
 
 def _lock_digest(names: NameLock) -> str:
-    """A digest of a lock's entries, taken line by line as the manifest writes them: the JSON of
-    a large API's lock at once is some 9 MB of text, and its lists some 30 MB more."""
-    digest = hashlib.sha256()
-    for line in names.json_lines:
-        digest.update(line.encode() + b"\n")
-    return digest.hexdigest()
+    """A digest of a lock's entries, taken of the lines the manifest writes them as (`NameLock.encoded`)."""
+    return names.encoded.digest
 
 
 @dataclass(frozen=True)
@@ -243,8 +239,9 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
         del resolver, documents
         progress(f"naming: {len(api.operations)} operations, {len(api.types)} types")
         names = build_names(api, job.package, root=document.uri, lock=lock, overrides=job.names)
+        encoded_lock = encoded_in_background(names.lock)
         progress("render: views")
-        with collector_paused():
+        with collector_paused(freeze=True):  # the views live until the files are rendered
             planned = plan_files(api, names)
         del api
         inputs = digests()
@@ -259,7 +256,18 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
-    return _finish(job, inputs, planned, validated, progress, names.lock, verbatim_files(names.package), notices)
+    return _finish(job, inputs, planned, validated, progress, names.lock, verbatim_files(names.package), notices, encoded_lock)
+
+
+ENCODED_APART_FROM = 5_000  # lock entries from which a forked process encodes the lock: below, forking costs more
+
+
+def encoded_in_background(lock: NameLock) -> Callable[[], EncodedLock] | None:
+    """A large lock's `encoded`, taken in a forked process while this one builds the views (and
+    the function that waits for it); None for a small lock, which is encoded when it is read."""
+    if len(lock) < ENCODED_APART_FROM or not hasattr(os, "fork"):
+        return None
+    return in_background(lambda: lock.encoded, "encoding the name lock")
 
 
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
@@ -311,6 +319,7 @@ def _finish(
     names: NameLock,
     verbatim: frozenset[str] = frozenset(),
     notices: Sequence[SpecWarning] = (),
+    encoded_lock: Callable[[], EncodedLock] | None = None,
 ) -> Result:
     """Render and format the planned files (reusing unchanged files, leaving `verbatim` ones as
     they are) and describe them in a manifest. With `job.strict`, any defect is refused (`SpecDefects`)."""
@@ -335,8 +344,9 @@ def _finish(
         raise SpecDefects(warnings)
     progress(f"render and format: {len(planned)} files")
     with collector_paused():
-        # The lock's lines, which the fingerprint and the manifest read, are encoded meanwhile.
-        formatted = render_and_format(planned, reuse, verbatim, beside=lambda: names.json_lines)
+        formatted = render_and_format(planned, reuse, verbatim)
+    if encoded_lock is not None:
+        names.adopt(encoded_lock())  # what the fingerprint and the manifest read of the lock
     manifest = Manifest(
         fingerprint(job, inputs, names),
         inputs,

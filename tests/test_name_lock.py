@@ -390,6 +390,38 @@ def test_the_manifest_writes_each_lock_entry_as_jsons_own_encoding_of_it(tmp_pat
         assert {f"    {json.dumps(entry, ensure_ascii=False)}", f"    {json.dumps(entry, ensure_ascii=False)},"} & set(lines)
 
 
+def test_the_locks_digest_is_taken_of_the_manifests_lines_each_ended_by_a_newline() -> None:
+    import hashlib
+
+    from generator.naming.lock import EMPTY, Key, NameLock
+
+    lock = NameLock({Key("type", ("", f"/components/schemas/S{i}")): f"S{i}" for i in range(3)})
+    expected = hashlib.sha256()
+    for entry in lock.to_json():
+        expected.update((json.dumps(entry, ensure_ascii=False) + "\n").encode())
+    assert lock.encoded.digest == expected.hexdigest()
+    assert lock.encoded.manifest_block.split(",\n") == [f"    {json.dumps(e, ensure_ascii=False)}" for e in lock.to_json()]
+    assert EMPTY.encoded.manifest_block == ""
+
+
+def test_a_lock_encoded_in_a_forked_process_gives_the_manifest_of_one_encoded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    contents = document({f"Thing{i}": obj(**{f"field_{j}": {"type": "string"} for j in range(4)}) for i in range(30)})
+    spec = tmp_path / "api.json"
+    texts = []
+    for threshold, forks in ((1, True), (10**9, False)):
+        monkeypatch.setattr(pipeline, "ENCODED_APART_FROM", threshold)
+        calls: list[object] = []
+        real = pipeline.in_background
+        monkeypatch.setattr(pipeline, "in_background", lambda work, what: calls.append(what) or real(work, what))
+        generate(spec, contents, tmp_path / f"out{threshold}")
+        assert ("encoding the name lock" in calls) is forks
+        texts.append((tmp_path / f"out{threshold}" / MANIFEST).read_text(encoding="utf-8"))
+    assert texts[0] == texts[1]
+    assert len(json.loads(texts[0])["names"]) > 150
+
+
 def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
     from generator.naming.lock import Key, NameLock, kept_names
 

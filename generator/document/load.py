@@ -46,6 +46,11 @@ class Document:
     def display_name(self) -> str:
         return display_name(self.uri)
 
+    @functools.cached_property
+    def leaves_itself(self) -> bool:
+        """Whether a `$ref` of its text names another document (the loader, the validator's cache ask)."""
+        return _EXTERNAL_REF.search(self.text) is not None
+
     @property
     def digest(self) -> str:
         return hashlib.sha256(self.text.encode()).hexdigest()
@@ -161,7 +166,7 @@ class Documents:
         pending = [self.root]
         while pending:
             document = pending.pop()
-            if not _EXTERNAL_REF.search(document.text):
+            if not document.leaves_itself:
                 continue
             for ref in sorted(set(_refs(document.contents))):
                 target = urldefrag(urljoin(document.uri, ref))[0]

@@ -14,6 +14,7 @@ with kept ones. Overrides (the `names` table of `[tool.sdkwright]`) win over bot
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
@@ -90,6 +91,21 @@ class NameLock:
         them, so they are encoded once, each string by the json module's C encoder."""
         return tuple("[" + ", ".join(map(_encode_string, (key.kind, *key.place, name))) + "]" for key, name in self)
 
+    @functools.cached_property
+    def encoded(self) -> EncodedLock:
+        """The entries as the manifest writes them, one a line, and the digest the fingerprint takes of them."""
+        lines = self.json_lines
+        return EncodedLock(
+            hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest() if lines else hashlib.sha256().hexdigest(),
+            ",\n".join(f"    {line}" for line in lines),
+        )
+
+    def adopt(self, encoded: EncodedLock) -> None:
+        """Take `encoded` as this lock's `encoded` (computed from an equal lock in a forked process).
+
+        It is a cache of what the entries give: the lock itself is not changed."""
+        self.__dict__["encoded"] = encoded
+
     def to_json(self) -> list[list[str]]:
         """`[kind, *place, name]` per key, sorted."""
         return [[key.kind, *key.place, name] for key, name in self]
@@ -107,6 +123,14 @@ class NameLock:
                         continue
                     names[Key(entry[0], tuple(entry[1:-1]))] = entry[-1]
         return NameLock(names)
+
+
+@dataclass(frozen=True)
+class EncodedLock:
+    """A lock's entries as the manifest's `names` list writes them, and their digest."""
+
+    digest: str  # sha256 of the entries' JSON lines, each ended by a newline
+    manifest_block: str  # the entries' lines, 4 spaces in, separated by commas and newlines
 
 
 def _order(key: Key) -> str:

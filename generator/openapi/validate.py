@@ -67,7 +67,7 @@ def check_version(document: Document) -> str:
 
 def _cache_marker(document: Document) -> Path | None:
     # A document whose $refs leave it depends on other files: no cached verdict.
-    if re.search(r"""\$ref['"]?\s*:\s*(?=\S)(?!['"]?#)""", document.text):
+    if document.leaves_itself:
         return None
     if os.environ.get("SDKWRIGHT_NO_CACHE"):
         return None

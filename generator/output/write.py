@@ -148,8 +148,9 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
     from generator.errors import SpecError
 
     given, output = output, output.resolve()
-    previous = read_manifest(output)
-    if not force:
+    exists = output.is_dir()  # (a new output: every file is new, and none is in the way)
+    previous = read_manifest(output) if exists else None
+    if not force and exists:
         written = set(previous.files) if previous else set()
         for path in sorted(files):
             target = output / path
@@ -158,7 +159,7 @@ def write_tree(output: Path, files: dict[str, str], manifest: Manifest, force: b
                     "sdkwright did not write this file and will not overwrite it; pass --force to replace it",
                     (given / path).as_posix(),
                 )
-    changed = sorted(path for path, text in files.items() if _text_of(output / path) != text)
+    changed = sorted(path for path, text in files.items() if not exists or _text_of(output / path) != text)
     removed = sorted(set(previous.files) - set(files)) if previous else []
     manifest_text = manifest.dumps()
     if not changed and not removed and _text_of(output / MANIFEST) == manifest_text:
