@@ -586,6 +586,27 @@ def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path)
     assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
 
 
+def test_a_pattern_python_reads_with_a_warning_is_left_to_the_server_and_warns_once(tmp_path: Path) -> None:
+    # `[[A-Z0-9]` is ECMA-262 (a `[` in a class is one), which Python's `re` reads with a
+    # FutureWarning ("possible nested set"): neither the run nor the SDK may print that.
+    (tmp_path / "nested.yml").write_text(PATTERNS.format(version="3.0.3", pattern="[[A-Z0-9]{1,18}"), encoding="utf-8")
+    done = run_cli("generate", "nested.yml", "--output", "out", cwd=tmp_path, env={**cli_env(), "PYTHONWARNINGS": "default"})
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith("warning: nested.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern:"), done.stderr
+    assert "possible nested set" in lines[0] and "FutureWarning" not in done.stderr, done.stderr
+    script = (
+        "import warnings, httpx, patterns\n"
+        "warnings.simplefilter('error')\n"
+        "client = patterns.Client(base_url='http://api.test', http_client=httpx.Client("
+        "transport=httpx.MockTransport(lambda request: httpx.Response(200, text=str(request.url)))))\n"
+        "client.default.list_items(name='[A1')\n"
+        "print('sent')\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True, check=False)
+    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
+
+
 def test_lenient_in_the_project_table(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -111,7 +112,7 @@ class SchemaTranslator:
         if isinstance(pattern, str) and constraints.pattern is None:
             pointer = join_pointer(where.pointer, "pattern")
             self.notices[f"{where.uri}#{pointer}"] = ir.Notice(
-                where.uri, pointer, f"pattern {pattern!r} is not a Python regular expression: the SDK does not check it"
+                where.uri, pointer, f"pattern {pattern!r} {_pattern_problem(pattern) or 'is not checked'}: the SDK does not check it"
             )
         return constraints
 
@@ -627,12 +628,24 @@ def _described(schema: dict[str, Any]) -> str | None:
 
 
 def _checkable_pattern(value: Any) -> bool:
-    """Whether Python's `re` compiles a `pattern` (OpenAPI's are ECMA-262: `\\p{L}`, for one, is not Python)."""
-    try:
-        re.compile(value)
-    except (re.error, TypeError, ValueError, OverflowError, RecursionError):
-        return False
-    return True
+    """Whether Python's `re` reads a `pattern` (OpenAPI's are ECMA-262: `\\p{L}`, for one, is not Python)."""
+    return _pattern_problem(value) is None
+
+
+def _pattern_problem(value: Any) -> str | None:
+    """Why Python's `re` cannot check `value` as a pattern, or None when it can.
+
+    A pattern `re` reads with a warning (`[[A-Z]`: "possible nested set", which a later Python
+    reads otherwise) is not checked either: the SDK would print that warning at each check."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            re.compile(value)
+        except (re.error, TypeError, ValueError, OverflowError, RecursionError):
+            return "is not a Python regular expression"
+        except Warning as warning:
+            return f"is read with a warning by Python's `re` ({str(warning).lower()})"
+    return None
 
 
 # The keywords `_constraints` reads: a schema with none of them (most) has the shared empty set.
