@@ -37,7 +37,7 @@ class Manifest:
         if not len(self.names):
             return text + "\n"
         # The lock's lines, encoded once (the lock of a large API is some 9 MB of text).
-        return text[: -len("\n}")] + ',\n  "names": [\n' + self.names.encoded.manifest_block + "\n  ]\n}\n"
+        return "".join((text[: -len("\n}")], ',\n  "names": [\n', self.names.encoded.manifest_block, "\n  ]\n}\n"))  # one copy
 
 
 def read_manifest(output: Path) -> Manifest | None:

@@ -101,9 +101,13 @@ def _text_of(path: Path) -> str | None:
         return None
 
 
+_PIECE = 1 << 20  # characters written at a time: a large file (the manifest of a whole API, 9 MB) is never encoded whole
+
+
 def _write(target: Path, text: str) -> None:
     with open(target, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+        for start in range(0, len(text), _PIECE):
+            handle.write(text[start : start + _PIECE])
 
 
 def _flush(target: Path) -> None:
