@@ -47,22 +47,27 @@ def generator_fingerprint() -> str:
     from generator.output.format import black_version
 
     digest = hashlib.sha256(__version__.encode())
-    # Every module below the package (subpackages too), but not the templates a wheel carries inside it.
-    code = [p for p in _sources(_PACKAGE_ROOT, ".py") if TEMPLATES not in p.parents]
-    # The same bytes whether run from a checkout or an installed wheel (templates inside the package).
-    for root, paths in ((_PACKAGE_ROOT, code), (TEMPLATES, _sources(TEMPLATES))):
-        for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    # Every module below the package (subpackages too), but not the templates a wheel carries
+    # inside it; each file by its path below its root: the same bytes whether run from a
+    # checkout or an installed wheel (templates inside the package).
+    for root, suffix, skipped in ((str(_PACKAGE_ROOT), ".py", str(TEMPLATES)), (str(TEMPLATES), "", None)):
+        for relative, path in sorted(_sources(root, suffix, skipped)):
+            with open(path, "rb") as source:
+                digest.update(relative.encode() + b"\0" + source.read())
     digest.update(black_version().encode())
     return digest.hexdigest()
 
 
-def _sources(root: Path, suffix: str = "") -> list[Path]:
-    """The files below `root` whose names end in `suffix`, leaving out `__pycache__` folders."""
-    found: list[Path] = []
+def _sources(root: str, suffix: str = "", skipped: str | None = None) -> list[tuple[str, str]]:
+    """`(path relative to root, with slashes; path)` of the files below `root` whose names end in
+    `suffix`, leaving out `__pycache__` folders and the folder `skipped`. (Plain strings: a run
+    takes the fingerprint once, and pathlib's objects made it cost three times as much.)"""
+    found: list[tuple[str, str]] = []
     for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        found.extend(Path(folder, name) for name in names if name.endswith(suffix))
+        subfolders[:] = [name for name in subfolders if name != "__pycache__" and os.path.join(folder, name) != skipped]
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend((prefix + name, os.path.join(folder, name)) for name in names if name.endswith(suffix))
     return found
 
 

@@ -302,3 +302,31 @@ def test_a_long_class_formatted_in_runs_of_members_equals_whole_file_black() -> 
             pieces.append((join_runs([(format_source(run), b) for run, b in runs]), blanks))
         assert join_pieces(pieces) == black.format_str(source, mode=mode()), path
     assert cut > 50
+
+
+def test_the_generators_fingerprint_is_the_same_from_a_checkout_and_from_a_wheel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Templates beside the package (a checkout) or inside it (a wheel): the same digest of the
+    same files; compiled files are left out, and any byte of a module or template counts."""
+    from generator import pipeline
+
+    modules = {"__init__.py": "x = 1\n", "emit/render.py": "y = 2\n", "emit/__pycache__/render.cpython-311.pyc": "\0"}
+    templates = {"package/client.py.j2": "{{ view }}\n", "runtime/models.py": "z = 3\n", "__pycache__/t.pyc": "\0"}
+
+    def layout(package: Path, template_root: Path, changed: str = "") -> str:
+        for root, files in ((package, modules), (template_root, templates)):
+            for relative, text in files.items():
+                (root / relative).parent.mkdir(parents=True, exist_ok=True)
+                (root / relative).write_text(text + (changed if relative == "runtime/models.py" else ""), encoding="utf-8")
+        monkeypatch.setattr(pipeline, "_PACKAGE_ROOT", package)
+        monkeypatch.setattr(pipeline, "TEMPLATES", template_root)
+        pipeline.generator_fingerprint.cache_clear()
+        return pipeline.generator_fingerprint()
+
+    try:
+        checkout = layout(tmp_path / "checkout" / "generator", tmp_path / "checkout" / "templates")
+        wheel = layout(tmp_path / "wheel" / "generator", tmp_path / "wheel" / "generator" / "templates")
+        edited = layout(tmp_path / "edited" / "generator", tmp_path / "edited" / "templates", changed=" ")
+    finally:
+        pipeline.generator_fingerprint.cache_clear()
+    assert checkout == wheel
+    assert edited != checkout
