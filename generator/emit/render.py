@@ -420,7 +420,7 @@ class _Builder:
             metadata: dict[str, Any] = {}
             if name != prop.wire_name:
                 metadata["wire"] = prop.wire_name
-            if prop.constraints != ir.NO_CONSTRAINTS:
+            if prop.constraints is not ir.NO_CONSTRAINTS and prop.constraints != ir.NO_CONSTRAINTS:
                 metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
@@ -564,7 +564,7 @@ class _Builder:
             options.append(f"style={py(param.style)}")
         if param.explode != (param.style == "form"):
             options.append(f"explode={param.explode!r}")
-        constraints = dict(param.constraints.as_items()) if param.constraints != ir.NO_CONSTRAINTS else {}
+        constraints = dict(param.constraints.as_items()) if param.constraints is not ir.NO_CONSTRAINTS and param.constraints != ir.NO_CONSTRAINTS else {}
         if constraints:
             options.append(f"checks={_dict_literal(constraints)}")
         return options

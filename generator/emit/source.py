@@ -22,6 +22,7 @@ _STRING = r'"(?:[^"\\\n]|\\.)*"'
 _ATOMIC = re.compile(rf"{_STRING}(?:: {_STRING})?")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u0085]")
+_QUOTE_BEFORE_QUOTE = re.compile(r'"(?=")')
 
 
 def width(line: str) -> int:
@@ -36,6 +37,8 @@ def width(line: str) -> int:
 
 def fits(text: str, indent: int = 0) -> bool:
     """Whether every line of `text`, the first indented by `indent`, is within black's limit."""
+    if "\n" not in text:  # (most: one line)
+        return indent + (len(text) if text.isascii() else width(text)) <= LINE_LENGTH
     lines = text.split("\n")
     lines[0] = " " * indent + lines[0]
     return all(width(line) <= LINE_LENGTH for line in lines)
@@ -43,6 +46,8 @@ def fits(text: str, indent: int = 0) -> bool:
 
 def string(value: str) -> str:
     """A string literal, quoted as black quotes it: double quotes unless they need more escapes."""
+    if value.isprintable() and "'" not in value and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # what the lines below make of it (most names and words)
     text = repr(value)
     if text.startswith("'") and value.count('"') <= value.count("'"):
         text = '"' + text[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
@@ -74,7 +79,8 @@ def docstring(text: str | None, indent: int = 0) -> str:
         text.replace("\\", "\\\\"),
     )
     # A quote followed by another is escaped: no two unescaped quotes touch, so no `"""`.
-    text = re.sub(r'"(?=")', lambda m: '\\"', text)
+    if '""' in text:
+        text = _QUOTE_BEFORE_QUOTE.sub(lambda m: '\\"', text)
     lines = [line.rstrip() for line in text.strip().splitlines()]
     last = lines[-1]
     if last.endswith('"') and (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 0:
