@@ -262,15 +262,17 @@ def split_module(source: str) -> list[tuple[str, int]]:
 
 # A line at the left margin, and what it begins: black's layout indents every line inside
 # brackets, so a line there opens a statement, closes brackets, or is a clause of a
-# compound statement, a comment, or a docstring's line (the quotes are counted).
+# compound statement, a comment, or a docstring's line (the quotes are counted). The match
+# starts at the newline before the line (searched for in `"\n" + source`, its start is then
+# the line's start in `source`): the engine looks for a literal first, twice as fast as `^`.
 _MARGIN_LINE = re.compile(
-    r'^(?:(?P<block>(?:class|def|async)\b|@)|(?P<imports>(?:import|from)\b)|(?P<clause>(?:else|elif|except|finally)\b|[)\]}])'
-    r'|(?P<comment>#)|(?P<docstring>""")|(?P<unsure>[A-Za-z]{0,2}[\'"]|\t)|(?P<other>[^ \n]))',
-    re.MULTILINE,
+    r'\n(?:(?P<block>(?:class|def|async)\b|@)|(?P<imports>(?:import|from)\b)|(?P<clause>(?:else|elif|except|finally)\b|[)\]}])'
+    r'|(?P<comment>#)|(?P<docstring>""")|(?P<unsure>[A-Za-z]{0,2}[\'"]|\t)|(?P<other>[^ \n]))'
 )
 # What the line-wise reading cannot place: line breaks other than `\n` (ast and
 # `str.splitlines` count them otherwise), a backslash continuation, `\'\'\'` strings.
 _UNSURE = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\\\n", "'''")
+_UNSURE_IN_ASCII = tuple(mark for mark in _UNSURE if mark.isascii())  # (`str.isascii` is a flag, read at once)
 
 
 def split_lines(source: str) -> list[tuple[str, int]] | None:
@@ -281,7 +283,7 @@ def split_lines(source: str) -> list[tuple[str, int]] | None:
     lines at the left margin outside docstrings that are neither a comment, nor a closing
     bracket, nor a clause (`else:`, `except ...:`), nor the `def` or `class` of decorators.
     """
-    if any(mark in source for mark in _UNSURE):
+    if any(mark in source for mark in (_UNSURE_IN_ASCII if source.isascii() else _UNSURE)):
         return None
     quotes = [match.start() for match in re.finditer('"""(?!")', source)]  # the last three of `\""""`
     if len(quotes) % 2:
@@ -296,7 +298,7 @@ def split_lines(source: str) -> list[tuple[str, int]] | None:
     statements: list[tuple[int, str]] = []  # (line number, kind) of each top-level statement
     line_number, counted = 1, 0
     decorated = False  # the statement so far is decorators: its `def` or `class` is to come
-    for match in _MARGIN_LINE.finditer(source):
+    for match in _MARGIN_LINE.finditer("\n" + source):
         position = match.start()
         while next_span is not None and next_span[0] < position:
             span_end, next_span = next_span[1], next(spans, None)
