@@ -227,6 +227,7 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
     progress("validate (in the background)")
     validated = validate_in_background(document, documents=documents, background=background)
     background.start()
+    encoded_lock: Callable[[], EncodedLock] | None = None
     try:
         progress("resolve")
         resolver = Resolver(document, documents)
@@ -251,6 +252,7 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
         del api
         inputs = digests()
     except SpecError as error:
+        _settle(encoded_lock)
         # Both stages may object to one defect: report the more precise place.
         try:
             validated()
@@ -258,6 +260,7 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
             raise verdict if len(verdict.pointer) >= len(error.pointer) else error from None
         raise
     except Exception:
+        _settle(encoded_lock)
         validated()  # an invalid document is reported by the validator, in its words
         raise
 
@@ -273,6 +276,16 @@ def encoded_in_background(lock: NameLock) -> Callable[[], EncodedLock] | None:
     if len(lock) < ENCODED_APART_FROM or not hasattr(os, "fork"):
         return None
     return in_background(lambda: lock.encoded, "encoding the name lock")
+
+
+def _settle(wait: Callable[[], object] | None) -> None:
+    """Wait for a piece of work in the background whose result is no longer wanted (a run that
+    stops at a defect): its process ends, rather than waiting for a reader until this one exits."""
+    if wait is not None:
+        try:
+            wait()
+        except Exception:  # noqa: BLE001 - the run's own error is the one to report
+            pass
 
 
 def input_digests(job: Job, resolver: Resolver) -> dict[str, str]:
@@ -342,14 +355,18 @@ def _finish(
             return None
         return text if digest(text) == previous.files[path][1] else None
 
-    found = validated()
-    places = {(w.uri, w.pointer) for w in found}  # one warning per defect: the validator's words first
-    warnings = (*found, *(n for n in notices if (n.uri, n.pointer) not in places))
-    if job.strict and warnings:
-        raise SpecDefects(warnings)
-    progress(f"render and format: {len(planned)} files")
-    with collector_paused():
-        formatted = render_and_format(planned, reuse, verbatim)
+    try:
+        found = validated()
+        places = {(w.uri, w.pointer) for w in found}  # one warning per defect: the validator's words first
+        warnings = (*found, *(n for n in notices if (n.uri, n.pointer) not in places))
+        if job.strict and warnings:
+            raise SpecDefects(warnings)
+        progress(f"render and format: {len(planned)} files")
+        with collector_paused():
+            formatted = render_and_format(planned, reuse, verbatim)
+    except BaseException:
+        _settle(encoded_lock)
+        raise
     if encoded_lock is not None:
         names.adopt(encoded_lock())  # what the fingerprint and the manifest read of the lock
     manifest = Manifest(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -420,6 +421,34 @@ def test_a_lock_encoded_in_a_forked_process_gives_the_manifest_of_one_encoded_in
         texts.append((tmp_path / f"out{threshold}" / MANIFEST).read_text(encoding="utf-8"))
     assert texts[0] == texts[1]
     assert len(json.loads(texts[0])["names"]) > 150
+
+
+def test_a_run_that_stops_at_a_defect_leaves_no_encoding_process_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import background, pipeline
+    from generator.config import Job
+    from generator.errors import SpecDefects
+
+    contents = document({f"Thing{i}": obj(size={"type": "integer", "default": "large"}) for i in range(3)})
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps(contents), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "ENCODED_APART_FROM", 1)
+    started: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child:
+            started.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(SpecDefects):  # --strict: the defaults that do not fit are refused
+        pipeline.generate_files(Job(spec=str(spec), output=tmp_path / "out", package="names_sdk", strict=True))
+    assert len(started) >= 2  # the validator's process and the lock's
+    assert not background._unfinished
+    for child in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)  # reaped already: no such child
 
 
 def test_kept_names_overrides_first_then_the_lock_distinct_and_valid() -> None:
