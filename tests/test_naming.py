@@ -810,3 +810,44 @@ def test_a_group_named_as_a_client_attribute_is_reached_beside_it(tmp_path: Path
     assert type(client.pets).__name__ == "PetsResource"
     done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "tagged"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["flat", "split by group"])
+def test_methods_named_like_builtins_keep_their_names_and_the_annotations_after_them_their_meaning(tmp_path: Path, split: bool) -> None:
+    """An operation `list` is `client.templates.list(...)`: a type checker reads a class body in
+    order, so a method named like a builtin the annotations use is defined after the others
+    (its pager too), where `list[str]` still names the builtin. A schema `Union` is no class
+    named `Union`, which the runtime (and `typing`) take for `typing.Union`."""
+    import subprocess
+    import sys
+
+    from generator.config import Job
+    from generator.pipeline import generate
+
+    listed = {"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}}
+    page = {"name": "page", "in": "query", "schema": {"type": "integer"}}
+    body = {"content": {"application/json": {"schema": {"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "string"}}, "meta": {"type": "object", "additionalProperties": {"type": "string"}}}}}}}
+    paged = {"type": "object", "properties": {"data": {"type": "array", "items": {"$ref": "#/components/schemas/Union"}}, "next": {"type": "string"}}}
+    ok = {"200": {"description": "ok"}}
+    paths = {
+        "/templates": {
+            "get": {"operationId": "list", "tags": ["templates"], "parameters": [listed, page], "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": paged}}}}},
+            "post": {"operationId": "dict", "tags": ["templates"], "requestBody": body, "responses": ok},
+        },
+        "/templates/{id}": {
+            "patch": {"operationId": "update", "tags": ["templates"], "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}, listed], "requestBody": body, "responses": ok}
+        },
+        "/strings": {"get": {"operationId": "str", "tags": ["templates"], "parameters": [listed], "responses": ok}},
+    }
+    if split:  # enough operations for the layout of a module per group (`render.LAZY_FROM`)
+        paths.update({f"/other/{i}": {"get": {"operationId": f"other{i}", "tags": ["other"], "responses": ok}} for i in range(100)})
+    document = spec(paths)
+    document["components"] = {"schemas": {"Union": {"type": "object", "properties": {"id": {"type": "string"}, "items": {"type": "array", "items": {"type": "integer"}}}}}}
+    (tmp_path / "spec.json").write_text(json.dumps(document), encoding="utf-8")
+    generate(Job(str(tmp_path / "spec.json"), tmp_path / "out", "shadowed"))
+    package = import_package(tmp_path / "out", "shadowed")
+    resource = package.client.Client().templates.__class__
+    assert {"list", "dict", "str", "update", "iter_list"} <= set(vars(resource))
+    assert not hasattr(package.models, "Union")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "shadowed"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]

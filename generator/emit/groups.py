@@ -99,7 +99,7 @@ def _operation_code(operation: OperationView) -> str:
 
 
 def _group_code(group: GroupView) -> str:
-    return " ".join(_operation_code(o) for o in group.operations)
+    return " ".join([*(_operation_code(o) for o in group.operations), *(["builtins"] if group.uses_builtins else [])])
 
 
 def _group_classes(group: GroupView) -> tuple[str, ...]:

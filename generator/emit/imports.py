@@ -23,6 +23,7 @@ class ImportsView:
     models: tuple[str, ...]
     document: tuple[str, ...] = ()  # from the models-only package's `_document` module
     model_modules: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (relative module, names): the lazy layout's models
+    builtins: bool = False  # `import builtins`: a name of them is spelt `builtins.<name>` (see `render.GroupView`)
 
 
 # The runtime's public names, by the module of `templates/runtime/` that defines them.
@@ -60,6 +61,7 @@ def imports_of(used: Iterable[str], runtime: Iterable[str], models: Iterable[str
         typing=tuple(n for n in ("Annotated", "Any", "Literal", "Union") if n in tokens),
         runtime=tuple((module, tuple(names)) for module, names in sorted(by_module.items())),
         models=tuple(sorted(n for n in models if n in tokens)),
+        builtins="builtins" in tokens,
     )
 
 

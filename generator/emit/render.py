@@ -23,7 +23,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.collector import collector_paused
 from generator.openapi.conventions import TypeTable
-from generator.naming import Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
+from generator.naming import ANNOTATION_BUILTINS, Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
 from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
@@ -166,6 +166,67 @@ class GroupView:
     operations: tuple[OperationView, ...]
     raw_class_name: str = ""
     raw_async_class_name: str = ""
+
+    @functools.cached_property
+    def definitions(self) -> tuple[MethodView, ...]:
+        """The resource class's methods in the order it defines them: each operation's, then its
+        pager. A type checker reads a class body in order, and `list[str]` after `def list` would
+        name the method: the methods named like a name the annotations use (`list`, `str`) come
+        last, `datetime` (a module) the very last, and in those after the first such method its
+        name is spelt `builtins.list`."""
+        defined = [(op, kind) for op in self.operations for kind in (("call", "pages") if op.pager else ("call",))]
+        shadowing = sorted(
+            (item for item in defined if item[1] == "call" and item[0].method in ANNOTATION_BUILTINS), key=lambda item: (item[0].method == "datetime", item[0].method)
+        )
+        methods = [MethodView.of(op, kind) for op, kind in defined if (op, kind) not in shadowing]
+        hidden: set[str] = set()
+        for op, kind in shadowing:
+            methods.append(MethodView.of(op, kind, frozenset(hidden)))
+            hidden.add(op.method)
+        return tuple(methods)
+
+    @property
+    def uses_builtins(self) -> bool:
+        """Whether its resource class spells a builtin `builtins.<name>` (see `definitions`)."""
+        return any(method.spelt_builtins for method in self.definitions)
+
+
+# A name of the builtins in an annotation, not in a string literal nor after a dot.
+_ANNOTATION_NAME = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')|(?<![\w.])([a-z]+)\b')
+
+
+def _spelt_builtins(annotation: str, hidden: frozenset[str]) -> str:
+    """`annotation` with each name of `hidden` (methods defined before it in a class body) spelt
+    `builtins.<name>`; strings are left as they are."""
+    if not hidden:
+        return annotation
+    return _ANNOTATION_NAME.sub(lambda m: f"builtins.{m.group(2)}" if m.group(2) in hidden else m.group(0), annotation)
+
+
+@dataclass(frozen=True, eq=False)
+class MethodView:
+    """One method of a resource class: an operation's call, or its pager (`kind` "pages"), with
+    its signature's parameters (each line, at 8 spaces) and its return annotation."""
+
+    operation: OperationView
+    kind: str  # "call" or "pages"
+    name: str
+    positional: tuple[str, ...]
+    keyword: tuple[str, ...]
+    returns: str
+    spelt_builtins: bool = False  # whether a name of the builtins is spelt `builtins.<name>` in it
+
+    @staticmethod
+    def of(op: OperationView, kind: str, hidden: frozenset[str] = frozenset()) -> MethodView:
+        hidden = hidden - {"datetime"}  # (a module, last of all: never hidden from a method after it)
+        returns = f"Pager[{op.item_type}]" if kind == "pages" else op.returns
+
+        def parameters(arguments: Sequence[ArgumentView]) -> tuple[str, ...]:
+            return tuple(annotated_parameter(a.name, _spelt_builtins(a.annotation, hidden), a.default, 8) if hidden else a.parameter for a in arguments)
+
+        spelt = _spelt_builtins(returns, hidden)
+        changed = spelt != returns or any(_spelt_builtins(a.annotation, hidden) != a.annotation for a in op.positional + op.keyword)
+        return MethodView(op, kind, op.pager or "" if kind == "pages" else op.method, parameters(op.positional), parameters(op.keyword), spelt, changed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -832,6 +893,7 @@ class _Builder:
         signatures = " ".join(
             f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
         ) + " " + " ".join(f"{o.returns} {o.item_type}" for g in groups for o in g.operations)
+        signatures += " builtins" if any(g.uses_builtins for g in groups) else ""
         descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations) + " ".join(self.shared_options)
         imports = {
             "models": _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),

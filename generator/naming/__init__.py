@@ -14,6 +14,7 @@ from generator.naming.words import ascii_text, identifier, pascal, snake, stable
 
 if TYPE_CHECKING:
     from generator.naming.names import (
+        ANNOTATION_BUILTINS,
         ARGUMENT_RESERVED,
         FIELD_RESERVED,
         MEMBER_RESERVED,
@@ -44,6 +45,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "ANNOTATION_BUILTINS",
     "ARGUMENT_RESERVED",
     "FIELD_RESERVED",
     "MEMBER_RESERVED",

@@ -56,14 +56,15 @@ RUNTIME_NAMES = frozenset(
         "AsyncPager", "CallOptions", "Unpack", "TYPE_CHECKING", "RetryPolicy", "awaitable",
         "async_pages", "EventRoute", "UnknownEvent", "WebhookEvent", "parse_webhook",
         "verify_webhook", "NextLink", "PageNumber", "RawResource", "AsyncRawResource", "RawResponse",
-        "ClientWithRawResponse", "AsyncClientWithRawResponse", "raw", "async_raw",
+        "ClientWithRawResponse", "AsyncClientWithRawResponse", "raw", "async_raw", "Union",
     }
 )
 TOP_LEVEL_RESERVED = frozenset(dir(builtins)) | RUNTIME_NAMES | {"models", "errors", "client"}
+# The lowercase names generated annotations use: a name defined in a class body hides them
+# from the annotations after it (to a type checker, which reads the body in order).
+ANNOTATION_BUILTINS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime"})
 # A dataclass field must not hide a name its class body's annotations use.
-FIELD_RESERVED = frozenset(
-    {"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "field", "from_dict", "to_dict"}
-) | RUNTIME_NAMES
+FIELD_RESERVED = ANNOTATION_BUILTINS | {"field", "from_dict", "to_dict"} | RUNTIME_NAMES
 # `locals` is what a generated method's body calls; `self` and `cls` are taken; the
 # per-call options (`CallOptions`) are keyword arguments of every method.
 ARGUMENT_RESERVED = frozenset({"self", "cls", "locals", "options", "timeout", "extra_headers", "max_retries"})
