@@ -81,6 +81,12 @@ CASES: dict[str, tuple[int, str, str, str]] = {
         "operationId 'sameName' is used by GET /items too",
         "renamed, this operation is named from its method and path (GET /others)",
     ),
+    "discriminator_mapping_missing_file_30.yaml": (
+        21,
+        "#/paths/~1shapes/get/responses/200/content/application~1json/schema/discriminator/mapping/square",
+        "discriminator mapping 'square': unresolvable $ref 'shapes.yaml#/Square': no such file",
+        "the mapping is ignored (each variant is tried)",
+    ),
     "operation_ids_differing_in_case_31.yaml": (
         14,
         "#/paths/~1v2~1reports/get/operationId",

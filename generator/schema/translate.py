@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator import ir
-from generator.errors import join_pointer, unescape_token
+from generator.errors import SpecError, join_pointer, unescape_token
 from generator.document.resolve import Located, Resolver
 
 
@@ -481,8 +481,18 @@ class SchemaTranslator:
         mapping: dict[str, str] = {}
         if isinstance(spec.get("mapping"), dict):
             for value, ref in spec["mapping"].items():
-                ref_node = Located({"$ref": ref if "/" in ref or "#" in ref else f"#/components/schemas/{ref}"}, node.uri, node.pointer + "/discriminator/mapping")
-                target = self.resolver.deref(ref_node)
+                entry = join_pointer(node.pointer, "discriminator", "mapping", str(value))
+                if not isinstance(ref, str):
+                    return None  # (the validator names it)
+                ref_node = Located({"$ref": ref if "/" in ref or "#" in ref else f"#/components/schemas/{ref}"}, node.uri, entry)
+                try:
+                    target = self.resolver.deref(ref_node)
+                except SpecError as error:
+                    # A mapping only tells variants apart faster: without it, each variant is tried.
+                    self.notices[f"{node.uri}#{entry}"] = ir.Notice(
+                        node.uri, entry, f"discriminator mapping {str(value)!r}: {error.message}: the mapping is ignored (each variant is tried)"
+                    )
+                    return None
                 mapping[str(value)] = target.key
         else:
             for variant in named:
