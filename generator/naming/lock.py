@@ -17,7 +17,7 @@ import functools
 import hashlib
 import json
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, get_args
 from urllib.parse import urlsplit
@@ -121,7 +121,7 @@ class NameLock:
                         "".join(entry)  # every part a string, checked in one call (a large lock has 65,000 entries)
                     except TypeError:
                         continue
-                    names[Key(entry[0], tuple(entry[1:-1]))] = entry[-1]
+                    names[_new_key((entry[0], tuple(entry[1:-1])))] = entry[-1]
         return NameLock(names)
 
 
@@ -131,6 +131,11 @@ class EncodedLock:
 
     digest: str  # sha256 of the entries' JSON lines, each ended by a newline
     manifest_block: str  # the entries' lines, 4 spaces in, separated by commas and newlines
+
+
+# `Key(kind, place)` without the Python-level `__new__` of a named tuple: a large lock is read
+# back as 65,000 of them.
+_new_key: Callable[[tuple[str, tuple[str, ...]]], Key] = functools.partial(tuple.__new__, Key)
 
 
 def _order(key: Key) -> str:
@@ -163,6 +168,14 @@ def kept_names(keys: Iterable[Key], lock: NameLock, overrides: NameLock, valid: 
     chosen: dict[Key, str] = {}
     if not lock.names and not overrides.names:
         return chosen
+    locked = lock.names
+    if not overrides.names:
+        # Most name spaces of a regeneration: each key locked to a name of its own, whose order
+        # decides nothing (a whole API asks 8,000 of them, 65,000 keys in all).
+        found = {key: name for key in keys if (name := locked.get(key)) is not None}
+        if len(set(found.values())) == len(found):
+            return {key: name for key, name in found.items() if valid(name)}
+        keys = found
     taken: set[str] = set()
     wanted = sorted(set(keys))
     for key in wanted:
@@ -171,7 +184,7 @@ def kept_names(keys: Iterable[Key], lock: NameLock, overrides: NameLock, valid: 
             chosen[key] = name
             taken.add(name)
     for key in wanted:
-        name = lock.get(key)
+        name = locked.get(key)
         if key in chosen or name is None or name in taken or not valid(name):
             continue
         chosen[key] = name
