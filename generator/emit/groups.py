@@ -113,25 +113,26 @@ def model_modules(view: PackageView) -> dict[str, str]:
     model_names = {c.name for c in view.classes} | {e.name for e in view.enums} | {a.name for a in view.aliases}
     refers: dict[str, frozenset[str]] = {c.name: c.refers & model_names for c in view.classes}
     refers.update({a.name: a.refers & model_names for a in view.aliases})
-    # The operations that use a type, as a bit set (bit i: the i-th operation): an int holds a
-    # thousand operations in one object, where a set would hold a thousand.
-    users: dict[str, int] = dict.fromkeys(model_names, 0)
+    # The operations that use a type, by index, in increasing order: an operation reaching a type
+    # again finds its own index last. (Not a bit set: or-ing bits into an int of 22,000 bits, as
+    # Microsoft Graph's operations make, copies the whole int each time.)
+    users: dict[str, list[int]] = {name: [] for name in model_names}
     named_by: dict[str, int] = dict.fromkeys(model_names, 0)  # how many operations name a type themselves
     operations = [operation for group in view.groups for operation in group.operations]
     for index, operation in enumerate(operations):
-        user = 1 << index
         named = operation.refers & model_names
         for name in named:
             named_by[name] += 1
         pending = list(named)
         while pending:
             name = pending.pop()
-            if not users[name] & user:
-                users[name] |= user
+            using = users[name]
+            if not using or using[-1] != index:
+                using.append(index)
                 pending.extend(refers.get(name, ()))
-    clusters: dict[int, list[str]] = {}
+    clusters: dict[tuple[int, ...], list[str]] = {}
     for name in sorted(model_names):
-        clusters.setdefault(users[name], []).append(name)
+        clusters.setdefault(tuple(users[name]), []).append(name)
     taken = {UNUSED}
     module_of: dict[str, str] = {}
     for used_by, members in sorted(clusters.items(), key=lambda item: item[1][0]):

@@ -518,22 +518,24 @@ class _Builder:
         placed: set[str] = set()
         pending = sorted(aliases, key=lambda a: self.names.types[a.key])
         alias_keys = {a.key for a in aliases}
+        needs = {a.key: _named_keys(a.target) & alias_keys - {a.key} for a in aliases}
         while pending:
-            progress = False
-            for alias in list(pending):
-                deps = _named_keys(alias.target) & alias_keys - {alias.key}
-                if deps <= placed:
+            waiting = []  # (one pass over them each round: a whole API has thousands of aliases)
+            for alias in pending:
+                if needs[alias.key] <= placed:
                     ordered.append(alias)
                     placed.add(alias.key)
-                    pending.remove(alias)
-                    progress = True
-            if not progress:  # a cycle through aliases only: keep the rest in name order
-                ordered.extend(pending)
+                else:
+                    waiting.append(alias)
+            if len(waiting) == len(pending):  # a cycle through aliases only: keep the rest in name order
+                ordered.extend(waiting)
                 break
+            pending = waiting
+        position = {alias.key: index for index, alias in enumerate(ordered)}
         views = []
         for index, alias in enumerate(ordered):
             # An alias that names itself, or one defined after it, is evaluated at import: those names are quoted.
-            later = frozenset(a.key for a in ordered[index:]) & _named_keys(alias.target)
+            later = frozenset(key for key in _named_keys(alias.target) if position.get(key, -1) >= index)
             with self.references.piece() as refers:
                 target = self.alias_target(alias.target, later)
             views.append(AliasView(self.names.types[alias.key], target, docstring(alias.description), frozenset(refers)))
