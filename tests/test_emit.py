@@ -321,6 +321,18 @@ def test_the_end_of_a_signature_is_laid_out_as_black_lays_it_out(returns: str, w
     assert_vouched_is_black_of(method(f") -> {annotation}:"), method(signature_end(annotation, indent)))
 
 
+@settings(max_examples=200, deadline=None)
+@given(method=names, keyword=names, value=names | names.map(lambda text: f'"{text}"'), indent=st.sampled_from([0, 4]))
+@example(method="m" * 100, keyword="error", value="E" * 100, indent=4)
+def test_a_long_def_head_and_a_keyword_argument_of_a_long_name_or_string_are_as_black_leaves_them(method: str, keyword: str, value: str, indent: int) -> None:
+    margin = " " * indent
+    text = (
+        f"{margin}def {method}(\n{margin}    self,\n{margin}    a: int,\n{margin}) -> None:\n"
+        f"{margin}    return f(\n{margin}        {keyword}={value},\n{margin}        b=1,\n{margin}    )\n"
+    )
+    assert_vouched_is_black(f"class A:\n{text}" if indent else text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     constant=names,
@@ -338,6 +350,7 @@ def test_an_operation_statement_is_laid_out_as_black_lays_it_out(
             '"GET",',
             keyword_call("body", function, "(", ")", items, indent + 4),
             keyword_call("responses", "", "{", "}", [f'"200": {responses}'], indent + 4),
+            f"error={function.capitalize()}Error,",
         ]
         return "Operation(\n" + "".join(f"{margin}{part}\n" for part in parts) + " " * indent + ")"
 

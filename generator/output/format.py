@@ -76,12 +76,16 @@ def _too_long(line: str) -> bool:
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*"  # a name, or a dotted one
 # Lines too long that black cannot split either: a string (or a dict entry of two) alone on its
 # line; a name alone, after `| ` in a union split one variant a line, or before a comma; a
-# parameter annotated with a lone name; the head of a class whose name is that long, or of a call
-# or parentheses assigned to a name that long; the head of an exploded import.
+# parameter annotated with a lone name; a keyword argument whose value is a name or a string
+# (`error=...Error,` in an exploded call); the head of a class whose name is that long, of a
+# function (`def name(` of an exploded signature), or of a call or parentheses assigned to a
+# name that long; the head of an exploded import.
 _UNSPLITTABLE = re.compile(
-    rf' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|(?:\| )?{_NAME},?|{_NAME}: {_NAME},)'
+    rf' +(?:"(?:[^"\\]|\\.)*"(?:,|: "(?:[^"\\]|\\.)*",?)|(?:\| )?{_NAME},?|{_NAME}: {_NAME},'
+    rf'|[A-Za-z_][A-Za-z0-9_]*=(?:{_NAME}|"(?:[^"\\]|\\.)*"),)'
     r'|(?: {4})*from \.*[A-Za-z0-9_.]* import \('
     r'|(?: {4})*class [A-Za-z_][A-Za-z0-9_]*\('
+    r'|(?: {4})*(?:async )?def [A-Za-z_][A-Za-z0-9_]*\('
     rf"|(?: {{4}})*[A-Za-z_][A-Za-z0-9_]* = (?:{_NAME})?\("
 )
 
