@@ -445,8 +445,10 @@ def operation_statement(target: str, annotation: str, value: str, wrapped: str) 
     """`target: annotation = value`, `value` an exploded call (`Operation(\n...\n)`), as black
     lays it out: on the first line if it fits; else the value in parentheses of its own
     (`wrapped` is the value laid out four spaces in); else black's right-hand split of the
-    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`, a name too long for its line
-    alone on it); else as it is, for black.
+    annotation's subscript (`X: Operation[\n    Name\n] = Operation(`, a name too long for its
+    line alone on it) when `X: Operation[` fits; else the annotation in parentheses of its own
+    (`X: (\n    Operation[Name]\n) = Operation(`) when `X: (` fits; else the subscript's split
+    again, for a target too long for either; else as it is, for black.
     """
     head, _, rest = value.partition("\n")
     if fits(f"{target}: {annotation} = {head}"):
@@ -454,9 +456,17 @@ def operation_statement(target: str, annotation: str, value: str, wrapped: str) 
     if fits(f"{target}: {annotation} = ("):
         return f"{target}: {annotation} = (\n    {wrapped}\n)"
     match = re.fullmatch(r"(\w+)\[(.*)\]", annotation)
+    split = None
     if match is not None and (fits(match.group(2), 4) or _SIMPLE_TYPE.fullmatch(match.group(2))) and fits(f"] = {head}"):
-        return f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
-    return f"{target}: {annotation} = {value}"
+        split = f"{target}: {match.group(1)}[\n    {match.group(2)}\n] = {value}"
+        if fits(f"{target}: {match.group(1)}["):
+            return split
+    if fits(f"{target}: ("):
+        # The subscript's head too long: black puts the annotation in parentheses of its own.
+        if fits(annotation, 4) and fits(f") = {head}"):
+            return f"{target}: (\n    {annotation}\n) = {value}"
+        return f"{target}: {annotation} = {value}"
+    return split or f"{target}: {annotation} = {value}"
 
 
 def class_head(name: str, bases: str) -> str:

@@ -90,6 +90,9 @@ _UNSPLITTABLE = re.compile(
 )
 
 
+# The head of an annotated assignment whose annotation's subscript black splits, for a target
+# too long for `X: (` (`render`'s operation statements of a long constant).
+_SUBSCRIPT_HEAD = re.compile(rf"([A-Za-z_][A-Za-z0-9_]*): {_NAME}\[")
 # A field annotated with a lone name, and the closing line of an exploded signature with a lone
 # name for its return annotation: black puts that name in parentheses of its own, on a line four
 # spaces in, unless it is too long for that line as well.
@@ -99,6 +102,9 @@ _WRAPPED_ATOM = re.compile(rf"( *)(?:{_NAME}: ({_NAME})|\) -> ({_NAME}):)")
 def _unsplittable(line: str) -> bool:
     if _UNSPLITTABLE.fullmatch(line):
         return True
+    head = _SUBSCRIPT_HEAD.fullmatch(line)
+    if head is not None:
+        return width(head.group(1)) + 3 > LINE_LENGTH  # else black puts the annotation in parentheses: `X: (`
     atom = _WRAPPED_ATOM.fullmatch(line)
     if atom is None:
         return False
