@@ -81,6 +81,7 @@ CASES: dict[str, tuple[int, str, str, str]] = {
         "operationId 'sameName' is used by GET /items too",
         "renamed, this operation is named from its method and path (GET /others)",
     ),
+    "default_in_referenced_schema_30.yaml": (27, "#/components/schemas/Flag/default", "default 'false' is not of type 'boolean'", "dropped"),
     "discriminator_mapping_missing_file_30.yaml": (
         21,
         "#/paths/~1shapes/get/responses/200/content/application~1json/schema/discriminator/mapping/square",

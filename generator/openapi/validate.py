@@ -526,9 +526,13 @@ def verdict(document: Document, *, documents: Documents | None = None, find: Fin
         raw = error.pointer
         if _UNDEFINED_REQUIRED.fullmatch(error.message):
             raw = join_pointer(raw, "required")  # named at the keyword, in the schema a `$ref` leads to
+        keyword = error.keyword
+        if keyword == "default" and "default" not in raw.split("/"):
+            # A default is named by its schema's place, which may be a `$ref` to the schema that
+            # holds it (a property's, say): the default is followed to where it is written.
+            raw = join_pointer(raw, "default")
         where, pointer = _through_refs(document, raw, store)
         message = error.message.splitlines()[0]
-        keyword = error.keyword
         findings: list[tuple[Document, str, str]] | None = [(where, message, pointer)]
         if " is not valid under any of the " in message:
             alternatives = _meta_schema_leaves(document, version) if alternatives is None else alternatives
