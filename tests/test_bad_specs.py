@@ -37,7 +37,7 @@ CASES: dict[str, tuple[int, str, tuple[str, ...]]] = {
     # The validator blames `Item` (none of Schema or Reference fits); the defect is deeper.
     # Reported by the validator under the response that refers to `Item`: named where it is.
     "defect_behind_a_ref_31.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'}",)),
-    "schema_type_not_a_name.yaml": (22, "#/components/schemas/Item/properties/label/type", ("{'kind': 'text'} is not",)),
+    "schema_type_not_a_name.yaml": (22, "#/components/schemas/Item/properties/label/type", ("`type` is {'kind': 'text'}: a schema's type is a name",)),
     # `{id/raw` is no template: no one reading of the parameter it means (a name may hold `:`, not a brace).
     "path_unbalanced_brace.yaml": (6, "#/paths/~1items~1{id~1raw", ("malformed path '/items/{id/raw'",)),
 }

@@ -331,8 +331,18 @@ def _through_refs(document: Document, pointer: str, documents: Documents | None 
     return document, node.pointer if node.pointer else pointer
 
 
+# Where a token `type` is a property's (or a definition's) name, not the keyword.
+_NAMED_SCHEMAS = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependentSchemas"})
+
+
 def _clearer(document: Document, message: str, pointer: str) -> tuple[str, str]:
     """A plainer message for validator errors whose wording hides the cause."""
+    parent, _, last = pointer.rpartition("/")
+    if last == "type" and parent.rpartition("/")[2] not in _NAMED_SCHEMAS:
+        value = _node_at(document.contents, pointer)
+        if value is not None and not isinstance(value, (str, list)):
+            # (a schema nested under `type` by mistake, say: the meta-schema's words name no cause)
+            return f"`type` is {value!r}: a schema's type is a name (`string`, `object`, ...) or a list of names", pointer
     base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
     node = _node_at(document.contents, base)
     if isinstance(node, dict) and node.get("in") == "path" and node.get("required") is not True:
