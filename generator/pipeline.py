@@ -162,17 +162,12 @@ def fingerprint(job: Job, inputs: dict[str, str], names: NameLock = EMPTY) -> st
     if job.input is not None:
         data["input"] = job.input
     if len(names):
-        data["names"] = _lock_digest(names)
+        data["names"] = names.encoded.digest  # of the lines the manifest writes the lock as
     if len(job.names):
         data["overrides"] = job.names.to_json()
     if job.webhook_signature:
         data["webhook_signature"] = list(job.webhook_signature)
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def _lock_digest(names: NameLock) -> str:
-    """A digest of a lock's entries, taken of the lines the manifest writes them as (`NameLock.encoded`)."""
-    return names.encoded.digest
 
 
 @dataclass(frozen=True)

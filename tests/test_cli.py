@@ -568,6 +568,21 @@ def test_an_ecma_pattern_the_fast_validator_cannot_read_is_no_defect(tmp_path: P
     assert_imports(tmp_path / "out")
 
 
+def assert_list_items_sends(output: Path, name: str, warnings_are_errors: bool = False) -> None:
+    """The `patterns` SDK in `output`, in a fresh process, sends `list_items(name=...)` (`name`
+    as Python source inside a string literal) to a mock server without raising."""
+    script = (
+        "import warnings, httpx, patterns\n"
+        + ("warnings.simplefilter('error')\n" if warnings_are_errors else "")
+        + "client = patterns.Client(base_url='http://api.test', http_client=httpx.Client("
+        "transport=httpx.MockTransport(lambda request: httpx.Response(200, text=str(request.url)))))\n"
+        f"client.default.list_items(name='{name}')\n"
+        "print('sent')\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], cwd=output, capture_output=True, text=True, check=False)
+    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
+
+
 def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path) -> None:
     # `\\p{L}` (any letter) is ECMA-262, as OpenAPI patterns are, but not Python's `re`.
     (tmp_path / "ecma.yml").write_text(PATTERNS.format(version="3.1.0", pattern=r"^\p{L}+$"), encoding="utf-8")
@@ -575,15 +590,7 @@ def test_an_ecma_pattern_python_cannot_run_is_left_to_the_server(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith("warning: ecma.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern:")
     assert "not a Python regular expression" in done.stderr
-    script = (
-        "import httpx, patterns\n"
-        "client = patterns.Client(base_url='http://api.test', http_client=httpx.Client("
-        "transport=httpx.MockTransport(lambda request: httpx.Response(200, text=str(request.url)))))\n"
-        "client.default.list_items(name='Zo\\u00eb')\n"
-        "print('sent')\n"
-    )
-    ran = subprocess.run([sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True, check=False)
-    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
+    assert_list_items_sends(tmp_path / "out", "Zo\\u00eb")
 
 
 def test_a_pattern_python_reads_with_a_warning_is_left_to_the_server_and_warns_once(tmp_path: Path) -> None:
@@ -595,16 +602,7 @@ def test_a_pattern_python_reads_with_a_warning_is_left_to_the_server_and_warns_o
     lines = done.stderr.splitlines()
     assert lines[0].startswith("warning: nested.yml:12 at #/paths/~1items/get/parameters/0/schema/pattern:"), done.stderr
     assert "possible nested set" in lines[0] and "FutureWarning" not in done.stderr, done.stderr
-    script = (
-        "import warnings, httpx, patterns\n"
-        "warnings.simplefilter('error')\n"
-        "client = patterns.Client(base_url='http://api.test', http_client=httpx.Client("
-        "transport=httpx.MockTransport(lambda request: httpx.Response(200, text=str(request.url)))))\n"
-        "client.default.list_items(name='[A1')\n"
-        "print('sent')\n"
-    )
-    ran = subprocess.run([sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True, check=False)
-    assert ran.returncode == 0 and ran.stdout.strip() == "sent", ran.stderr
+    assert_list_items_sends(tmp_path / "out", "[A1", warnings_are_errors=True)
 
 
 def test_lenient_in_the_project_table(tmp_path: Path) -> None:

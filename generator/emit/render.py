@@ -220,13 +220,20 @@ class MethodView:
     def of(op: OperationView, kind: str, hidden: frozenset[str] = frozenset()) -> MethodView:
         hidden = hidden - {"datetime"}  # (a module, last of all: never hidden from a method after it)
         returns = f"Pager[{op.item_type}]" if kind == "pages" else op.returns
+        spelt = _spelt_builtins(returns, hidden)
+        changed = spelt != returns
 
         def parameters(arguments: Sequence[ArgumentView]) -> tuple[str, ...]:
-            return tuple(annotated_parameter(a.name, _spelt_builtins(a.annotation, hidden), a.default, 8) if hidden else a.parameter for a in arguments)
+            nonlocal changed
+            lines = []
+            for argument in arguments:
+                annotation = _spelt_builtins(argument.annotation, hidden)
+                changed = changed or annotation != argument.annotation
+                lines.append(argument.parameter if annotation == argument.annotation else annotated_parameter(argument.name, annotation, argument.default, 8))
+            return tuple(lines)
 
-        spelt = _spelt_builtins(returns, hidden)
-        changed = spelt != returns or any(_spelt_builtins(a.annotation, hidden) != a.annotation for a in op.positional + op.keyword)
-        return MethodView(op, kind, op.pager or "" if kind == "pages" else op.method, parameters(op.positional), parameters(op.keyword), spelt, changed)
+        positional, keyword = parameters(op.positional), parameters(op.keyword)
+        return MethodView(op, kind, op.pager or "" if kind == "pages" else op.method, positional, keyword, spelt, changed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -483,7 +490,7 @@ class _Builder:
             metadata: dict[str, Any] = {}
             if name != prop.wire_name:
                 metadata["wire"] = prop.wire_name
-            if prop.constraints is not ir.NO_CONSTRAINTS and prop.constraints != ir.NO_CONSTRAINTS:
+            if _checks_anything(prop.constraints):
                 metadata.update(dict(prop.constraints.as_items()))
             if prop.read_only:
                 metadata["readOnly"] = True
@@ -629,7 +636,7 @@ class _Builder:
             options.append(f"style={py(param.style)}")
         if param.explode != (param.style == "form"):
             options.append(f"explode={param.explode!r}")
-        constraints = dict(param.constraints.as_items()) if param.constraints is not ir.NO_CONSTRAINTS and param.constraints != ir.NO_CONSTRAINTS else {}
+        constraints = dict(param.constraints.as_items()) if _checks_anything(param.constraints) else {}
         if constraints:
             options.append(f"checks={_dict_literal(constraints)}")
         return options
@@ -1020,6 +1027,12 @@ class _Builder:
         # The function's `return` statement, at 4 spaces, as black lays it out.
         expression = conditional_dict("return ", parts, 4)[len("return ") :] if parts else "None"
         return tuple(views), expression
+
+
+def _checks_anything(constraints: ir.Constraints) -> bool:
+    """Whether `constraints` is other than the empty set: most are the shared one, told by
+    identity before the nine fields are compared (a whole API has 40,000 fields)."""
+    return constraints is not ir.NO_CONSTRAINTS and constraints != ir.NO_CONSTRAINTS
 
 
 def _named_keys(expr: ir.TypeExpr) -> set[str]:

@@ -602,11 +602,9 @@ def render_and_format(
     planned: Sequence[PlannedFile],
     reuse: Reuse = lambda path, source_digest: None,
     verbatim: frozenset[str] = frozenset(),
-    beside: Callable[[], object] = lambda: None,
 ) -> dict[str, FormattedFile]:
     """The planned files rendered and formatted as `format_files` formats them, by path in
-    the plan's order. A large plan is shared with a forked process, the heaviest files first,
-    and `beside` (other work of this process) runs while the child starts."""
+    the plan's order. A large plan is shared with a forked process, the heaviest files first."""
     global LAST_COUNTS
     order = sorted(range(len(planned)), key=lambda index: -planned[index].weight)
 
@@ -622,9 +620,8 @@ def render_and_format(
         return {path: (text, source_digests[path]) for path, text in texts.items()}, counts
 
     if sum(file.weight for file in planned) >= SHARED_FROM:
-        shares = shared_with_a_fork(len(planned), share, beside)
+        shares = shared_with_a_fork(len(planned), share)
     else:
-        beside()
         shares = [share(iter(range(len(planned))))]
     done: dict[str, tuple[str, str]] = {}
     LAST_COUNTS = FormatCounts()
