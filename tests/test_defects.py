@@ -88,6 +88,12 @@ CASES: dict[str, tuple[int, str, str, str]] = {
         "discriminator mapping 'square': unresolvable $ref 'shapes.yaml#/Square': no such file",
         "the mapping is ignored (each variant is tried)",
     ),
+    "unknown_dialect_31.yaml": (
+        13,
+        "#/paths/~1items/get/parameters/0/schema/$schema",
+        "$schema names a dialect no validator knows, 'https://json-schema.org/draft-05/schema#'",
+        "ignored (the schema is read by the document's dialect)",
+    ),
     "operation_ids_differing_in_case_31.yaml": (
         14,
         "#/paths/~1v2~1reports/get/operationId",
@@ -178,6 +184,35 @@ def test_a_boolean_exclusive_minimum_in_31_is_read_as_in_30(tmp_path: Path) -> N
     client = import_package(tmp_path / "out", _package(tmp_path / "out")).Client(base_url="http://127.0.0.1:9")
     with pytest.raises(ValueError, match="limit"):
         client.default.list_items(limit=0)  # 0 is not above the exclusive minimum 0: refused before sending
+
+
+def test_a_schema_of_an_unknown_dialect_is_read_by_the_documents(tmp_path: Path) -> None:
+    shutil.copyfile(DEFECTS / "unknown_dialect_31.yaml", tmp_path / "spec.yaml")
+    done = run_cli("generate", "spec.yaml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    client = import_package(tmp_path / "out", _package(tmp_path / "out")).Client(base_url="http://127.0.0.1:9")
+    with pytest.raises(ValueError, match="limit"):
+        client.default.list_items(limit=101)  # its `maximum` holds: the schema was read, not skipped
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        # What the document's dialect finds in the rest of the schema: each a defect of its own...
+        ("{type: integer, minimum: 0, exclusiveMinimum: true}", "exclusiveMinimum: true is OpenAPI 3.0's form"),
+        # ...or a blocker, as it would be without the `$schema`.
+        ("{type: text}", "error:"),
+    ],
+)
+def test_the_rest_of_a_schema_of_an_unknown_dialect_is_checked(tmp_path: Path, schema: str, expected: str) -> None:
+    text = (DEFECTS / "unknown_dialect_31.yaml").read_text(encoding="utf-8")
+    text = text.replace("            type: integer\n            minimum: 1\n            maximum: 100\n", "")
+    text = text.replace("$schema: https://json-schema.org/draft-05/schema#", "$schema: https://json-schema.org/draft-05/schema#\n            allOf: [" + schema + "]")
+    (tmp_path / "spec.yaml").write_text(text, encoding="utf-8")
+    done = run_cli("generate", "spec.yaml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert expected in done.stderr, done.stderr
+    assert done.returncode == (2 if expected == "error:" else 0), done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("name", ["optional_path_30.yaml", "undeclared_path_parameter_30.yaml"])

@@ -94,7 +94,7 @@ def _formats() -> dict[str, Callable[[str], bool]]:
     return {"regex": _is_ecma_regex, **{name: (lambda value: True) for name in names}}
 
 
-def _package_file(package: str, *parts: str) -> Any:
+def package_file(package: str, *parts: str) -> Any:
     """A JSON file shipped in `package`, read without importing it (openapi-schema-validator's
     settings alone cost a third of a second)."""
     spec = importlib.util.find_spec(package)
@@ -110,11 +110,11 @@ def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
     import jsonschema_rs
 
     if version == "3.0":
-        meta_schema = _package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
+        meta_schema = package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
         validator = jsonschema_rs.validator_for(meta_schema, formats=_formats(), validate_formats=True)
     else:
-        dialect = _package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
-        vocabulary = _package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+        dialect = package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
+        vocabulary = package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
         registry = jsonschema_rs.Registry([(dialect["$id"], dialect), (vocabulary["$id"], vocabulary)])
         validator = jsonschema_rs.validator_for(dialect, registry=registry, formats=_formats(), validate_formats=True)
     is_valid: Callable[[Any], bool] = validator.is_valid

@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import referencing
 import referencing.exceptions
 
 from generator import __version__
@@ -409,6 +410,9 @@ _UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>\w+)
 # JSON Schema lets `required` name a key no `properties` describe (the key must be there, any
 # value); openapi-spec-validator refuses that beside `allOf`. The finding names the schema.
 _UNDEFINED_REQUIRED = re.compile(r"Required list has not defined properties: (?P<names>\[.*\])")
+# A `$schema` no validator knows (a draft that never was, a private dialect's address): the
+# schema is read as every schema of the document is, by its own dialect, and checked by it.
+_UNKNOWN_DIALECT = re.compile(r"Unknown JSON Schema dialect: (?P<dialect>.*)")
 
 
 def _admits_null(schema: dict[str, Any], version: str) -> bool:
@@ -482,7 +486,46 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
             return [defect(f"{bound}: {str(holder[bound]).lower()} is OpenAPI 3.0's form, not 3.1's", pointer, "read as in 3.0")]
     if message.endswith(" has non-unique elements"):
         return [defect(message, pointer, "each entry read once")]
+    unknown = _UNKNOWN_DIALECT.fullmatch(message)
+    if unknown is not None and version.startswith("3.1"):
+        return _read_by_the_documents_dialect(document, version, pointer, unknown["dialect"])
     return None
+
+
+def _read_by_the_documents_dialect(document: Document, version: str, pointer: str, dialect: str) -> list[SpecWarning] | None:
+    """The defects of a 3.1 schema whose `$schema` names an unknown dialect: that one, and what
+    the document's own dialect finds in the rest of it; None if that is a blocker."""
+    schema = _node_at(document.contents, pointer)
+    dialect_id = document.contents.get("jsonSchemaDialect", spec_checks.OAS31_BASE_DIALECT_ID)
+    if not isinstance(schema, dict) or "$schema" not in schema or dialect_id != spec_checks.OAS31_BASE_DIALECT_ID:
+        return None
+    from jsonschema.validators import validator_for
+    from openapi_schema_validator import oas31_format_checker
+
+    where = join_pointer(pointer, "$schema")
+    found = [
+        SpecWarning(
+            f"$schema names a dialect no validator knows, {dialect}",
+            document.display_name,
+            where,
+            line_of(document, where),
+            "ignored (the schema is read by the document's dialect)",
+        )
+    ]
+    from referencing.jsonschema import DRAFT202012
+
+    meta_schema = spec_checks.package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
+    vocabulary = spec_checks.package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+    registry: Any = referencing.Registry().with_resources((s["$id"], DRAFT202012.create_resource(s)) for s in (meta_schema, vocabulary))
+    checker = validator_for(meta_schema)(meta_schema, format_checker=oas31_format_checker, registry=registry)
+    rest = {key: value for key, value in schema.items() if key != "$schema"}
+    for error in checker.iter_errors(rest):
+        inner = join_pointer(pointer, *error.absolute_path)
+        defects = _defects(document, version, str(error.message).splitlines()[0], inner, str(error.validator))
+        if defects is None:
+            return None
+        found.extend(defects)
+    return found
 
 
 def validate(document: Document, *, lenient: bool = False, documents: Documents | None = None) -> list[SpecWarning]:
