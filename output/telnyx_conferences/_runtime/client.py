@@ -13,7 +13,6 @@ import random
 import sys
 import time
 import typing
-import uuid
 from collections.abc import Callable, Coroutine, Mapping
 from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar
 
@@ -300,6 +299,8 @@ class _Sender(Generic[H]):
     def _request(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> httpx.Request:
         key = operation.idempotency_key
         if key is not None and arguments.get(key, UNSET) is UNSET:
+            import uuid  # here, not at the top: it loads `platform`, 2 ms of every import
+
             # One key for every attempt, so that the server can ignore repeats.
             arguments = {**arguments, key: str(uuid.uuid4())}
         return build_request(operation, arguments, self._base_url, self._headers, self._timeout)
