@@ -320,7 +320,7 @@ def notice_warnings(notices: Sequence[Notice], resolver: Resolver) -> list[SpecW
         where = resolver.documents[notice.uri]
         message, _, action = notice.message.rpartition(": ")
         warnings.append(SpecWarning(message or action, where.display_name, notice.pointer, line_of(where, notice.pointer), action if message else "ignored"))
-    return warnings
+    return sorted(warnings, key=lambda w: (w.uri, w.line or 0, w.pointer))  # in the order of the file, as the validator's
 
 
 def _finish(

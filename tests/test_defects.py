@@ -215,6 +215,16 @@ def test_the_rest_of_a_schema_of_an_unknown_dialect_is_checked(tmp_path: Path, s
     assert "Traceback" not in done.stderr
 
 
+def test_each_unreadable_discriminator_mapping_entry_is_named(tmp_path: Path) -> None:
+    text = (DEFECTS / "discriminator_mapping_missing_file_30.yaml").read_text(encoding="utf-8")
+    (tmp_path / "spec.yaml").write_text(text.replace('circle: "#/components/schemas/Circle"', "circle: shapes.yaml#/Circle"), encoding="utf-8")
+    done = run_cli("generate", "spec.yaml", "--output", "out", cwd=tmp_path, env=cli_env())
+    assert done.returncode == 0, done.stderr
+    *warnings, total = done.stderr.splitlines()
+    named = [match["pointer"].rsplit("/", 1)[-1] for match in map(WARNING_LINE.match, warnings) if match is not None]
+    assert (named, total) == (["square", "circle"], "2 warnings"), done.stderr
+
+
 @pytest.mark.parametrize("name", ["optional_path_30.yaml", "undeclared_path_parameter_30.yaml"])
 def test_a_path_parameter_is_a_required_argument(tmp_path: Path, name: str) -> None:
     methods = _generate(tmp_path, name)

@@ -480,6 +480,7 @@ class SchemaTranslator:
         named = [v for v in variants if isinstance(v, ir.Named)]
         mapping: dict[str, str] = {}
         if isinstance(spec.get("mapping"), dict):
+            unreadable = False
             for value, ref in spec["mapping"].items():
                 entry = join_pointer(node.pointer, "discriminator", "mapping", str(value))
                 if not isinstance(ref, str):
@@ -489,11 +490,15 @@ class SchemaTranslator:
                     target = self.resolver.deref(ref_node)
                 except SpecError as error:
                     # A mapping only tells variants apart faster: without it, each variant is tried.
+                    # Every entry that cannot be read is named, not the first alone.
                     self.notices[f"{node.uri}#{entry}"] = ir.Notice(
                         node.uri, entry, f"discriminator mapping {str(value)!r}: {error.message}: the mapping is ignored (each variant is tried)"
                     )
-                    return None
+                    unreadable = True
+                    continue
                 mapping[str(value)] = target.key
+            if unreadable:
+                return None
         else:
             for variant in named:
                 name = variant.key.rsplit("/", 1)[-1]
