@@ -349,6 +349,24 @@ def test_enums_are_hoisted_as_named_enum_types(tmp_path: Path) -> None:
     assert isinstance(size, ir.EnumType) and size.values == (1, 2, 3) and size.base == "int"
 
 
+def test_an_untyped_enum_or_const_is_typed_by_its_values(tmp_path: Path) -> None:
+    properties = {
+        "flag": {"enum": [True, False]},
+        "ratio": {"enum": [0.5, 1]},
+        "mixed": {"enum": [True, 2, None]},
+        "on": {"const": True},
+        "shapes": {"enum": [{"a": 1}, 2]},
+    }
+    api = build(tmp_path, spec("3.1.0", schemas={"Item": {"type": "object", "properties": properties}}))
+    item = named(api, "/components/schemas/Item")
+    boolean, integer, number = (ir.Primitive(name) for name in ("bool", "int", "float"))
+    assert prop(item, "flag").type == boolean
+    assert prop(item, "ratio").type == number
+    assert prop(item, "mixed").type == ir.Nullable(ir.UnionOf((boolean, integer)))
+    assert prop(item, "on").type == boolean
+    assert prop(item, "shapes").type == ir.ANY  # an object among the values: no one type
+
+
 # -- recursion ---------------------------------------------------------------------------
 
 

@@ -203,7 +203,7 @@ class SchemaTranslator:
                 return _primitive("none")
             if isinstance(const, (str, int)) and not isinstance(const, bool):
                 return self._enum(node, context, schema, [const])
-            return _primitive_of(type_list, schema)
+            return _primitive_of(type_list or _types_of_values([const]), schema)
         if isinstance(schema.get("enum"), list):
             values = schema["enum"]
             present = [v for v in values if v is not None]
@@ -211,8 +211,10 @@ class SchemaTranslator:
             if present and len(enum_values) == len(present) and len({type(v) for v in enum_values}) == 1:
                 named = [name for value, name in zip(values, _member_names(schema, len(values))) if value is not None]
                 expr = self._enum(node, context, schema, enum_values, named)
+            elif not type_list and len(_types_of_values(present)) > 1:
+                expr = ir.UnionOf(tuple(_primitive_of([t], schema) for t in _types_of_values(present)))
             else:
-                expr = _primitive_of(type_list, schema)
+                expr = _primitive_of(type_list or _types_of_values(present), schema)
             return _nullable(expr) if None in values else expr
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
             parts = schema["allOf"]
@@ -542,6 +544,17 @@ def _nullable(expr: ir.TypeExpr) -> ir.TypeExpr:
     if isinstance(expr, ir.Nullable) or expr == ir.ANY or expr == _primitive("none"):
         return expr
     return ir.Nullable(expr)
+
+
+def _types_of_values(values: list[Any]) -> list[str]:
+    """The JSON types of an untyped `enum`'s (or `const`'s) values, when all are scalars: what
+    the schema means without saying it (`enum: [true, false]` is a boolean). Else none."""
+    kinds = {"boolean" if isinstance(v, bool) else "integer" if isinstance(v, int) else "number" if isinstance(v, float) else "string" if isinstance(v, str) else "other" for v in values}
+    if not kinds or "other" in kinds:
+        return []
+    if "number" in kinds:
+        kinds.discard("integer")  # 1 and 1.5: numbers
+    return [kind for kind in ("boolean", "integer", "number", "string") if kind in kinds]
 
 
 def _primitive_of(type_list: list[str], schema: dict[str, Any]) -> ir.TypeExpr:
