@@ -191,3 +191,52 @@ def test_digest_and_other_http_schemes_are_sent_as_they_say(tmp_path: Path) -> N
     assert sent[-1].headers["Authorization"].startswith('Digest username="ada", realm="api"')
     client.reports.list_tickets()
     assert sent[-1].headers["Authorization"] == "Negotiate ticket-1"
+
+
+PATH_STYLES_SPEC = """\
+openapi: 3.0.3
+info: {title: Path styles API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /points/{one}/{many}/{point}:
+    get:
+      operationId: getPoint
+      tags: [Points]
+      parameters:
+        - {name: one, in: path, required: true, style: STYLE, explode: EXPLODE, schema: {type: string}}
+        - {name: many, in: path, required: true, style: STYLE, explode: EXPLODE, schema: {type: array, items: {type: string}}}
+        - name: point
+          in: path
+          required: true
+          style: STYLE
+          explode: EXPLODE
+          schema: {type: object, properties: {x: {type: integer}, y: {type: integer}}}
+      responses:
+        "204": {description: ok}
+"""
+
+# OpenAPI's style table (RFC 6570): one = "a b", many = ["p", "q,r"], point = {x: 1, y: 2}.
+PATH_STYLES = {
+    ("simple", "false"): "/points/a%20b/p,q%2Cr/x,1,y,2",
+    ("simple", "true"): "/points/a%20b/p,q%2Cr/x=1,y=2",
+    ("label", "false"): "/points/.a%20b/.p,q%2Cr/.x,1,y,2",
+    ("label", "true"): "/points/.a%20b/.p.q%2Cr/.x=1.y=2",
+    ("matrix", "false"): "/points/;one=a%20b/;many=p,q%2Cr/;point=x,1,y,2",
+    ("matrix", "true"): "/points/;one=a%20b/;many=p;many=q%2Cr/;x=1;y=2",
+}
+
+
+@pytest.mark.parametrize(("style", "explode"), sorted(PATH_STYLES))
+def test_a_path_parameter_is_expanded_by_its_style(tmp_path: Path, style: str, explode: str) -> None:
+    spec = PATH_STYLES_SPEC.replace("STYLE", style).replace("EXPLODE", explode)
+    sdk = generated(tmp_path, spec, "path_styles_api")
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.points.get_point("a b", ["p", "q,r"], sdk.models.Point(x=1, y=2))
+    client.points.get_point("a b", [], sdk.models.Point())  # empty: nothing, not a crash
+    assert [request.url.raw_path.decode() for request in sent] == [PATH_STYLES[style, explode], "/points/" + PATH_STYLES[style, explode].split("/")[2] + "//"]
