@@ -137,6 +137,41 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     return [(param.wire, _text_value(value))]
 
 
+def _path_segment(param: Param, value: Any) -> str:
+    """A path parameter's text by its style: RFC 6570's simple (`a,b`), label (`.a.b`) or matrix
+    (`;id=a;id=b`) expansion, values percent-encoded and the separators left as they are."""
+    if param.style == "json":
+        return quote(_serialize(param, value)[0][1], safe="")
+    explode = param.explode is True
+    if isinstance(value, Mapping):
+        pairs = [
+            (quote(str(key), safe=""), quote(_text_value(item), safe=""))
+            for key, item in value.items()
+        ]
+        items = (
+            [f"{key}={item}" for key, item in pairs]
+            if explode
+            else [",".join(f"{key},{item}" for key, item in pairs)]
+        )
+        named = not explode  # matrix: `;point=x,1,y,2`, but exploded `;x=1;y=2`
+    elif isinstance(value, list):
+        texts = [quote(_text_value(item), safe="") for item in value]
+        items, named = (texts if explode else [",".join(texts)]), True
+    else:
+        items, named = [quote(_text_value(value), safe="")], True
+    if isinstance(value, (Mapping, list)) and not value:
+        return ""  # an empty list or object expands to nothing
+    if param.style == "label":
+        return "." + ".".join(items)
+    if param.style == "matrix":
+        name = quote(param.wire, safe="")
+        return "".join(
+            f";{name}={item}" if named and item else f";{name}" if named else f";{item}"
+            for item in items
+        )
+    return ",".join(items)
+
+
 def _deep_object(prefix: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
     """`filter[name][contains]=x` pairs for nested objects; lists repeat their key."""
     pairs: list[tuple[str, str]] = []
@@ -189,10 +224,11 @@ def build_request(
         encoded = check(value, _codec(resolved(param.type)), param.checks, param.argument)
         if encoded is None:
             continue
-        pairs = _serialize(param, encoded)
         if param.location == "path":
-            path = path.replace("{" + param.wire + "}", quote(pairs[0][1], safe=""))
-        elif param.location == "query":
+            path = path.replace("{" + param.wire + "}", _path_segment(param, encoded))
+            continue
+        pairs = _serialize(param, encoded)
+        if param.location == "query":
             query.extend(pairs)
         elif param.location == "header":
             request_headers[param.wire.lower()] = ",".join(v for _, v in pairs)
