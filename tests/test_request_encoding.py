@@ -240,3 +240,77 @@ def test_a_path_parameter_is_expanded_by_its_style(tmp_path: Path, style: str, e
     client.points.get_point("a b", ["p", "q,r"], sdk.models.Point(x=1, y=2))
     client.points.get_point("a b", [], sdk.models.Point())  # empty: nothing, not a crash
     assert [request.url.raw_path.decode() for request in sent] == [PATH_STYLES[style, explode], "/points/" + PATH_STYLES[style, explode].split("/")[2] + "//"]
+
+
+MULTIPART_SPEC = """\
+openapi: 3.0.3
+info: {title: Upload API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /uploads:
+    put:
+      operationId: upload
+      tags: [Uploads]
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                note: {type: string}
+                tags: {type: array, items: {type: string}}
+                meta: {type: object, properties: {size: {type: integer}}}
+                files: {type: array, items: {type: string, format: binary}}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def parts_of(request: httpx.Request) -> list[tuple[str, str, bytes]]:
+    """(name, content type, content) of each part of a multipart request, in order."""
+    import email.parser
+    import email.policy
+
+    head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.content)
+    assert message.is_multipart()
+    return [(str(part.get_param("name", header="content-disposition")), part.get_content_type(), part.get_payload(decode=True)) for part in message.iter_parts()]
+
+
+@pytest.fixture(scope="module")
+def upload_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    yield generated(tmp_path_factory.mktemp("upload-sdk"), MULTIPART_SPEC, "upload_api")
+
+
+def upload(sdk: ModuleType, **arguments: object) -> httpx.Request:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer))).uploads.upload(**arguments)
+    (request,) = sent
+    return request
+
+
+def test_a_multipart_body_without_a_file_is_multipart_and_keeps_every_item(upload_sdk: ModuleType) -> None:
+    request = upload(upload_sdk, note="hi", tags=["a", "b"], meta=upload_sdk.models.Meta(size=3))
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert parts_of(request) == [
+        ("note", "text/plain", b"hi"),
+        ("tags", "text/plain", b"a"),
+        ("tags", "text/plain", b"b"),
+        ("meta", "application/json", b'{"size": 3}'),
+    ]
+
+
+def test_a_list_of_files_is_a_part_per_file(upload_sdk: ModuleType) -> None:
+    request = upload(upload_sdk, files=[b"\x00one", b"two"])
+    assert [(name, content) for name, _, content in parts_of(request)] == [("files", b"\x00one"), ("files", b"two")]
+
+
+def test_an_empty_multipart_body_is_still_multipart(upload_sdk: ModuleType) -> None:
+    request = upload(upload_sdk)
+    kind, _, boundary = request.headers["content-type"].partition("; boundary=")
+    assert kind == "multipart/form-data" and request.content == f"--{boundary}--\r\n".encode()  # no part

@@ -29,10 +29,27 @@ def form_urlencoded(payload: Any) -> Mapping[str, Any]:
 
 
 def multipart(payload: Any) -> Mapping[str, Any]:
-    """httpx's arguments for a multipart body: bytes values are files, the rest fields."""
-    files = {k: v for k, v in payload.items() if isinstance(v, bytes)}
-    data = dict(_form_fields({k: v for k, v in payload.items() if k not in files}))
-    return {"files": files, "data": data}
+    """httpx's arguments for a multipart body: a part per value, and per item of a list (a
+    repeated name keeps every item); bytes are files, objects JSON, the rest text. Every part
+    goes as a file entry (a plain field has no file name) so that a body without a file is
+    multipart still, as the spec says, not the form encoding httpx falls back to.
+    """
+    parts: list[tuple[str, Any]] = []
+    for key, value in payload.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, bytes):
+                parts.append((key, item))
+            elif isinstance(item, (dict, list)):
+                parts.append((key, (None, json.dumps(item), "application/json")))
+            else:
+                parts.append((key, (None, _text_value(item))))
+    if not parts:
+        boundary = "sdkwright-empty"  # httpx sends no body at all for no parts
+        return {
+            "content": f"--{boundary}--\r\n".encode(),
+            "headers": {"content-type": f"multipart/form-data; boundary={boundary}"},
+        }
+    return {"files": parts}
 
 
 __all__ = [
