@@ -139,37 +139,35 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
 
 def _path_segment(param: Param, value: Any) -> str:
     """A path parameter's text by its style: RFC 6570's simple (`a,b`), label (`.a.b`) or matrix
-    (`;id=a;id=b`) expansion, values percent-encoded and the separators left as they are."""
+    (`;id=a;id=b`) expansion, values percent-encoded and the separators left as they are.
+    """
     if param.style == "json":
         return quote(_serialize(param, value)[0][1], safe="")
-    explode = param.explode is True
-    if isinstance(value, Mapping):
-        pairs = [
-            (quote(str(key), safe=""), quote(_text_value(item), safe=""))
-            for key, item in value.items()
-        ]
-        items = (
-            [f"{key}={item}" for key, item in pairs]
-            if explode
-            else [",".join(f"{key},{item}" for key, item in pairs)]
-        )
-        named = not explode  # matrix: `;point=x,1,y,2`, but exploded `;x=1;y=2`
-    elif isinstance(value, list):
-        texts = [quote(_text_value(item), safe="") for item in value]
-        items, named = (texts if explode else [",".join(texts)]), True
-    else:
-        items, named = [quote(_text_value(value), safe="")], True
     if isinstance(value, (Mapping, list)) and not value:
         return ""  # an empty list or object expands to nothing
+    explode = param.explode is True
+    named = True  # matrix: `;point=x,1,y,2`, but exploded `;x=1;y=2`
+    if isinstance(value, Mapping):
+        pairs = [(_escaped(key), _escaped(item)) for key, item in value.items()]
+        if explode:
+            items, named = [f"{key}={item}" for key, item in pairs], False
+        else:
+            items = [",".join(f"{key},{item}" for key, item in pairs)]
+    elif isinstance(value, list):
+        texts = [_escaped(item) for item in value]
+        items = texts if explode else [",".join(texts)]
+    else:
+        items = [_escaped(value)]
     if param.style == "label":
         return "." + ".".join(items)
     if param.style == "matrix":
-        name = quote(param.wire, safe="")
-        return "".join(
-            f";{name}={item}" if named and item else f";{name}" if named else f";{item}"
-            for item in items
-        )
+        name = _escaped(param.wire)
+        return "".join(f";{name}={item}" if named else f";{item}" for item in items)
     return ",".join(items)
+
+
+def _escaped(value: Any) -> str:
+    return quote(_text_value(value), safe="")
 
 
 def _deep_object(prefix: str, value: Mapping[str, Any]) -> list[tuple[str, str]]:
