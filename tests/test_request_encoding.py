@@ -314,3 +314,43 @@ def test_an_empty_multipart_body_is_still_multipart(upload_sdk: ModuleType) -> N
     request = upload(upload_sdk)
     kind, _, boundary = request.headers["content-type"].partition("; boundary=")
     assert kind == "multipart/form-data" and request.content == f"--{boundary}--\r\n".encode()  # no part
+
+
+BINARY_IN_JSON_SPEC = """\
+openapi: 3.0.3
+info: {title: Notes API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /notes:
+    post:
+      operationId: addNote
+      tags: [Notes]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [attachment]
+              properties:
+                attachment: {type: string, format: binary}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_bytes_in_a_json_body_are_sent_as_base64(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    sdk = generated(tmp_path, BINARY_IN_JSON_SPEC, "notes_api")
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.notes.add_note(attachment=b"\x00\xffnote")
+    (request,) = sent
+    assert base64.b64decode(json.loads(request.content)["attachment"]) == b"\x00\xffnote"
