@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import json
@@ -119,10 +120,20 @@ def _text_value(value: Any) -> str:
     return str(value)
 
 
+def _json_text(value: Any) -> str:
+    """Bytes in a JSON document (a `format: binary` string in a JSON body) as base64: JSON has no
+    bytes, and base64 is the text that loses none of them.
+    """
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     """Encode a checked parameter value by its style (form, deepObject, ...)."""
     if param.style == "json":  # a parameter described by `content: {application/json: ...}`
-        return [(param.wire, json.dumps(value, ensure_ascii=False, separators=(",", ":")))]
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_text)
+        return [(param.wire, text)]
     if isinstance(value, Mapping):
         if param.style == "deepObject":
             return _deep_object(param.wire, value)
@@ -265,7 +276,11 @@ def build_request(
                 request_headers["content-type"] = body.media_type
             else:
                 content["content"] = json.dumps(
-                    payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+                    payload,
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                    allow_nan=False,
+                    default=_json_text,
                 ).encode()
                 request_headers["content-type"] = "application/json"
     for name, value in options.get("extra_query", {}).items():
