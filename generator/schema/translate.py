@@ -546,10 +546,13 @@ def _nullable(expr: ir.TypeExpr) -> ir.TypeExpr:
     return ir.Nullable(expr)
 
 
+_TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string"}  # JSON Schema's
+
+
 def _types_of_values(values: list[Any]) -> list[str]:
     """The JSON types of an untyped `enum`'s (or `const`'s) values, when all are scalars: what
     the schema means without saying it (`enum: [true, false]` is a boolean). Else none."""
-    kinds = {"boolean" if isinstance(v, bool) else "integer" if isinstance(v, int) else "number" if isinstance(v, float) else "string" if isinstance(v, str) else "other" for v in values}
+    kinds = {_TYPE_NAMES.get(type(value), "other") for value in values}
     if not kinds or "other" in kinds:
         return []
     if "number" in kinds:
