@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
@@ -49,6 +50,18 @@ def generated(root: Path, spec_text: str, package: str) -> ModuleType:
 @pytest.fixture(scope="module")
 def form_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     yield generated(tmp_path_factory.mktemp("form-sdk"), FORM_SPEC, "form_api")
+
+
+def requests_sent(sdk: ModuleType, calls: Callable[[Any], object]) -> list[httpx.Request]:
+    """The requests that `calls(client)` sends, each answered with 204."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    calls(sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer))))
+    return sent
 
 
 def send(sdk: ModuleType, **arguments: object) -> httpx.Request:
@@ -230,15 +243,12 @@ PATH_STYLES = {
 def test_a_path_parameter_is_expanded_by_its_style(tmp_path: Path, style: str, explode: str) -> None:
     spec = PATH_STYLES_SPEC.replace("STYLE", style).replace("EXPLODE", explode)
     sdk = generated(tmp_path, spec, "path_styles_api")
-    sent: list[httpx.Request] = []
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(204)
+    def calls(client: Any) -> None:
+        client.points.get_point("a b", ["p", "q,r"], sdk.models.Point(x=1, y=2))
+        client.points.get_point("a b", [], sdk.models.Point())  # empty: nothing, not a crash
 
-    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-    client.points.get_point("a b", ["p", "q,r"], sdk.models.Point(x=1, y=2))
-    client.points.get_point("a b", [], sdk.models.Point())  # empty: nothing, not a crash
+    sent = requests_sent(sdk, calls)
     assert [request.url.raw_path.decode() for request in sent] == [PATH_STYLES[style, explode], "/points/" + PATH_STYLES[style, explode].split("/")[2] + "//"]
 
 
@@ -283,14 +293,7 @@ def upload_sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]
 
 
 def upload(sdk: ModuleType, **arguments: object) -> httpx.Request:
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(204)
-
-    sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer))).uploads.upload(**arguments)
-    (request,) = sent
+    (request,) = requests_sent(sdk, lambda client: client.uploads.upload(**arguments))
     return request
 
 
@@ -344,13 +347,5 @@ def test_bytes_in_a_json_body_are_sent_as_base64(tmp_path: Path) -> None:
     import json
 
     sdk = generated(tmp_path, BINARY_IN_JSON_SPEC, "notes_api")
-    sent: list[httpx.Request] = []
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        sent.append(request)
-        return httpx.Response(204)
-
-    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-    client.notes.add_note(attachment=b"\x00\xffnote")
-    (request,) = sent
+    (request,) = requests_sent(sdk, lambda client: client.notes.add_note(attachment=b"\x00\xffnote"))
     assert base64.b64decode(json.loads(request.content)["attachment"]) == b"\x00\xffnote"
