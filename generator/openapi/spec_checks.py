@@ -94,7 +94,7 @@ def _formats() -> dict[str, Callable[[str], bool]]:
     return {"regex": _is_ecma_regex, **{name: (lambda value: True) for name in names}}
 
 
-def package_file(package: str, *parts: str) -> Any:
+def _package_file(package: str, *parts: str) -> Any:
     """A JSON file shipped in `package`, read without importing it (openapi-schema-validator's
     settings alone cost a third of a second)."""
     spec = importlib.util.find_spec(package)
@@ -110,15 +110,35 @@ def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
     import jsonschema_rs
 
     if version == "3.0":
-        meta_schema = package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
+        meta_schema = _package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
         validator = jsonschema_rs.validator_for(meta_schema, formats=_formats(), validate_formats=True)
     else:
-        dialect = package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
-        vocabulary = package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+        dialect, vocabulary = _oas31_dialect()
         registry = jsonschema_rs.Registry([(dialect["$id"], dialect), (vocabulary["$id"], vocabulary)])
         validator = jsonschema_rs.validator_for(dialect, registry=registry, formats=_formats(), validate_formats=True)
     is_valid: Callable[[Any], bool] = validator.is_valid
     return is_valid
+
+
+@cache
+def _oas31_dialect() -> tuple[Any, Any]:
+    """OpenAPI 3.1's base dialect: its meta-schema and the vocabulary that meta-schema refers to."""
+    meta_schema = _package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
+    return meta_schema, _package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+
+
+@cache
+def oas31_dialect_checker() -> Any:
+    """jsonschema's validator of schemas against OpenAPI 3.1's base dialect, for every error of
+    one (its `check_schema` gives the first alone)."""
+    import referencing
+    from jsonschema.validators import validator_for
+    from openapi_schema_validator import oas31_format_checker
+    from referencing.jsonschema import DRAFT202012
+
+    meta_schema, vocabulary = _oas31_dialect()
+    registry: Any = referencing.Registry().with_resources((part["$id"], DRAFT202012.create_resource(part)) for part in (meta_schema, vocabulary))
+    return validator_for(meta_schema)(meta_schema, format_checker=oas31_format_checker, registry=registry)
 
 
 # Keywords a default's schema may hold for jsonschema-rs to say it fits as the Python validator

@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import referencing
 import referencing.exceptions
 
 from generator import __version__
@@ -503,26 +502,12 @@ def _read_by_the_documents_dialect(document: Document, version: str, pointer: st
     message = f"$schema names a dialect no validator knows, {dialect}"
     found = [SpecWarning(message, document.display_name, where, line_of(document, where), "ignored (the schema is read by the document's dialect)")]
     rest = {key: value for key, value in schema.items() if key != "$schema"}
-    for error in _oas31_dialect_checker().iter_errors(rest):
+    for error in spec_checks.oas31_dialect_checker().iter_errors(rest):
         defects = _defects(document, version, str(error.message).splitlines()[0], join_pointer(pointer, *error.absolute_path), str(error.validator))
         if defects is None:
             return None
         found.extend(defects)
     return found
-
-
-@cache
-def _oas31_dialect_checker() -> Any:
-    """A validator of schemas against OpenAPI 3.1's base dialect, every error of one at a time
-    (its `check_schema` gives the first alone)."""
-    from jsonschema.validators import validator_for
-    from openapi_schema_validator import oas31_format_checker
-    from referencing.jsonschema import DRAFT202012
-
-    meta_schema = spec_checks.package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
-    vocabulary = spec_checks.package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
-    registry: Any = referencing.Registry().with_resources((part["$id"], DRAFT202012.create_resource(part)) for part in (meta_schema, vocabulary))
-    return validator_for(meta_schema)(meta_schema, format_checker=oas31_format_checker, registry=registry)
 
 
 def validate(document: Document, *, lenient: bool = False, documents: Documents | None = None) -> list[SpecWarning]:

@@ -211,10 +211,11 @@ class SchemaTranslator:
             if present and len(enum_values) == len(present) and len({type(v) for v in enum_values}) == 1:
                 named = [name for value, name in zip(values, _member_names(schema, len(values))) if value is not None]
                 expr = self._enum(node, context, schema, enum_values, named)
-            elif not type_list and len(_types_of_values(present)) > 1:
-                expr = ir.UnionOf(tuple(_primitive_of([t], schema) for t in _types_of_values(present)))
-            else:
-                expr = _primitive_of(type_list or _types_of_values(present), schema)
+            elif type_list:
+                expr = _primitive_of(type_list, schema)
+            else:  # the values say the type
+                kinds = _types_of_values(present)
+                expr = _primitive_of(kinds, schema) if len(kinds) < 2 else ir.UnionOf(tuple(_primitive_of([k], schema) for k in kinds))
             return _nullable(expr) if None in values else expr
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
             parts = schema["allOf"]

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 from .request import _text_value
 
 
-def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
-    fields = []
+def _each_item(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(name, value) of each field, and of each item of a list: a form repeats the name."""
     for key, value in data.items():
         for item in value if isinstance(value, list) else [value]:
-            fields.append(
-                (key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item))
-            )
+            yield key, item
+
+
+def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    fields = []
+    for key, item in _each_item(data):
+        fields.append(
+            (key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item))
+        )
     return fields
 
 
@@ -35,14 +41,13 @@ def multipart(payload: Any) -> Mapping[str, Any]:
     multipart still, as the spec says, not the form encoding httpx falls back to.
     """
     parts: list[tuple[str, Any]] = []
-    for key, value in payload.items():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, bytes):
-                parts.append((key, item))
-            elif isinstance(item, (dict, list)):
-                parts.append((key, (None, json.dumps(item), "application/json")))
-            else:
-                parts.append((key, (None, _text_value(item))))
+    for key, item in _each_item(payload):
+        if isinstance(item, bytes):
+            parts.append((key, item))
+        elif isinstance(item, (dict, list)):
+            parts.append((key, (None, json.dumps(item), "application/json")))
+        else:
+            parts.append((key, (None, _text_value(item))))
     if not parts:
         boundary = "sdkwright-empty"  # httpx sends no body at all for no parts
         return {
