@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import inspect
 import json
 import uuid
 from collections.abc import Callable
@@ -185,6 +186,51 @@ def test_request_models_write_only_what_was_set(conferences_sdk: ModuleType) -> 
     assert request.to_dict() == {"call_control_id": CALL, "name": "x", "comfort_noise": False}
     explicit = models.CreateConferenceRequest(call_control_id=CALL, name="x", max_participants=250)
     assert explicit.to_dict()["max_participants"] == 250
+
+
+def _plain_dataclass(kind: type) -> type:
+    """A plain keyword-only dataclass with `kind`'s name and fields: what `model` must build like."""
+    fields = [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory)) for f in dataclasses.fields(kind)]
+    return dataclasses.make_dataclass(kind.__name__, fields, kw_only=True)
+
+
+def _error_of(make: Callable[[], object]) -> str:
+    with pytest.raises(TypeError) as raised:
+        make()
+    return str(raised.value)
+
+
+def test_a_model_is_constructed_as_the_dataclass_it_is(conferences_sdk: ModuleType) -> None:
+    """Models get their constructor, repr and equality from `Model` rather than compiled per
+    class; to the caller they behave as dataclasses' own."""
+    runtime = conferences_sdk._runtime.models
+
+    @runtime.model(slots=True, kw_only=True)
+    class Tagged(runtime.Model):
+        name: str
+        tags: list[str] = dataclasses.field(default_factory=lambda: ["new"])
+        size: int = 3
+
+        def __post_init__(self) -> None:
+            self.name = self.name.strip()
+
+    for kind in (conferences_sdk.models.CreateConferenceRequest, Tagged):
+        assert dataclasses.is_dataclass(kind) and not {"__init__", "__repr__", "__eq__"} & set(vars(kind))
+        plain = _plain_dataclass(kind)
+        assert str(inspect.signature(kind)) == str(inspect.signature(plain))
+        for bad in ({}, {"bogus": 1}, {"name": "x", "bogus": 1, "other": 2}):
+            assert _error_of(lambda: kind(**bad)).replace(kind.__qualname__, kind.__name__) == _error_of(lambda: plain(**bad))
+        with pytest.raises(TypeError):
+            kind("positional")
+    made = Tagged(name=" rex ")
+    assert (made.name, made.tags, made.size) == ("rex", ["new"], 3)  # __post_init__ ran
+    assert made.tags is not Tagged(name="x").tags  # a fresh default each time
+    assert repr(made).replace(Tagged.__qualname__, "Tagged") == repr(_plain_dataclass(Tagged)(name="rex"))
+    assert made == Tagged(name="rex") and made != Tagged(name="rex", size=4)
+    assert made.to_dict() == {"name": "rex"} and made.model_fields_set == {"name"}
+    assert dataclasses.replace(made, size=5).to_dict() == {"name": "rex", "tags": ["new"], "size": 5}
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(made)
 
 
 def test_optional_arguments_not_passed_are_absent(conferences_sdk: ModuleType) -> None:

@@ -28,7 +28,7 @@ import jinja2
 
 from generator import ir
 from generator.naming import words
-from generator.emit.imports import RUNTIME_NAMES, ImportsView, from_modules
+from generator.emit.imports import RUNTIME_NAMES, ImportsView, from_modules, models_runtime
 from generator.emit.render import (
     AliasView,
     ClassView,
@@ -150,7 +150,6 @@ def model_modules(view: PackageView) -> dict[str, str]:
 
 def lazy_view(view: PackageView) -> LazyView:
     module_of = model_modules(view)
-    model_runtime = RUNTIME_NAMES["models"]
     # Each module's members, in the package's order, gathered in one pass.
     members: dict[str, tuple[list[ClassView], list[EnumView], list[AliasView]]] = {m: ([], [], []) for m in sorted(set(module_of.values()))}
     for cls in view.classes:
@@ -166,9 +165,9 @@ def lazy_view(view: PackageView) -> LazyView:
         named = [c.refers for c in classes] + [a.refers for a in aliases]
         imported = {name for refers in named for name in refers if name in module_of} - own
         code = " ".join(
-            [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["dataclass Model"] if classes else [])
+            [_class_code(c) for c in classes] + [e.base for e in enums] + [a.target for a in aliases] + (["model Model"] if classes else [])
         )
-        found = _imports(code, model_runtime)
+        found = _imports(code, models_runtime(bool(classes)))
         imports = dataclasses.replace(found, model_modules=from_modules(imported, module_of, "."))
         users = "that no operation uses" if module == UNUSED else "that the same operations use"
         models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)

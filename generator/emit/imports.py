@@ -28,7 +28,7 @@ class ImportsView:
 
 # The runtime's public names, by the module of `templates/runtime/` that defines them.
 RUNTIME_NAMES = {
-    "models": ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset"),
+    "models": ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset", "model"),
     "request": ("Body", "CallOptions", "Operation", "Param"),
     "client": (
         "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "RawResource", "Resource", "RetryPolicy",
@@ -40,6 +40,12 @@ RUNTIME_NAMES = {
     "pagination": ("NextLink", "PageNumber", "Pager", "async_pages", "paginate"),
 }
 RUNTIME_MODULE = {name: module for module, names in RUNTIME_NAMES.items() for name in names}
+
+
+def models_runtime(with_classes: bool) -> tuple[str, ...]:
+    """The runtime names a models module may import: the `model` decorator only when it defines
+    classes (its word may also be spelt inside a string of the module's aliases)."""
+    return RUNTIME_NAMES["models"] if with_classes else tuple(n for n in RUNTIME_NAMES["models"] if n != "model")
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

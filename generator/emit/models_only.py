@@ -23,6 +23,7 @@ from typing import Any
 from generator import TEMPLATES, ir
 from generator.document.load import Document
 from generator.naming import Names
+from generator.emit.imports import models_runtime
 from generator.emit.source import call, docstring, py
 from generator.emit.render import ClassView, PackageView, _Builder, _environment, _imports, _package_version, example_value, one_line, runtime_files, runtime_modules
 
@@ -110,10 +111,10 @@ def build_models_view(api: ir.Api, names: Names, document: Document) -> ModelsVi
         + [c.base for c in package.classes]
         + [e.base for e in package.enums]
         + [a.target for a in package.aliases]
-        + (["dataclass Model"] if package.classes else [])
+        + (["model Model"] if package.classes else [])
     )
     models_imports = replace(
-        _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),
+        _imports(models_code, models_runtime(bool(package.classes))),
         document=("Document",) if root is not None else (),
     )
     package = replace(

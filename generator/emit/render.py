@@ -24,7 +24,7 @@ from generator import TEMPLATES, ir
 from generator.collector import collector_paused
 from generator.openapi.conventions import TypeTable
 from generator.naming import ANNOTATION_BUILTINS, Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
-from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of
+from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of, models_runtime
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
     annotated_parameter,
@@ -897,7 +897,7 @@ class _Builder:
             [f"{f.annotation} {f.default or ''}" for c in classes for f in c.fields]
             + [e.base for e in enums]
             + [a.target for a in aliases]
-            + (["dataclass Model"] if classes else [])
+            + (["model Model"] if classes else [])
         )
         signatures = " ".join(
             f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
@@ -905,7 +905,7 @@ class _Builder:
         signatures += " builtins" if any(g.uses_builtins for g in groups) else ""
         descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations) + " ".join(self.shared_options)
         imports = {
-            "models": _imports(models_code, ("UNSET", "Discriminator", "Model", "OpenIntEnum", "OpenStrEnum", "Unset")),
+            "models": _imports(models_code, models_runtime(bool(classes))),
             "client": _imports(
                 signatures + " " + auth_expression + (" credential" if credentials else ""),
                 (
