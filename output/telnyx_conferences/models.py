@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from ._runtime.models import UNSET, Model, OpenStrEnum, Unset
+from ._runtime.models import UNSET, Model, OpenStrEnum, Unset, model
 
 
 class BeepEnabled(OpenStrEnum):
@@ -124,7 +124,7 @@ class SupervisorRole(OpenStrEnum):
     WHISPER = "whisper"
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class CallControlError(Model):
     """The CallControlError object."""
 
@@ -139,14 +139,14 @@ class CallControlError(Model):
     meta: dict[str, Any] | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class CallControlErrors(Model):
     """The CallControlErrors object."""
 
     errors: list[CallControlError] | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class Conference(Model):
     """Conference"""
 
@@ -184,21 +184,21 @@ class Conference(Model):
     """Identifies the connection (Call Control App) the conference belongs to"""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceCommandResponse(Model):
     """Conference Command Response"""
 
     data: ConferenceCommandResult | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceCommandResult(Model):
     """Conference Command Result"""
 
     result: str
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceCreatedEvent(Model):
     """Conference Created Event"""
 
@@ -207,7 +207,7 @@ class ConferenceCreatedEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceCreatedEventData(Model):
     """The ConferenceCreatedEventData object."""
 
@@ -226,7 +226,7 @@ class ConferenceCreatedEventData(Model):
     payload: ConferenceEventPayload | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceEndedEvent(Model):
     """Conference Ended Event"""
 
@@ -235,7 +235,7 @@ class ConferenceEndedEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceEndedEventData(Model):
     """The ConferenceEndedEventData object."""
 
@@ -254,7 +254,7 @@ class ConferenceEndedEventData(Model):
     payload: ConferenceEndedPayload | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceEndedPayload(Model):
     """Conference Ended Payload"""
 
@@ -283,7 +283,7 @@ class ConferenceEndedPayload(Model):
     """Reason the conference ended."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceEventPayload(Model):
     """Conference Event Payload"""
 
@@ -309,7 +309,7 @@ class ConferenceEventPayload(Model):
     """ISO 8601 datetime of when the event occurred."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceFloorChangedEvent(Model):
     """Conference Floor Changed Event"""
 
@@ -318,7 +318,7 @@ class ConferenceFloorChangedEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceFloorChangedEventData(Model):
     """The ConferenceFloorChangedEventData object."""
 
@@ -338,7 +338,7 @@ class ConferenceFloorChangedEventData(Model):
     """Identifies the participant who has the floor."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceFloorChangedPayload(Model):
     """Identifies the participant who has the floor."""
 
@@ -355,7 +355,7 @@ class ConferenceFloorChangedPayload(Model):
     """ID of the conference."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceParticipantJoinedEvent(Model):
     """Conference Participant Joined Event"""
 
@@ -364,7 +364,7 @@ class ConferenceParticipantJoinedEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceParticipantJoinedEventData(Model):
     """The ConferenceParticipantJoinedEventData object."""
 
@@ -383,7 +383,7 @@ class ConferenceParticipantJoinedEventData(Model):
     payload: ConferenceEventPayload | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceParticipantLeftEvent(Model):
     """Conference Participant Left Event"""
 
@@ -392,7 +392,7 @@ class ConferenceParticipantLeftEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceParticipantLeftEventData(Model):
     """The ConferenceParticipantLeftEventData object."""
 
@@ -411,7 +411,7 @@ class ConferenceParticipantLeftEventData(Model):
     payload: ConferenceEventPayload | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceRecordingSavedEvent(Model):
     """Conference Recording Saved Event"""
 
@@ -420,7 +420,7 @@ class ConferenceRecordingSavedEvent(Model):
     meta: WebhookMeta | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceRecordingSavedEventData(Model):
     """The ConferenceRecordingSavedEventData object."""
 
@@ -439,7 +439,7 @@ class ConferenceRecordingSavedEventData(Model):
     payload: ConferenceRecordingSavedPayload | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceRecordingSavedPayload(Model):
     """Conference Recording Saved Payload"""
 
@@ -483,7 +483,7 @@ class ConferenceRecordingSavedPayload(Model):
     """Links to the saved recording, one per file format."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceRecordingUrls(Model):
     """Conference Recording URLs"""
 
@@ -494,14 +494,14 @@ class ConferenceRecordingUrls(Model):
     """Link to the recording in WAV format."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class ConferenceResponse(Model):
     """Conference Response"""
 
     data: Conference | Unset = UNSET
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class CreateConferenceRequest(Model):
     """Create Conference Request"""
 
@@ -551,7 +551,7 @@ class CreateConferenceRequest(Model):
     """
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class EndedBy(Model):
     """Identifies the call that ended the conference"""
 
@@ -562,7 +562,7 @@ class EndedBy(Model):
     """Call Session ID of the call that ended the conference"""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class JoinConferenceRequest(Model):
     """Join Conference Request"""
 
@@ -609,7 +609,7 @@ class JoinConferenceRequest(Model):
     """Region where the conference data is located. Defaults to the region defined in user's data locality settings (Europe or US)."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class Source(Model):
     """The Source object."""
 
@@ -620,7 +620,7 @@ class Source(Model):
     """Indicates which query parameter caused the error."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class WebhookMeta(Model):
     """Webhook Meta"""
 

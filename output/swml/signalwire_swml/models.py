@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._document import Document
-from ._runtime.models import UNSET, Model, OpenStrEnum, Unset
+from ._runtime.models import UNSET, Model, OpenStrEnum, Unset, model
 
 
 class Beep(OpenStrEnum):
@@ -60,7 +60,7 @@ class Trim(OpenStrEnum):
     DO_NOT_TRIM = "do-not-trim"
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class CondElse(Model):
     """The last entry of a cond array: methods to run when no condition held."""
 
@@ -68,7 +68,7 @@ class CondElse(Model):
     """Methods to run when no condition held."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class CondWhen(Model):
     """Runs `then` when the expression `when` holds, such as `return_value == "completed"`."""
 
@@ -82,7 +82,7 @@ class CondWhen(Model):
     """Methods to run when it does not."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class JoinConference(Model):
     """Join an ad-hoc audio conference with RELAY and CXML calls. This method allows you to connect the current call to a named conference where multiple participants can communicate simultaneously."""
 
@@ -174,7 +174,7 @@ class JoinConference(Model):
     """Allows the user to specify a custom action to be executed when the conference result is returned (typically when it has ended). The actions can a switch object or a cond array. The switch object allows for conditional execution based on the result of the conference, while the cond array allows for multiple conditions to be checked in sequence. If neither is provided, the default action will be to end the conference."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class SWMLDocument(Document):
     """A SignalWire Markup Language (SWML) call flow: sections of methods run in order, starting with the section `main`. This schema covers the `join_conference` method."""
 
@@ -185,7 +185,7 @@ class SWMLDocument(Document):
     """Named lists of methods; the call starts with `main`."""
 
 
-@dataclass(slots=True, kw_only=True)
+@model(slots=True, kw_only=True)
 class Switch(Model):
     """Runs the methods of the case that matches the value of a variable, such as `join_conference_result` (completed, answered, no-answer, failed or canceled) or `return_value`."""
 

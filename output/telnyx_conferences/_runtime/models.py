@@ -14,7 +14,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 T = TypeVar("T")
 M = TypeVar("M", bound="Model")
@@ -80,6 +80,116 @@ class Discriminator:
     mapping: tuple[tuple[str, type[Model]], ...]
 
 
+if TYPE_CHECKING:
+    # Type checkers read a model as the dataclass it is: its constructor is checked as one.
+    from dataclasses import dataclass as model
+else:
+
+    def model(cls=None, /, **options):
+        """`dataclasses.dataclass`, leaving out the `__init__`, `__repr__` and `__eq__` that
+        `Model` gives every model: dataclasses compiles those anew for each class as its module
+        loads, a large share of importing an SDK of many models."""
+
+        def build(kind):
+            return dataclasses.dataclass(kind, init=False, repr=False, eq=False, **options)
+
+        return build if cls is None else build(cls)
+
+
+class _Factory:
+    def __repr__(self) -> str:
+        return "<factory>"  # as dataclasses shows a default made per instance
+
+
+_FACTORY = _Factory()
+
+
+class _Parameters:
+    """A model's constructor, read once per class from its dataclass fields."""
+
+    def __init__(self, kind: type) -> None:
+        self.kind = kind
+        self.fields = [
+            (
+                f.name,
+                f.default,
+                None if f.default_factory is dataclasses.MISSING else f.default_factory,
+            )
+            for f in dataclasses.fields(kind)
+            if f.init
+        ]
+        self.types = [f.type for f in dataclasses.fields(kind) if f.init]
+        self.names = frozenset(name for name, _, _ in self.fields)
+        self.post_init = getattr(kind, "__post_init__", None)
+
+    def initialize(self, target: Model, values: dict[str, Any]) -> None:
+        if not self.names.issuperset(values):
+            unexpected = next(name for name in values if name not in self.names)
+            raise TypeError(
+                f"{self.kind.__qualname__}.__init__() got an unexpected keyword argument"
+                f" {unexpected!r}"
+            )
+        missing = []
+        for name, default, factory in self.fields:
+            if name in values:
+                setattr(target, name, values[name])
+            elif factory is not None:
+                setattr(target, name, factory())
+            elif default is not dataclasses.MISSING:
+                setattr(target, name, default)
+            else:
+                missing.append(repr(name))
+        if missing:
+            listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1])
+            if len(missing) > 1:
+                listed += ("," if len(missing) > 2 else "") + " and " + missing[-1]
+            raise TypeError(
+                f"{self.kind.__qualname__}.__init__() missing {len(missing)} required"
+                f" keyword-only argument{'s' if len(missing) > 1 else ''}: {listed}"
+            )
+        target._set = frozenset(values)
+        target._extra = None
+        if self.post_init is not None:
+            self.post_init(target)
+
+    def signature(self) -> Any:
+        import inspect
+
+        return inspect.Signature(
+            [
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=(
+                        _FACTORY
+                        if factory is not None
+                        else inspect.Parameter.empty if default is dataclasses.MISSING else default
+                    ),
+                    annotation=annotation,
+                )
+                for (name, default, factory), annotation in zip(self.fields, self.types)
+            ],
+            return_annotation=None,
+        )
+
+
+_PARAMETERS: dict[type, _Parameters] = {}
+
+
+def _parameters(kind: type) -> _Parameters:
+    found = _PARAMETERS.get(kind)
+    if found is None:
+        found = _PARAMETERS[kind] = _Parameters(kind)
+    return found
+
+
+class _Signature:
+    """`inspect.signature` of a model class: its fields as keyword-only parameters."""
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        return None if owner is Model else _parameters(owner).signature()
+
+
 class Model:
     """Base of the generated dataclasses: conversion from and to JSON-ready dicts.
 
@@ -94,13 +204,19 @@ class Model:
     _extra: dict[str, Any] | None  # what a response held that the spec does not know
     # The key of a one-key object the fields sit in (`{"join_conference": {...}}`), if any.
     _wrapper: ClassVar[str | None] = None
+    __signature__: ClassVar[Any] = _Signature()
+
+    def __init__(self, **values: Any) -> None:
+        _parameters(type(self)).initialize(self, values)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         init = cls.__dict__.get("__init__")
         if init is None or getattr(init, "__wrapped__", None) is not None:
-            return  # not yet a dataclass, or already recording
+            return  # built by `model`, not yet a dataclass, or already recording
 
+        # A subclass made a dataclass of its own (`@dataclasses.dataclass`): its `__init__`
+        # records what was given too.
         @functools.wraps(init)
         def recording_init(self: Model, **values: Any) -> None:
             init(self, **values)
@@ -109,23 +225,23 @@ class Model:
 
         setattr(cls, "__init__", recording_init)
         # A response may lack a required field (its attribute is then unset): these cope.
-        setattr(cls, "__repr__", Model._repr)
-        setattr(cls, "__eq__", Model._eq)
+        setattr(cls, "__repr__", Model.__repr__)
+        setattr(cls, "__eq__", Model.__eq__)
 
     def _values(self) -> list[tuple[str, Any]]:
         codec = _codec(type(self))
         assert isinstance(codec, _ModelCodec)
         return [(f.attr, getattr(self, f.attr, _NOTHING)) for f in codec.fields]
 
-    def _repr(self) -> str:
+    def __repr__(self) -> str:
         shown = ", ".join(
             f"{name}={value!r}" for name, value in self._values() if value is not _NOTHING
         )
         return f"{type(self).__qualname__}({shown})"
 
-    def _eq(self, other: object) -> bool:
+    def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
-            return NotImplemented  # type: ignore[no-any-return]
+            return NotImplemented
         assert isinstance(other, Model)
         return self._values() == other._values()
 
@@ -688,5 +804,6 @@ __all__ = [
     "Unset",
     "check",
     "decode",
+    "model",
     "resolved",
 ]
