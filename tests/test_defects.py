@@ -94,6 +94,12 @@ CASES: dict[str, tuple[int, str, str, str]] = {
         "$schema names a dialect no validator knows, 'https://json-schema.org/draft-05/schema#'",
         "ignored (the schema is read by the document's dialect)",
     ),
+    "tag_parent_unknown_32.yaml": (
+        6,
+        "#/tags/1/parent",
+        "tag 'books' references unknown parent tag 'shelf'",
+        "ignored (tags only group the operations)",
+    ),
     "operation_ids_differing_in_case_31.yaml": (
         14,
         "#/paths/~1v2~1reports/get/operationId",

@@ -93,6 +93,7 @@ def test_corpus_verdict_is_the_reference_verdict(path: Path) -> None:
 
 HEAD_30 = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n"
 HEAD_31 = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+HEAD_32 = "openapi: 3.2.0\ninfo: {title: t, version: '1'}\n"
 OK = "responses: {'200': {description: ok}}"
 
 # Each trips one check of openapi-spec-validator's beyond the meta-schema (or sits beside one).
@@ -163,6 +164,12 @@ DOCUMENTS: dict[str, str] = {
     + OK
     + "\n"
     + "components:\n  parameters:\n    Id: {name: id, in: path, required: true, schema: {type: integer, default: zero}}\n",
+    "tag_tree_32": HEAD_32 + "tags: [{name: a, parent: b}, {name: b, parent: a}, {name: c, parent: z}, {name: d}]\npaths: {}\n",
+    "undeclared_in_path_of_new_methods_32": HEAD_32
+    + "paths:\n  /a/{id}:\n    query: {" + OK + "}\n    additionalOperations:\n      M-SEARCH: {" + OK + "}\n",
+    "default_beyond_minimum_32": HEAD_32 + "paths: {}\ncomponents:\n  schemas:\n    A: {type: integer, minimum: 3, default: 1}\n",
+    "bad_type_in_32": HEAD_32 + "paths: {}\ncomponents:\n  schemas:\n    A: {properties: {a: {type: text}}}\n",
+    "unknown_dialect_32": HEAD_32 + "paths: {}\ncomponents:\n  schemas:\n    A: {$schema: 'https://example.com/dialect', type: string}\n",
     "optional_path_parameter_31": HEAD_31
     + "paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, schema: {type: string}}]\n      "
     + OK
@@ -210,6 +217,17 @@ def test_the_checks_find_what_the_documents_carry(tmp_path: Path) -> None:
     assert kinds["unknown_dialect_31"][0] == "defects"
     assert [entry[1] for entry in kinds["unknown_dialect_31"][1]] == ["/components/schemas/A/$schema"]
     assert kinds["bad_type_in_31"][0] == "blocker"
+    # OpenAPI 3.2: its tag tree, its new methods, its dialect.
+    assert [(entry[1], entry[4]) for entry in kinds["tag_tree_32"][1]] == [
+        ("/tags/0/parent", "ignored (tags only group the operations)"),
+        ("/tags/1/parent", "ignored (tags only group the operations)"),
+        ("/tags/2/parent", "ignored (tags only group the operations)"),
+    ]
+    new_methods = kinds["undeclared_in_path_of_new_methods_32"]
+    assert [entry[1] for entry in new_methods[1]] == ["/paths/~1a~1{id}/query", "/paths/~1a~1{id}/additionalOperations/M-SEARCH"]
+    assert kinds["default_beyond_minimum_32"] == ("defects", ((kinds["default_beyond_minimum_32"][1][0][0], "/components/schemas/A/default", 6, "default 1 is less than the minimum of 3", "kept"),))
+    assert kinds["bad_type_in_32"][0] == "blocker"
+    assert [entry[1] for entry in kinds["unknown_dialect_32"][1]] == ["/components/schemas/A/$schema"]
 
 
 def raw_findings(path: Path) -> Any:
@@ -220,7 +238,7 @@ def raw_findings(path: Path) -> Any:
     try:
         version = check_version(document)
     except SpecError:
-        pytest.skip("not an OpenAPI 3.0 or 3.1 document: neither walk runs")
+        pytest.skip("not an OpenAPI 3.0, 3.1 or 3.2 document: neither walk runs")
     found = {}
     for name, find in (("fast", fast_findings), ("reference", reference_findings)):
         try:
@@ -246,8 +264,8 @@ def test_each_check_finds_the_reference_findings(name: str, tmp_path: Path) -> N
 
 
 def test_the_default_dialect_is_openapi_schema_validators() -> None:
-    from openapi_schema_validator import OAS31_BASE_DIALECT_ID
+    from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS32_BASE_DIALECT_ID
 
     from generator.openapi import spec_checks
 
-    assert spec_checks.OAS31_BASE_DIALECT_ID == OAS31_BASE_DIALECT_ID
+    assert spec_checks.BASE_DIALECT_ID == {"3.1": OAS31_BASE_DIALECT_ID, "3.2": OAS32_BASE_DIALECT_ID}

@@ -32,8 +32,10 @@ from generator.errors import join_pointer
 
 __all__ = ["Finding", "BrokenReference", "findings"]
 
-# The methods of a Path Item whose operations are checked (3.0 and 3.1 alike).
+# The methods of a Path Item whose operations are checked (3.0 and 3.1 alike; 3.2 adds `query`,
+# and any other method under `additionalOperations`).
 _OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_OPERATIONS_32 = _OPERATIONS | {"query"}
 
 
 # A path template's `{name}`: OpenAPI's grammar takes any character in a name but braces (and
@@ -43,8 +45,30 @@ _OPERATIONS = frozenset({"get", "put", "post", "delete", "options", "head", "pat
 PATH_PARAMETER = re.compile(r"\{([^{}/]+)\}")
 
 
-# The default dialect of OpenAPI 3.1 schemas (openapi_schema_validator.OAS31_BASE_DIALECT_ID).
-OAS31_BASE_DIALECT_ID = "https://spec.openapis.org/oas/3.1/dialect/base"
+# The default dialect of the schemas of an OpenAPI 3.1 or 3.2 document, by version
+# (openapi_schema_validator's OAS31_BASE_DIALECT_ID and OAS32_BASE_DIALECT_ID), and the files of
+# openapi-schema-validator that hold its meta-schema and the vocabulary that refers to.
+BASE_DIALECT_ID = {
+    "3.1": "https://spec.openapis.org/oas/3.1/dialect/base",
+    "3.2": "https://spec.openapis.org/oas/3.2/dialect/2025-09-17",
+}
+_DIALECT_FILES = {
+    "3.1": (("oas3.1", "metaschema.json"), ("oas3.1", "vocabularies", "base")),
+    "3.2": (("oas3.2", "dialect", "2025-09-17.json"), ("oas3.2", "meta", "2025-09-17.json")),
+}
+
+
+def schema_version(version: str) -> str:
+    """The OpenAPI version whose rules a document's schemas follow: "3.0" (its own dialect of
+    draft 4), "3.1" or "3.2" (dialects of JSON Schema 2020-12)."""
+    return version[:3]
+
+
+def format_checker(version: str) -> Any:
+    """openapi-schema-validator's format checker for the schemas of `version` ("3.0", "3.1", "3.2")."""
+    import openapi_schema_validator
+
+    return getattr(openapi_schema_validator, f"oas{version.replace('.', '')}_format_checker")
 
 # The walk's place: the tokens of a JSON pointer, joined only for a finding.
 Tokens = tuple[str | int, ...]
@@ -105,15 +129,15 @@ def _package_file(package: str, *parts: str) -> Any:
 @cache
 def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
     """jsonschema-rs's verdict on a schema against the meta-schema of the document's default dialect
-    (draft-04, which openapi-schema-validator's 3.0 validator checks schemas against; or its
-    OpenAPI 3.1 dialect)."""
+    (draft-04, which openapi-schema-validator's 3.0 validator checks schemas against; or the
+    OpenAPI 3.1 or 3.2 dialect)."""
     import jsonschema_rs
 
     if version == "3.0":
         meta_schema = _package_file("jsonschema_specifications", "schemas", "draft4", "metaschema.json")
         validator = jsonschema_rs.validator_for(meta_schema, formats=_formats(), validate_formats=True)
     else:
-        dialect, vocabulary = _oas31_dialect()
+        dialect, vocabulary = _oas_dialect(version)
         registry = jsonschema_rs.Registry([(dialect["$id"], dialect), (vocabulary["$id"], vocabulary)])
         validator = jsonschema_rs.validator_for(dialect, registry=registry, formats=_formats(), validate_formats=True)
     is_valid: Callable[[Any], bool] = validator.is_valid
@@ -121,24 +145,24 @@ def _fast_dialect_check(version: str) -> Callable[[Any], bool]:
 
 
 @cache
-def _oas31_dialect() -> tuple[Any, Any]:
-    """OpenAPI 3.1's base dialect: its meta-schema and the vocabulary that meta-schema refers to."""
-    meta_schema = _package_file("openapi_schema_validator", "schemas", "oas3.1", "metaschema.json")
-    return meta_schema, _package_file("openapi_schema_validator", "schemas", "oas3.1", "vocabularies", "base")
+def _oas_dialect(version: str) -> tuple[Any, Any]:
+    """The base dialect of OpenAPI `version` (3.1 or 3.2): its meta-schema and the vocabulary that
+    meta-schema refers to."""
+    meta_schema, vocabulary = _DIALECT_FILES[version]
+    return _package_file("openapi_schema_validator", "schemas", *meta_schema), _package_file("openapi_schema_validator", "schemas", *vocabulary)
 
 
 @cache
-def oas31_dialect_checker() -> Any:
-    """jsonschema's validator of schemas against OpenAPI 3.1's base dialect, for every error of
-    one (its `check_schema` gives the first alone)."""
+def dialect_checker(version: str) -> Any:
+    """jsonschema's validator of schemas against the base dialect of OpenAPI `version` (3.1 or
+    3.2), for every error of one (its `check_schema` gives the first alone)."""
     import referencing
     from jsonschema.validators import validator_for
-    from openapi_schema_validator import oas31_format_checker
     from referencing.jsonschema import DRAFT202012
 
-    meta_schema, vocabulary = _oas31_dialect()
+    meta_schema, vocabulary = _oas_dialect(version)
     registry: Any = referencing.Registry().with_resources((part["$id"], DRAFT202012.create_resource(part)) for part in (meta_schema, vocabulary))
-    return validator_for(meta_schema)(meta_schema, format_checker=oas31_format_checker, registry=registry)
+    return validator_for(meta_schema)(meta_schema, format_checker=format_checker(version), registry=registry)
 
 
 # Keywords a default's schema may hold for jsonschema-rs to say it fits as the Python validator
@@ -218,7 +242,8 @@ class _Walk:
     def __init__(self, document: Document, contents: Any, version: str, store: Documents) -> None:
         self.document = document
         self.contents = contents
-        self.version = "3.1" if version.startswith("3.1") else "3.0"
+        self.version = schema_version(version)
+        self.operations = _OPERATIONS_32 if self.version == "3.2" else _OPERATIONS
         self.store = store
         self.resolver = Resolver(document, store)
         self.targets: dict[tuple[str, str], tuple[Any, str]] = {}
@@ -290,11 +315,35 @@ class _Walk:
 
     def tags(self, tags: Any, uri: str) -> None:
         seen: set[str] = set()
+        parents: dict[str, str | None] = {}  # 3.2: each tag's `parent`, by name
         for tag in tags if isinstance(tags, list) else ():
-            name = self.deref(tag, uri)[0]["name"]
+            tag = self.deref(tag, uri)[0]
+            name = tag["name"]
             if name in seen:
                 self.add(f"Duplicate tag name '{name}'", ("tags",), "tags")
             seen.add(name)
+            parents[name] = tag.get("parent")
+        if self.version == "3.2":
+            self.tag_hierarchy(parents)
+
+    def tag_hierarchy(self, parents: dict[str, str | None]) -> None:
+        """3.2's tags: a `parent` names a tag, and no tag is its own ancestor (each cycle once)."""
+        for name, parent in parents.items():
+            if parent is not None and parent not in parents:
+                self.add(f"Tag '{name}' references unknown parent tag '{parent}'", ("tags",), "tags")
+        reported: set[str] = set()
+        for start in parents:
+            trail: list[str] = []
+            at: str | None = start
+            while at is not None and at in parents:
+                if at in trail:
+                    cycle = " -> ".join([*trail[trail.index(at) :], at])
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        self.add(f"Circular tag hierarchy detected: {cycle}", ("tags",), "tags")
+                    break
+                trail.append(at)
+                at = parents[at]
 
     def parameters(self, parameters: Any, uri: str, pointer: Tokens) -> Iterator[Any]:
         """Check a list of parameters; yield each (resolved)."""
@@ -319,8 +368,11 @@ class _Walk:
             listed, listed_uri = self.deref(item["parameters"], uri)
             shared = list(self.parameters(listed, listed_uri, (*pointer, "parameters")))
         for method, operation in item.items():
-            if method in _OPERATIONS:
+            if method in self.operations:
                 self.operation(url, method, operation, uri, (*pointer, method), shared)
+            elif method == "additionalOperations" and self.version == "3.2" and isinstance(operation, dict):
+                for name, additional in operation.items():
+                    self.operation(url, str(name), additional, uri, (*pointer, method, str(name)), shared)
 
     def operation(self, url: str, method: str, operation: Any, uri: str, pointer: Tokens, shared: list[Any] | None) -> None:
         operation, uri = self.deref(operation, uri)
@@ -367,22 +419,19 @@ class _Walk:
                 if not isinstance(dialect, str):
                     return f"Unknown JSON Schema dialect: {dialect!r}", []
             else:
-                dialect = (
-                    self.contents.get("jsonSchemaDialect", OAS31_BASE_DIALECT_ID)
-                    if isinstance(self.contents, dict)
-                    else OAS31_BASE_DIALECT_ID
-                )
-            if dialect == OAS31_BASE_DIALECT_ID and _fast_dialect_check("3.1")(schema):
+                base = BASE_DIALECT_ID[self.version]
+                dialect = self.contents.get("jsonSchemaDialect", base) if isinstance(self.contents, dict) else base
+            if dialect == BASE_DIALECT_ID[self.version] and _fast_dialect_check(self.version)(schema):
                 return None
             from jsonschema.validators import validator_for
-            from openapi_schema_validator import oas31_format_checker
 
+            formats = format_checker(self.version)  # (its import registers the OpenAPI dialects with jsonschema)
             validator_class: Any = validator_for({"$schema": dialect}, default=cast(Any, None))
             if validator_class is None:
                 return f"Unknown JSON Schema dialect: {dialect!r}", []
 
             def check(value: Any) -> None:
-                validator_class.check_schema(value, format_checker=oas31_format_checker)
+                validator_class.check_schema(value, format_checker=formats)
 
         from jsonschema.exceptions import SchemaError, ValidationError
 
@@ -459,7 +508,7 @@ class _Walk:
 
         if not _plain(schema):
             return False
-        validator_class: Any = jsonschema_rs.Draft202012Validator if self.version == "3.1" else jsonschema_rs.Draft4Validator
+        validator_class: Any = jsonschema_rs.Draft4Validator if self.version == "3.0" else jsonschema_rs.Draft202012Validator
         try:
             fits: bool = validator_class(schema, validate_formats=False).is_valid(value)
         except ValueError:
@@ -473,11 +522,10 @@ class _Walk:
             return  # a null default of a nullable 3.0 schema: fits
         if self.fits_plainly(schema, value):
             return
-        from openapi_schema_validator import OAS30Validator, OAS31Validator, oas30_format_checker, oas31_format_checker
+        import openapi_schema_validator
 
-        validator_class: Any = OAS31Validator if self.version == "3.1" else OAS30Validator
-        formats = oas31_format_checker if self.version == "3.1" else oas30_format_checker
-        validator = validator_class(schema, _resolver=self.referencing_resolver(uri), format_checker=formats)
+        validator_class: Any = getattr(openapi_schema_validator, f"OAS{self.version.replace('.', '')}Validator")
+        validator = validator_class(schema, _resolver=self.referencing_resolver(uri), format_checker=format_checker(self.version))
         for error in validator.iter_errors(value):
             self.add(str(error.message), (*pointer, *error.path), "default")
 

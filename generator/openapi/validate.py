@@ -1,4 +1,4 @@
-"""Validate stage: check a document against the OpenAPI 3.0 or 3.1 specification.
+"""Validate stage: check a document against the OpenAPI 3.0, 3.1 or 3.2 specification.
 
 openapi-spec-validator does the checking. What it finds is either a defect, which
 the generator reads one sound way (an unknown key is ignored, an optional path
@@ -32,7 +32,7 @@ from generator.openapi.spec_checks import Finding
 
 __all__ = ["SpecWarning", "check_version", "fast_findings", "reference_findings", "validate", "validate_in_background", "verdict"]
 
-SUPPORTED_VERSION = re.compile(r"^3\.[01]\.\d+$")
+SUPPORTED_VERSION = re.compile(r"^3\.[012]\.\d+$")
 
 # Errors in these places are defects of documentation, not of the API's shape (the
 # whole Telnyx API, for instance, has `default: null` on integers that are not nullable).
@@ -40,7 +40,7 @@ _NON_BLOCKING_KEYWORDS = frozenset({"default", "example", "examples"})
 
 
 def check_version(document: Document) -> str:
-    """The document's OpenAPI version, or a SpecError for what is not OpenAPI 3.0/3.1."""
+    """The document's OpenAPI version, or a SpecError for what is not OpenAPI 3.0, 3.1 or 3.2."""
     contents = document.contents
     name = document.display_name
     if not isinstance(contents, dict):
@@ -57,7 +57,7 @@ def check_version(document: Document) -> str:
         raise SpecError("not an OpenAPI document: no `openapi` field", name, "", 1)
     if not isinstance(version, str) or not SUPPORTED_VERSION.match(version):
         raise SpecError(
-            f"unsupported OpenAPI version {version!r}: 3.0.x and 3.1.x are supported",
+            f"unsupported OpenAPI version {version!r}: 3.0.x, 3.1.x and 3.2.x are supported",
             name,
             "/openapi",
             line_of(document, "/openapi"),
@@ -123,7 +123,7 @@ def _broken_reference(document: Document, reason: BaseException, documents: Docu
 
 @cache
 def _openapi_meta_schema(version: str) -> dict[str, Any]:
-    """The meta-schema of OpenAPI 3.0 or 3.1, as openapi-spec-validator ships it (read from its
+    """The meta-schema of OpenAPI 3.0, 3.1 or 3.2, as openapi-spec-validator ships it (read from its
     files without importing the package, whose settings module alone costs a second)."""
     spec = importlib.util.find_spec("openapi_spec_validator")
     assert spec is not None and spec.submodule_search_locations is not None, "openapi-spec-validator is a dependency"
@@ -158,12 +158,9 @@ def reference_findings(document: Document, contents: Any, version: str, store: D
     verdicts of both on every spec at hand.
     """
     from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
-    from openapi_spec_validator.validation.validators import (
-        OpenAPIV30SpecValidator,
-        OpenAPIV31SpecValidator,
-    )
+    from openapi_spec_validator.validation import validators
 
-    base_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    base_class = getattr(validators, f"OpenAPIV{spec_checks.schema_version(version).replace('.', '')}SpecValidator")
     keyword_validators = {name: _locating(name, cls) for name, cls in base_class.keyword_validators.items()}
     handlers = {scheme: store.contents for scheme in ("file", "http", "https")}
     validator_class = type("LocatingValidator", (base_class,), {"keyword_validators": keyword_validators, "resolver_handlers": handlers})
@@ -405,17 +402,20 @@ _UNEXPECTED = re.compile(
     r"(?:Additional|Unevaluated) properties are not allowed \((?P<keys>.*) (?:was|were) unexpected\)"
     r"|(?P<key>'[^']*') does not match any of the regexes: '\^x-'"
 )
-_UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>\w+)' operation in '(?P<path>.*)' was not resolved")
+_UNDECLARED = re.compile(r"Path parameter '(?P<name>[^']*)' for '(?P<method>[^']+)' operation in '(?P<path>.*)' was not resolved")
 # JSON Schema lets `required` name a key no `properties` describe (the key must be there, any
 # value); openapi-spec-validator refuses that beside `allOf`. The finding names the schema.
 _UNDEFINED_REQUIRED = re.compile(r"Required list has not defined properties: (?P<names>\[.*\])")
+# OpenAPI 3.2's tag tree: a `parent` that names no tag, or a tag that is its own ancestor. Tags
+# only group operations (a group is an operation's first tag): the parent is ignored.
+_TAG_PARENT = re.compile(r"Tag '(?P<name>.*)' references unknown parent tag '.*'|Circular tag hierarchy detected: (?P<first>.*?) -> .*")
 # A `$schema` no validator knows (a draft that never was, a private dialect's address): the
 # schema is read as every schema of the document is, by its own dialect, and checked by it.
 _UNKNOWN_DIALECT = re.compile(r"Unknown JSON Schema dialect: (?P<dialect>.*)")
 
 
 def _admits_null(schema: dict[str, Any], version: str) -> bool:
-    """Whether the model reads `schema` as nullable: 3.0's `nullable: true`, a 3.1 `type` with "null"."""
+    """Whether the model reads `schema` as nullable: 3.0's `nullable: true`, a 3.1 (or later) `type` with "null"."""
     if version.startswith("3.0"):
         return schema.get("nullable") is True
     kinds = schema.get("type")
@@ -447,7 +447,13 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
         return [defect(f"default {message}", where, "dropped" if wrong_type else "kept")]
     undeclared = _UNDECLARED.fullmatch(message)
     if undeclared is not None:
-        where = join_pointer("/paths", undeclared["path"], undeclared["method"])
+        method = undeclared["method"]
+        item = _node_at(document.contents, join_pointer("/paths", undeclared["path"]))
+        additional = item.get("additionalOperations") if isinstance(item, dict) else None
+        if isinstance(additional, dict) and method in additional and method not in item:
+            where = join_pointer("/paths", undeclared["path"], "additionalOperations", method)  # 3.2: a method of any name
+        else:
+            where = join_pointer("/paths", undeclared["path"], method)
         text = f"path parameter {undeclared['name']!r} of {undeclared['path']!r} is not declared"
         return [defect(text, where, "read as a required `str` argument")]
     base = pointer[: -len("/required")] if pointer.endswith("/required") else pointer
@@ -478,31 +484,39 @@ def _defects(document: Document, version: str, message: str, pointer: str, keywo
         text = f"`required` names {names}, which neither the schema nor its `allOf` parts define"
         return [defect(text, pointer, "ignored (no field is made for them; a response keeps them in `model_extra`)")]
     bound = tokens[-1] if tokens else ""
-    if version.startswith("3.1") and bound in ("exclusiveMinimum", "exclusiveMaximum"):
+    if not version.startswith("3.0") and bound in ("exclusiveMinimum", "exclusiveMaximum"):
         holder = _node_at(document.contents, pointer.rpartition("/")[0])
         if isinstance(holder, dict) and isinstance(holder.get(bound), bool):
             # 3.0's spelling: a boolean beside `minimum`/`maximum` (3.1 takes the bound itself).
-            return [defect(f"{bound}: {str(holder[bound]).lower()} is OpenAPI 3.0's form, not 3.1's", pointer, "read as in 3.0")]
+            return [defect(f"{bound}: {str(holder[bound]).lower()} is OpenAPI 3.0's form, not {version[:3]}'s", pointer, "read as in 3.0")]
+    tag_parent = _TAG_PARENT.fullmatch(message)
+    if tag_parent is not None and pointer == "/tags":
+        name = tag_parent["name"] if tag_parent["name"] is not None else tag_parent["first"]
+        tags = document.contents.get("tags")
+        index = next((i for i, tag in enumerate(tags) if isinstance(tag, dict) and tag.get("name") == name), None) if isinstance(tags, list) else None
+        where = pointer if index is None else join_pointer(pointer, str(index), "parent")
+        return [defect(message[0].lower() + message[1:], where, "ignored (tags only group the operations)")]
     if message.endswith(" has non-unique elements"):
         return [defect(message, pointer, "each entry read once")]
     unknown = _UNKNOWN_DIALECT.fullmatch(message)
-    if unknown is not None and version.startswith("3.1"):
+    if unknown is not None and not version.startswith("3.0"):
         return _read_by_the_documents_dialect(document, version, pointer, unknown["dialect"])
     return None
 
 
 def _read_by_the_documents_dialect(document: Document, version: str, pointer: str, dialect: str) -> list[SpecWarning] | None:
-    """The defects of a 3.1 schema whose `$schema` names an unknown dialect: that one, and what
-    the document's own dialect finds in the rest of it; None if that is a blocker."""
+    """The defects of a 3.1 (or 3.2) schema whose `$schema` names an unknown dialect: that one, and
+    what the document's own dialect finds in the rest of it; None if that is a blocker."""
     schema = _node_at(document.contents, pointer)
-    dialect_id = document.contents.get("jsonSchemaDialect", spec_checks.OAS31_BASE_DIALECT_ID)
-    if not isinstance(schema, dict) or "$schema" not in schema or dialect_id != spec_checks.OAS31_BASE_DIALECT_ID:
+    family = spec_checks.schema_version(version)
+    base = spec_checks.BASE_DIALECT_ID[family]
+    if not isinstance(schema, dict) or "$schema" not in schema or document.contents.get("jsonSchemaDialect", base) != base:
         return None
     where = join_pointer(pointer, "$schema")
     message = f"$schema names a dialect no validator knows, {dialect}"
     found = [SpecWarning(message, document.display_name, where, line_of(document, where), "ignored (the schema is read by the document's dialect)")]
     rest = {key: value for key, value in schema.items() if key != "$schema"}
-    for error in spec_checks.oas31_dialect_checker().iter_errors(rest):
+    for error in spec_checks.dialect_checker(family).iter_errors(rest):
         defects = _defects(document, version, str(error.message).splitlines()[0], join_pointer(pointer, *error.absolute_path), str(error.validator))
         if defects is None:
             return None
