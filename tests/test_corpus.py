@@ -157,6 +157,9 @@ def spec_operations(spec: Path) -> set[tuple[str, str]]:
     for path, item in (document.get("paths") or {}).items():
         assert isinstance(item, dict) and "$ref" not in item, path
         found.extend((method.upper(), str(path)) for method in HTTP_METHODS if isinstance(item.get(method), dict))
+        if str(document.get("openapi", "")).startswith("3.2"):  # its QUERY method, and any other by name
+            found.extend([("QUERY", str(path))] if isinstance(item.get("query"), dict) else [])
+            found.extend((str(method).upper(), str(path)) for method in item.get("additionalOperations") or {})
     assert len(found) == len(set(found))
     return set(found)
 

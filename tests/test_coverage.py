@@ -1,4 +1,4 @@
-"""OpenAPI 3.0 and 3.1 features, one fixture each: the generated SDK's behaviour on the wire.
+"""OpenAPI 3.0, 3.1 and 3.2 features, one fixture each: the generated SDK's behaviour on the wire.
 
 Each fixture in tests/fixtures/coverage/ is generated into a temporary folder,
 imported, and called through httpx.MockTransport; the tests look at the requests
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import parse_qsl, unquote
 
 import httpx
 import pytest
@@ -571,3 +572,60 @@ def test_a_template_name_with_format_characters_takes_its_parameter(workspace: P
     assert recorder.last.url.raw_path == b"/insights/in%2F1"
     api.default.get_cell(7, "b2")
     assert recorder.last.url.raw_path == b"/rows/7/cells/b2"
+
+
+# -- OpenAPI 3.2: the QUERY method, additionalOperations, querystring, media types by $ref --
+
+
+ITEMS = [{"id": "i1", "name": "Lamp", "price": 12.5}, {"id": "i2", "name": "Desk", "price": None}]
+
+
+def test_openapi_32_generates_without_defects(workspace: Path) -> None:
+    from generator.document.load import load
+    from generator.openapi.validate import validate
+
+    assert validate(load(str(FIXTURES / "openapi_32.yaml"))) == []
+    package = sdk("openapi_32", workspace)
+    assert {"link_item", "list_items", "search_items", "select_items"} <= set(dir(package.Client().items))
+
+
+def test_the_query_method_sends_its_body_and_parses_a_media_type_by_ref(workspace: Path) -> None:
+    package = sdk("openapi_32", workspace)
+    api, recorder = client(package, answer(200, ITEMS))
+    found = api.items.search_items(text="lamp")
+    assert (recorder.last.method, recorder.last.url.path) == ("QUERY", "/items")
+    assert recorder.body() == {"text": "lamp"}
+    assert [type(item) for item in found] == [package.models.Item, package.models.Item]
+    assert [item.to_dict() for item in found] == ITEMS
+
+
+def test_an_additional_operation_is_sent_with_its_own_method(workspace: Path) -> None:
+    package = sdk("openapi_32", workspace)
+    api, recorder = client(package, answer(204))
+    assert api.items.link_item("i/1", link="<https://api.example.com/items/i2>; rel=next") is None
+    assert recorder.last.method == "LINK"
+    assert recorder.last.url.raw_path == b"/items/i%2F1"
+    assert recorder.last.headers["link"] == "<https://api.example.com/items/i2>; rel=next"
+
+
+def test_a_form_querystring_is_the_whole_query(workspace: Path) -> None:
+    package = sdk("openapi_32", workspace)
+    api, recorder = client(package, answer(200, []))
+    api.items.list_items(filter=package.models.Filter(name="a b&c", tags=["x", "y"], limit=3), page=2)
+    assert recorder.last.url.query == b"name=a+b%26c&tags=x&tags=y&limit=3"
+    assert parse_qsl(recorder.last.url.query.decode()) == [("name", "a b&c"), ("tags", "x"), ("tags", "y"), ("limit", "3")]
+    assert recorder.last.headers["page"] == "2"
+    api.items.list_items(filter=package.models.Filter(name="n"), extra_query={"trace": "1"})
+    assert parse_qsl(recorder.last.url.query.decode()) == [("name", "n"), ("trace", "1")]
+    api.items.list_items()
+    assert recorder.last.url.query == b""
+
+
+def test_a_json_querystring_is_its_json_text_percent_encoded(workspace: Path) -> None:
+    package = sdk("openapi_32", workspace)
+    api, recorder = client(package, answer(200, []))
+    selector = {"price": {"lt": 20, "gte": 1.5}}
+    api.items.select_items(selector=package.models.Selector.from_dict(selector))
+    raw = recorder.last.url.query
+    assert b"{" not in raw and b'"' not in raw and b" " not in raw
+    assert json.loads(unquote(raw.decode())) == selector

@@ -60,8 +60,10 @@ class OpenApiReader:
         self.resolver = resolver
         self.document: Document = resolver.root
         self.root = Located(self.document.contents, self.document.uri, "")
-        is_31 = str(self.document.contents.get("openapi", "")).startswith("3.1")
-        self.schemas = SchemaTranslator(resolver, OpenApiStyle(ref_siblings=is_31, root_uri=resolver.root.uri))
+        version = str(self.document.contents.get("openapi", ""))
+        # 3.2 adds the `query` method and `additionalOperations` (any other method, by its name).
+        self.version_32 = version.startswith("3.2")
+        self.schemas = SchemaTranslator(resolver, OpenApiStyle(ref_siblings=not version.startswith("3.0"), root_uri=resolver.root.uri))
 
     def type_of(self, node: Located, context: tuple[str, ...]) -> ir.TypeExpr:
         """The type expression of the schema at `node` (which may be a `$ref`)."""
@@ -120,18 +122,16 @@ class OpenApiReader:
             item_node = self.resolver.deref(self.root.child("paths", path))
             if not isinstance(item_node.value, dict):
                 continue
-            for method in HTTP_METHODS:
-                if not isinstance(item_node.value.get(method), dict):
-                    continue
+            for method, at in self._methods(item_node):
                 # An Operation object may be a `$ref` (into another file, in multi-file layouts).
-                operation = self._operation(path, method, item_node, self.resolver.deref(item_node.child(method)))
+                operation = self._operation(path, method, item_node, self.resolver.deref(at))
                 operation_id = operation.operation_id
                 if operation_id is not None:
                     where = f"{method.upper()} {path}"
                     folded = operation_id.casefold()
                     if folded in first_use:
                         # Both are generated: the later one is named from its method and path.
-                        at = self.resolver.deref(item_node.child(method)).child("operationId")
+                        at = self.resolver.deref(at).child("operationId")
                         first, first_id = first_use[folded]
                         spelt = "" if first_id == operation_id else f" as {first_id!r}"
                         self.schemas.notices[at.key] = ir.Notice(
@@ -145,6 +145,18 @@ class OpenApiReader:
                         first_use[folded] = (where, operation_id)
                 operations.append(operation)
         return tuple(operations)
+
+    def _methods(self, item: Located) -> list[tuple[str, Located]]:
+        """The operations of a path item: `(method, its node)`, in OpenAPI's order of methods,
+        then 3.2's `additionalOperations` by name (a method is spelt there as it is sent)."""
+        found = [(method, item.child(method)) for method in HTTP_METHODS if isinstance(item.value.get(method), dict)]
+        if self.version_32:
+            if isinstance(item.value.get("query"), dict):
+                found.append(("query", item.child("query")))
+            additional = item.value.get("additionalOperations")
+            if isinstance(additional, dict):
+                found.extend((str(name), item.child("additionalOperations", name)) for name in sorted(additional) if isinstance(additional[name], dict))
+        return found
 
     def _operation(self, path: str, method: str, item: Located, node: Located) -> ir.Operation:
         op = node.value
@@ -189,22 +201,27 @@ class OpenApiReader:
         param = node.value
         location = param.get("in")
         wire_name = param.get("name")
-        if location not in ("path", "query", "header", "cookie") or not isinstance(wire_name, str):
-            raise self.resolver.error("a parameter needs a `name` and `in` (path, query, header or cookie)", node)
+        if location not in ("path", "query", "querystring", "header", "cookie") or not isinstance(wire_name, str):
+            raise self.resolver.error("a parameter needs a `name` and `in` (path, query, querystring, header or cookie)", node)
         context = (operation_name, wire_name)
         schema_node: Located | None = None
         as_json = False  # `content: {application/json: ...}`: the value is sent as JSON text
+        media = ""
         if isinstance(param.get("schema"), dict):
             schema_node = node.child("schema")
         elif isinstance(param.get("content"), dict) and param["content"]:
             media = min(param["content"], key=lambda m: (_media_rank(m), m))
+            media_node = self.resolver.deref(node.child("content", media))  # 3.2: a Media Type may be a `$ref`
             as_json = "json" in media.lower()
-            if isinstance(param["content"][media], dict) and "schema" in param["content"][media]:
-                schema_node = node.child("content", media, "schema")
+            if isinstance(media_node.value, dict) and "schema" in media_node.value:
+                schema_node = media_node.child("schema")
         expr = self.type_of(schema_node, context) if schema_node is not None else ir.Primitive("str")
         resolved = self.resolver.deref(schema_node).value if schema_node is not None else {}
         resolved = resolved if isinstance(resolved, dict) else {}
         style = "json" if as_json else param.get("style") or ("simple" if location in ("path", "header") else "form")
+        if location == "querystring":
+            # 3.2: the whole query string, as its one media type writes it (a form's fields, JSON or text).
+            style = "json" if as_json else "form" if media == _FORM_MEDIA else "text"
         explode = param.get("explode")
         return ir.Parameter(
             wire_name=wire_name,
@@ -228,9 +245,10 @@ class OpenApiReader:
         if not isinstance(content, dict) or not content:
             return None
         media = min(content, key=lambda m: (_media_rank(m), m))
-        entry = content[media] if isinstance(content[media], dict) else {}
+        entry_node = self.resolver.deref(node.child("content", media))  # 3.2: a Media Type may be a `$ref`
+        entry = entry_node.value if isinstance(entry_node.value, dict) else {}
         if "schema" in entry:
-            expr: ir.TypeExpr | None = self.type_of(node.child("content", media, "schema"), context)
+            expr: ir.TypeExpr | None = self.type_of(entry_node.child("schema"), context)
         elif media.startswith("text/"):
             expr = ir.Primitive("str")
         elif _JSON_MEDIA.match(media):
