@@ -40,7 +40,9 @@ T = TypeVar("T")
 
 @dataclasses.dataclass(frozen=True)
 class Param:
-    """A path, query, header or cookie parameter of an operation."""
+    """A path, query, header or cookie parameter of an operation, or the whole query string
+    (`querystring`, whose style says how its media type writes it: form, json or text).
+    """
 
     argument: str
     wire: str
@@ -132,8 +134,7 @@ def _json_text(value: Any) -> str:
 def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
     """Encode a checked parameter value by its style (form, deepObject, ...)."""
     if param.style == "json":  # a parameter described by `content: {application/json: ...}`
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_text)
-        return [(param.wire, text)]
+        return [(param.wire, _json(value))]
     if isinstance(value, Mapping):
         if param.style == "deepObject":
             return _deep_object(param.wire, value)
@@ -146,6 +147,29 @@ def _serialize(param: Param, value: Any) -> list[tuple[str, str]]:
         separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(param.style, ",")
         return [(param.wire, separator.join(_text_value(v) for v in value))]
     return [(param.wire, _text_value(value))]
+
+
+# What a query may hold unescaped besides letters, digits and `-._~` (RFC 3986's pchar, `/`, `?`).
+_QUERY_SAFE = "!$&'()*+,;=:@/?"
+
+
+def _query_string(param: Param, value: Any) -> str:
+    """The query string a `querystring` parameter (OpenAPI 3.2) is: a form's fields (a list one
+    field per item, an object as JSON text), else the JSON or text of the value; percent-encoded.
+    """
+    if param.style == "form" and isinstance(value, Mapping):
+        pairs = []
+        for key, item in value.items():
+            for each in item if isinstance(item, list) else [item]:
+                text = _json(each) if isinstance(each, Mapping) else _text_value(each)
+                pairs.append((str(key), text))
+        return str(httpx.QueryParams(tuple(pairs)))
+    text = _json(value) if param.style == "json" or not isinstance(value, str) else value
+    return quote(text, safe=_QUERY_SAFE)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_text)
 
 
 def _path_segment(param: Param, value: Any) -> str:
@@ -222,6 +246,7 @@ def build_request(
         raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
     path = operation.path
     query: list[tuple[str, Any]] = []
+    query_string = ""  # a `querystring` parameter's, which the other query parameters follow
     request_headers = dict(headers)
     cookies: dict[str, str] = {}
     for param in operation.params:
@@ -235,6 +260,9 @@ def build_request(
             continue
         if param.location == "path":
             path = path.replace("{" + param.wire + "}", _path_segment(param, encoded))
+            continue
+        if param.location == "querystring":
+            query_string = _query_string(param, encoded)
             continue
         pairs = _serialize(param, encoded)
         if param.location == "query":
@@ -290,9 +318,15 @@ def build_request(
     if cookies:
         request_headers["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
     chosen = options.get("timeout", timeout)
+    url = base_url + path
+    if query_string:
+        url += "?" + "&".join(
+            part for part in (query_string, str(httpx.QueryParams(query))) if part
+        )
+        query = []
     return httpx.Request(
         operation.method,
-        base_url + path,
+        url,
         params=query or None,
         headers=request_headers,
         extensions={"timeout": httpx.Timeout(chosen).as_dict()},

@@ -88,7 +88,8 @@ else:
     def model(cls=None, /, **options):
         """`dataclasses.dataclass`, leaving out the `__init__`, `__repr__` and `__eq__` that
         `Model` gives every model: dataclasses compiles those anew for each class as its module
-        loads, a large share of importing an SDK of many models."""
+        loads, a large share of importing an SDK of many models.
+        """
 
         def build(kind):
             return dataclasses.dataclass(kind, init=False, repr=False, eq=False, **options)
