@@ -255,6 +255,21 @@ def test_security_added_where_there_was_none(tmp_path: Path) -> None:
     assert [(c.kind, c.severity, c.pointer) for c in report.changes] == [("security-tightened", "breaking", "/security")]
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [(None, 10, "constraint-narrowed"), (10, None, "constraint-widened"), (10, 5, "constraint-widened"), (5, 10, "constraint-narrowed"), (0.1, 0.05, "constraint-widened"), (0.1, 0.3, "constraint-narrowed")],
+)
+def test_a_multiple_of_is_narrowed_unless_every_value_still_fits(tmp_path: Path, before: float | None, after: float | None, kind: str) -> None:
+    specs = []
+    for step in (before, after):
+        spec = copy.deepcopy(BASE)
+        if step is not None:
+            at(spec, *GET, "parameters", 0, "schema")["multipleOf"] = step
+        specs.append(spec)
+    report = diff_documents(load_source(str(write(tmp_path, "old.yml", specs[0]))), load_source(str(write(tmp_path, "new.yml", specs[1]))))
+    assert [(c.kind, c.pointer) for c in report.changes] == [(kind, P_GET + "/parameters/0/schema/multipleOf")]
+
+
 def test_every_kind_is_exercised() -> None:
     # The kinds that need a spec pair of their own are exercised in test_review.py.
     own_pairs = {"response-body-added", "callback-added", "callback-removed", "sdk-symbol-removed", "sdk-symbol-renamed", "sdk-symbol-added", "retyped-from-any", "retyped-to-any"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -349,3 +350,39 @@ def test_bytes_in_a_json_body_are_sent_as_base64(tmp_path: Path) -> None:
     sdk = generated(tmp_path, BINARY_IN_JSON_SPEC, "notes_api")
     (request,) = requests_sent(sdk, lambda client: client.notes.add_note(attachment=b"\x00\xffnote"))
     assert base64.b64decode(json.loads(request.content)["attachment"]) == b"\x00\xffnote"
+
+
+MULTIPLES_SPEC = """\
+openapi: 3.1.0
+info: {title: Prices API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /prices:
+    post:
+      operationId: SetPrice
+      tags: [Prices]
+      parameters:
+        - {name: step, in: query, schema: {type: number, multipleOf: 0.01}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                pack: {type: integer, multipleOf: 5}
+                tiny: {type: number, multipleOf: 1.0e-9}
+      responses:
+        "204": {description: Set}
+"""
+
+
+def test_a_multiple_of_is_checked_in_decimal_before_sending(tmp_path: Path) -> None:
+    sdk = generated(tmp_path, MULTIPLES_SPEC, "prices_api")
+    fits = [{"step": 19.99, "pack": 10}, {"step": 0.3, "pack": 0}, {"step": 1, "pack": -15}, {"tiny": 3.000000001}, {"tiny": 1e300}]
+    sent = requests_sent(sdk, lambda client: [client.prices.set_price(**arguments) for arguments in fits])
+    assert len(sent) == len(fits)
+    assert dict(sent[0].url.params) == {"step": "19.99"} and json.loads(sent[0].content) == {"pack": 10}
+    for arguments, named in (({"step": 19.995}, "step"), ({"pack": 12}, "pack"), ({"step": 0.1 + 0.2}, "step"), ({"tiny": 3.0000000015}, "tiny")):
+        with pytest.raises(ValueError, match=f"{named}.* is not a multiple of"):
+            requests_sent(sdk, lambda client: client.prices.set_price(**arguments))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -266,6 +267,11 @@ _BOUNDS = {
     "maxLength": "high",
     "maxItems": "high",
 }
+
+
+def _divides(step: float, other: float) -> bool:
+    """Whether `other` is a whole multiple of `step`, in decimal (0.3 is one of 0.1)."""
+    return Decimal(repr(other)) % Decimal(repr(step)) == 0
 
 
 @dataclass(frozen=True)
@@ -669,6 +675,8 @@ class _Differ:
                 narrowed = b > a
             elif side == "high":
                 narrowed = b < a
+            elif keyword == "multipleOf":
+                narrowed = not _divides(b, a)  # from 10 to 5 every value still fits; from 5 to 10 not
             else:
                 narrowed = True  # a different pattern: some values it accepted may now be refused
             kind = "constraint-narrowed" if narrowed else "constraint-widened"

@@ -84,6 +84,7 @@ class Constraints:
     pattern: str | None = None
     min_items: int | None = None
     max_items: int | None = None
+    multiple_of: float | None = None
 
     def as_items(self) -> tuple[tuple[str, Any], ...]:
         """The set checks under their JSON Schema keyword names."""
@@ -97,6 +98,7 @@ class Constraints:
             "pattern": "pattern",
             "min_items": "minItems",
             "max_items": "maxItems",
+            "multiple_of": "multipleOf",
         }
         return tuple((keyword, getattr(self, attr)) for attr, keyword in names.items() if getattr(self, attr) is not None)
 

@@ -682,7 +682,7 @@ def _pattern_problem(value: Any) -> str | None:
 
 # The keywords `_constraints` reads: a schema with none of them (most) has the shared empty set.
 _CONSTRAINT_KEYWORDS = frozenset(
-    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"}
+    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "multipleOf"}
 )
 
 
@@ -709,4 +709,5 @@ def _constraints(schema: dict[str, Any]) -> ir.Constraints:
         pattern=pattern if isinstance(pattern, str) and _checkable_pattern(pattern) else None,
         min_items=_as_count(schema.get("minItems")),
         max_items=_as_count(schema.get("maxItems")),
+        multiple_of=step if (step := _as_number(schema.get("multipleOf"))) is not None and step > 0 else None,
     )
