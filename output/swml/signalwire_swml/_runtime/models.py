@@ -771,6 +771,8 @@ def _check_bounds(value: Any, checks: Mapping[str, Any], where: str) -> None:
             raise ValueError(f"{where}: {value} must be more than {checks['exclusiveMinimum']}")
         if "exclusiveMaximum" in checks and value >= checks["exclusiveMaximum"]:
             raise ValueError(f"{where}: {value} must be less than {checks['exclusiveMaximum']}")
+        if "multipleOf" in checks and not _is_multiple(value, checks["multipleOf"]):
+            raise ValueError(f"{where}: {value} is not a multiple of {checks['multipleOf']}")
     elif isinstance(value, str):
         if "minLength" in checks and len(value) < checks["minLength"]:
             raise ValueError(f"{where}: shorter than {checks['minLength']} characters")
@@ -783,6 +785,18 @@ def _check_bounds(value: Any, checks: Mapping[str, Any], where: str) -> None:
             raise ValueError(f"{where}: fewer than {checks['minItems']} items")
         if "maxItems" in checks and len(value) > checks["maxItems"]:
             raise ValueError(f"{where}: more than {checks['maxItems']} items")
+
+
+def _is_multiple(value: float, step: float) -> bool:
+    """Whether `value` is a whole multiple of `step`, counted in decimal as the JSON reads
+    (0.3 is one of 0.1); a value too large or small for that to be told is left to the server.
+    """
+    import decimal
+
+    try:
+        return decimal.Decimal(repr(value)) % decimal.Decimal(repr(step)) == 0
+    except decimal.InvalidOperation:
+        return True
 
 
 def check(
