@@ -203,10 +203,6 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
     # collector neither walks them while they load nor afterwards.
     with collector_paused(freeze=True):
         from generator.document.load import Documents, load
-        from generator.openapi.read import build_model
-        from generator.naming import build_names
-        from generator.emit.render import plan_files, verbatim_files
-        from generator.document.resolve import Resolver
         from generator.openapi.validate import validate_in_background
 
     progress("load")
@@ -216,12 +212,19 @@ def _generate_files(job: Job, progress: Progress, rename_all: bool) -> Result:
         return _generate_models(job, document, progress, lock)
     documents = Documents(document)
     documents.load_referenced()  # each file read and parsed once, shared with the validator's process
-    # One forked process digests the documents and validates them (unless the verdict is cached).
+    # One forked process digests the documents and validates them (unless the verdict is cached),
+    # started before the later stages' modules load: on a small spec, loading them is most of the
+    # time the validator needs (its own imports, jsonschema-rs and its meta-schema, are as long).
     background = Background()
     digested = digests_in_background(documents, background)
     progress("validate (in the background)")
     validated = validate_in_background(document, documents=documents, background=background)
     background.start()
+    with collector_paused(freeze=True):
+        from generator.openapi.read import build_model
+        from generator.naming import build_names
+        from generator.emit.render import plan_files, verbatim_files
+        from generator.document.resolve import Resolver
     encoded_lock: Callable[[], EncodedLock] | None = None
     try:
         progress("resolve")
