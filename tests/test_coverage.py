@@ -397,6 +397,29 @@ def test_binary_response_is_bytes(workspace: Path) -> None:
     assert api.default.get_logo() == image
 
 
+def test_requests_accept_the_media_type_their_responses_are_read_as(workspace: Path) -> None:
+    package = sdk("responses_30", workspace)
+
+    def negotiate(request: httpx.Request) -> httpx.Response:
+        if request.headers.get("accept") == "application/json":
+            return httpx.Response(200, json={"id": "c1"})
+        return httpx.Response(200, content=b"<item><id>c1</id></item>", headers={"content-type": "application/xml"})
+
+    api, recorder = client(package, negotiate)
+    assert api.default.get_catalog() == package.models.Item(id="c1")  # JSON chosen over XML
+    api.default.get_logo()
+    api.default.get_readme()
+    api.default.delete_item("i1")
+    assert [r.headers.get_list("accept") for r in recorder.requests] == [["application/json"], ["image/png"], ["text/plain"], ["application/json"]]
+    # The caller's Accept wins, per call or for the client.
+    with pytest.raises(package.errors.APIResponseValidationError):
+        api.default.get_catalog(extra_headers={"Accept": "application/xml"})
+    assert recorder.last.headers.get_list("accept") == ["application/xml"]
+    mine, recorder = client(package, negotiate, headers={"Accept": "application/json; q=0.9"})
+    mine.default.get_logo()
+    assert recorder.last.headers.get_list("accept") == ["application/json; q=0.9"]
+
+
 # -- header and cookie parameters -----------------------------------------------------------
 
 

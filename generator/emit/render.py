@@ -756,6 +756,10 @@ class _Builder:
         if operation.security is not None and operation.security != self.api.security:
             security = f"security={py(operation.security)},"
             parts.append(lambda i: security)
+        accept = _accept(operation)
+        if accept is not None and accept != DEFAULT_ACCEPT:
+            accepted = f"accept={py(accept)},"
+            parts.append(lambda i: accepted)
         item_type = ""
         paging = operation.pagination
         if paging is not None and op_names.pager is not None and successes:
@@ -1027,6 +1031,20 @@ class _Builder:
         # The function's `return` statement, at 4 spaces, as black lays it out.
         expression = conditional_dict("return ", parts, 4)[len("return ") :] if parts else "None"
         return tuple(views), expression
+
+
+# The `Accept` the runtime sends for an operation whose descriptor names none (`Operation.accept`):
+# a descriptor names the media types of its responses only when they are others.
+DEFAULT_ACCEPT = "application/json"
+
+
+def _accept(operation: ir.Operation) -> str | None:
+    """The media types an operation's responses are read as, for its requests' `Accept` header
+    (so that a server offering XML beside JSON answers in JSON); None when none has a body."""
+    media = dict.fromkeys(r.media_type for r in operation.responses if r.media_type is not None)
+    if not media:
+        return None
+    return ", ".join(media)
 
 
 def _checks_anything(constraints: ir.Constraints) -> bool:
