@@ -235,6 +235,8 @@ class _Sender(Generic[H]):
         self._headers = {name.lower(): value for name, value in http_client.headers.items()}
         if self._headers.get("user-agent", "").startswith("python-httpx/"):
             self._headers["user-agent"] = user_agent(self.package, self.version)
+        if self._headers.get("accept") == "*/*":  # httpx's: each operation says what it reads
+            del self._headers["accept"]
         self._headers.update({name.lower(): value for name, value in (headers or {}).items()})
         # One httpx.Auth for every request, or the credentials by security scheme.
         self._credentials = auth

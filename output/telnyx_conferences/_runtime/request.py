@@ -104,6 +104,7 @@ class Operation(Generic[T]):
     idempotency_key: str | None = None  # an argument the client fills with a fresh UUID
     pagination: Any = None  # a `PageNumber` or `NextLink` of the pagination module
     security: tuple[tuple[str, ...], ...] | None = None  # None: the API's requirements
+    accept: str = "application/json"  # the media types its responses are read as (`Accept`)
 
     @property
     def retry_safe(self) -> bool:
@@ -317,6 +318,8 @@ def build_request(
         request_headers[name.lower()] = value
     if cookies:
         request_headers["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    if not any(name.lower() == "accept" for name in request_headers):  # the caller's wins
+        request_headers["accept"] = operation.accept
     chosen = options.get("timeout", timeout)
     url = base_url + path
     if query_string:
