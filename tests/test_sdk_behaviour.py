@@ -210,6 +210,7 @@ def test_a_model_is_constructed_as_the_dataclass_it_is(conferences_sdk: ModuleTy
         name: str
         tags: list[str] = dataclasses.field(default_factory=lambda: ["new"])
         size: int = 3
+        self: str | None = None  # a field's name that the constructor's first parameter must not take
 
         def __post_init__(self) -> None:
             self.name = self.name.strip()
@@ -222,13 +223,14 @@ def test_a_model_is_constructed_as_the_dataclass_it_is(conferences_sdk: ModuleTy
             assert _error_of(lambda: kind(**bad)).replace(kind.__qualname__, kind.__name__) == _error_of(lambda: plain(**bad))
         with pytest.raises(TypeError):
             kind("positional")
+    assert Tagged(name="x", self="me").self == "me"
     made = Tagged(name=" rex ")
     assert (made.name, made.tags, made.size) == ("rex", ["new"], 3)  # __post_init__ ran
     assert made.tags is not Tagged(name="x").tags  # a fresh default each time
     assert repr(made).replace(Tagged.__qualname__, "Tagged") == repr(_plain_dataclass(Tagged)(name="rex"))
     assert made == Tagged(name="rex") and made != Tagged(name="rex", size=4)
     assert made.to_dict() == {"name": "rex"} and made.model_fields_set == {"name"}
-    assert dataclasses.replace(made, size=5).to_dict() == {"name": "rex", "tags": ["new"], "size": 5}
+    assert dataclasses.replace(made, size=5).to_dict() == {"name": "rex", "tags": ["new"], "size": 5, "self": None}
     with pytest.raises(TypeError, match="unhashable"):
         hash(made)
 
