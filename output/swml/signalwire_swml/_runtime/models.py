@@ -207,7 +207,7 @@ class Model:
     _wrapper: ClassVar[str | None] = None
     __signature__: ClassVar[Any] = _Signature()
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, /, **values: Any) -> None:  # (a field may be named `self`)
         _parameters(type(self)).initialize(self, values)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
