@@ -386,3 +386,26 @@ def test_a_multiple_of_is_checked_in_decimal_before_sending(tmp_path: Path) -> N
     for arguments, named in (({"step": 19.995}, "step"), ({"pack": 12}, "pack"), ({"step": 0.1 + 0.2}, "step"), ({"tiny": 3.0000000015}, "tiny")):
         with pytest.raises(ValueError, match=f"{named}.* is not a multiple of"):
             requests_sent(sdk, lambda client: client.prices.set_price(**arguments))
+
+
+def test_a_media_type_no_header_can_carry_is_not_sent_as_accept(tmp_path: Path) -> None:
+    spec = """\
+openapi: 3.0.3
+info: {title: Odd API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /report:
+    get:
+      operationId: GetReport
+      tags: [Reports]
+      responses:
+        "200":
+          description: The report.
+          content:
+            "text/csv\\r\\nX-Injected: 1": {schema: {type: string}}
+            "application/pdf": {schema: {type: string, format: binary}}
+"""
+    sdk = generated(tmp_path, spec, "odd_api")
+    (request,) = requests_sent(sdk, lambda client: client.reports.get_report())
+    assert "x-injected" not in request.headers
+    assert request.headers.get_list("accept") in (["application/json"], ["application/pdf"])

@@ -1036,12 +1036,14 @@ class _Builder:
 # The `Accept` the runtime sends for an operation whose descriptor names none (`Operation.accept`):
 # a descriptor names the media types of its responses only when they are others.
 DEFAULT_ACCEPT = "application/json"
+_HEADER_TEXT = re.compile(r"[\x20-\x7e]+")
 
 
 def _accept(operation: ir.Operation) -> str | None:
     """The media types an operation's responses are read as, for its requests' `Accept` header
     (so that a server offering XML beside JSON answers in JSON); None when none has a body."""
-    media = dict.fromkeys(r.media_type for r in operation.responses if r.media_type is not None)
+    # (A media type a header cannot carry, with a control or non-ASCII character, is left out.)
+    media = dict.fromkeys(r.media_type for r in operation.responses if r.media_type is not None and _HEADER_TEXT.fullmatch(r.media_type))
     if not media:
         return None
     return ", ".join(media)
