@@ -149,3 +149,37 @@ def test_enum_arguments_accept_members_and_literal_values(conferences_sdk: Modul
     assert annotation.startswith("SupervisorRole | Literal[")
     for value in ("barge", "monitor", "none", "whisper"):
         assert f"{value!r}" in annotation or f"\"{value}\"" in annotation
+
+
+WRAPPER_NAMED_SPEC = """\
+openapi: 3.0.3
+info: {title: Wrapper Names API, version: "1.0"}
+servers: [{url: "https://api.example.com"}]
+paths:
+""" + "".join(
+    f"  /{name}:\n    get: {{operationId: {name}, tags: [things], responses: {{'204': {{description: ok}}}}}}\n"
+    for name in ("raw", "awaitable", "async_raw", "async_pages", "zebra")
+)
+
+
+def test_operations_named_like_the_group_wrappers_leave_them_working(tmp_path: Path) -> None:
+    """The async and raw classes wrap each method in their bodies (`raw = raw(Things.raw)`): a
+    method named `raw` would hide the wrapper from the lines after it, and the SDK would not import."""
+    from test_request_encoding import generated
+
+    sdk = generated(tmp_path, WRAPPER_NAMED_SPEC, "wrapper_names")
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    methods = sorted(m for m in dir(client.things) if not m.startswith("_"))
+    assert methods == ["async_pages_", "async_raw_", "awaitable_", "raw_", "zebra"]
+    for method in methods:
+        assert getattr(client.things, method)() is None
+        assert getattr(client.with_raw_response.things, method)().status_code == 204
+    async_client = sdk.AsyncClient(http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    assert asyncio.run(async_client.things.zebra()) is None
+    assert [r.url.path for r in sent] == ["/async_pages", "/async_pages", "/async_raw", "/async_raw", "/awaitable", "/awaitable", "/raw", "/raw", "/zebra", "/zebra", "/zebra"]

@@ -68,6 +68,9 @@ FIELD_RESERVED = ANNOTATION_BUILTINS | {"field", "from_dict", "to_dict"} | RUNTI
 # `locals` is what a generated method's body calls; `self` and `cls` are taken; the
 # per-call options (`CallOptions`) are keyword arguments of every method.
 ARGUMENT_RESERVED = frozenset({"self", "cls", "locals", "options", "timeout", "extra_headers", "max_retries"})
+# A group's async and raw classes wrap its methods in their bodies (`raw = raw(Group.raw)`): a
+# method named like a wrapper would hide it from the lines after its own.
+METHOD_RESERVED = ARGUMENT_RESERVED | {"awaitable", "raw", "async_raw", "async_pages"}
 MEMBER_RESERVED = frozenset({"MRO"})
 
 STATUS_NAMES = {
@@ -627,10 +630,10 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
                 Key("method", where),
                 _unique(
                     [
-                        identifier(base, "call", ARGUMENT_RESERVED),
-                        identifier(f"{base}_{operation.method.lower()}", "call", ARGUMENT_RESERVED),
-                        identifier(snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES)), "call", ARGUMENT_RESERVED),
-                        identifier(f"{base}_{stable_suffix(operation.method + operation.path)}", "call", ARGUMENT_RESERVED),
+                        identifier(base, "call", METHOD_RESERVED),
+                        identifier(f"{base}_{operation.method.lower()}", "call", METHOD_RESERVED),
+                        identifier(snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES)), "call", METHOD_RESERVED),
+                        identifier(f"{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
                     ]
                 ),
             )
@@ -642,16 +645,16 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
                     Key("pager", where),
                     _unique(
                         [
-                            identifier(f"iter_{rest}", "call", ARGUMENT_RESERVED),
-                            identifier(f"iter_{base}", "call", ARGUMENT_RESERVED),
-                            identifier(f"iter_{base}_{stable_suffix(operation.method + operation.path)}", "call", ARGUMENT_RESERVED),
+                            identifier(f"iter_{rest}", "call", METHOD_RESERVED),
+                            identifier(f"iter_{base}", "call", METHOD_RESERVED),
+                            identifier(f"iter_{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
                         ]
                     ),
                 )
             )
     methods: dict[Key, str] = {}
     for claims in method_claims.values():
-        methods.update(namer.allocate(claims, ARGUMENT_RESERVED))
+        methods.update(namer.allocate(claims, METHOD_RESERVED))
 
     arguments = [_argument_names(namer, operation, flattened_body(operation, types)) for operation in api.operations]
     constants = _operation_constants(namer, api, methods, set(type_names.values()))
