@@ -793,6 +793,14 @@ def test_no_group_is_named_as_an_attribute_the_clients_hold() -> None:
     assert {name for name in held if not name.startswith("_")} <= GROUP_ATTRIBUTE_RESERVED
 
 
+def test_no_group_is_named_as_the_decorator_of_the_split_clients_groups(tmp_path: Path) -> None:
+    """A client split by group defines each group with `@cached_property`: a group of that name
+    would hide the decorator from the groups after it."""
+    paths = {"/a": {"get": {"operationId": "get_a", "tags": ["cached_property"], "responses": OK}}}
+    _, names = build(tmp_path / "spec.json", spec(paths))
+    assert [group.attribute for group in names.groups] == ["cached_property_resource"]
+
+
 def test_a_group_named_as_a_client_attribute_is_reached_beside_it(tmp_path: Path) -> None:
     import subprocess
     import sys

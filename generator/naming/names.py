@@ -505,6 +505,7 @@ GROUP_ATTRIBUTE_RESERVED = frozenset(
     {
         *("close", "aclose", "request", "base_url", "http_client", "with_options", "retry_policy", "with_raw_response"),
         *("status_errors", "error_codes", "security", "package", "version", "environment_prefix", "default_base_url"),
+        "cached_property",  # the decorator of the groups of a client split by group, in its class body
     }
 )
 
