@@ -14,6 +14,7 @@ leaves it out with `-m "not corpus"`; `.ci/run` runs it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import inspect
 import json
@@ -23,6 +24,7 @@ import re
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -150,18 +152,32 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, table_rows: None) -> Callab
 
 def spec_operations(spec: Path) -> set[tuple[str, str]]:
     """(METHOD, path) of every operation of the spec, read with a plain YAML parser."""
+    found = list(_operations_of(spec))
+    assert len(found) == len(set(found))
+    return set(found)
+
+
+def spec_deprecated_operations(spec: Path) -> set[tuple[str, str]]:
+    """(METHOD, path) of the operations the spec marks `deprecated: true`."""
+    return {key for key, operation in _operations_of(spec).items() if operation.get("deprecated") is True}
+
+
+@functools.cache
+def _operations_of(spec: Path) -> dict[tuple[str, str], dict[str, Any]]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(spec, encoding="utf-8") as handle:
         document = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
-    found: list[tuple[str, str]] = []
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for path, item in (document.get("paths") or {}).items():
         assert isinstance(item, dict) and "$ref" not in item, path
-        found.extend((method.upper(), str(path)) for method in HTTP_METHODS if isinstance(item.get(method), dict))
+        operations = [(method, item.get(method)) for method in HTTP_METHODS]
         if str(document.get("openapi", "")).startswith("3.2"):  # its QUERY method, and any other by name
-            found.extend([("QUERY", str(path))] if isinstance(item.get("query"), dict) else [])
-            found.extend((str(method).upper(), str(path)) for method in item.get("additionalOperations") or {})
-    assert len(found) == len(set(found))
-    return set(found)
+            operations += [("query", item.get("query")), *(item.get("additionalOperations") or {}).items()]
+        for method, operation in operations:
+            if isinstance(operation, dict):
+                assert (str(method).upper(), str(path)) not in found
+                found[(str(method).upper(), str(path))] = operation
+    return found
 
 
 @pytest.mark.parametrize("spec", spec_files())
@@ -235,8 +251,9 @@ def resource_methods(package: ModuleType) -> list[tuple[str, str, Any]]:
         client.close()
 
 
-def sent_operation(resource: Any, name: str) -> Any:
-    """The Operation object the method `name` of `resource` hands to its client."""
+def sent_operation(resource: Any, name: str, deprecated: set[tuple[str, str]]) -> Any:
+    """The Operation object the method `name` of `resource` hands to its client (one of the
+    `deprecated` operations warns so)."""
     recorder = Recorder()
     stand_in = type(resource)(recorder)
     method = getattr(stand_in, name)
@@ -248,9 +265,15 @@ def sent_operation(resource: Any, name: str) -> Any:
     required = {
         p.name: "x" for p in inspect.signature(method).parameters.values() if p.kind is p.KEYWORD_ONLY and p.default is p.empty
     }
-    method(*positional, **required)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        method(*positional, **required)
     assert len(recorder.sent) == 1
-    return recorder.sent[0]
+    operation = recorder.sent[0]
+    # A deprecated operation's method warns (PEP 702), and no other does.
+    warned = [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
+    assert warned == ([f"{name} is deprecated by the API"] if (operation.method, operation.path) in deprecated else []), name
+    return operation
 
 
 @pytest.mark.parametrize("spec", spec_files())
@@ -272,8 +295,9 @@ def test_each_method_calls_its_own_operation(spec: Path, shared_specs: Path, cor
     assert len(declared) == len({(op.method, op.path) for op in declared})
 
     used: dict[tuple[str, str], str] = {}
+    deprecated = spec_deprecated_operations(spec)
     for group, name, resource in resource_methods(package):
-        operation = sent_operation(resource, name)
+        operation = sent_operation(resource, name, deprecated)
         assert any(operation is op for op in declared), f"{group}.{name}"
         key = (operation.method, operation.path)
         assert key not in used, f"{group}.{name} and {used.get(key)} both call {key}"

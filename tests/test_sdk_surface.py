@@ -10,6 +10,7 @@ import logging
 import platform
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -183,3 +184,36 @@ def test_operations_named_like_the_group_wrappers_leave_them_working(tmp_path: P
     async_client = sdk.AsyncClient(http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
     assert asyncio.run(async_client.things.zebra()) is None
     assert [r.url.path for r in sent] == ["/async_pages", "/async_pages", "/async_raw", "/async_raw", "/awaitable", "/awaitable", "/raw", "/raw", "/zebra", "/zebra", "/zebra"]
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["flat", "split by group"])
+def test_a_deprecated_operation_warns_when_called_and_is_marked_for_type_checkers(tmp_path: Path, split: bool) -> None:
+    """Its methods (sync, async, raw) carry PEP 702's `__deprecated__` and warn with a
+    DeprecationWarning when called; to a type checker they are `typing_extensions.deprecated`."""
+    from test_request_encoding import generated
+
+    paths = {
+        "/old": {"get": {"operationId": "get_old", "deprecated": True, "tags": ["things"], "responses": {"204": {"description": "ok"}}}},
+        "/new": {"get": {"operationId": "get_new", "tags": ["things"], "responses": {"204": {"description": "ok"}}}},
+    }
+    if split:  # enough operations for the layout of a module per group (`render.LAZY_FROM`)
+        paths.update({f"/other/{i}": {"get": {"operationId": f"other{i}", "tags": ["other"], "responses": {"204": {"description": "ok"}}}} for i in range(100)})
+    document = {"openapi": "3.1.0", "info": {"title": "Old API", "version": "1.0"}, "servers": [{"url": "https://api.example.com"}], "paths": paths}
+    sdk = generated(tmp_path, json.dumps(document), "old_api")
+    transport = httpx.MockTransport(lambda request: httpx.Response(204))
+    client = sdk.Client(http_client=httpx.Client(transport=transport))
+    async_client = sdk.AsyncClient(http_client=httpx.AsyncClient(transport=transport))
+    assert client.things.get_old.__deprecated__ == "get_old is deprecated by the API"
+    for call in (client.things.get_old, client.with_raw_response.things.get_old, lambda: asyncio.run(async_client.things.get_old())):
+        with pytest.warns(DeprecationWarning, match="get_old is deprecated by the API"):
+            call()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client.things.get_new()
+    (tmp_path / "out" / "use.py").write_text("import old_api\n\nold_api.Client().things.get_old()\nold_api.Client().things.get_new()\n", encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "old_api"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600)
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    flagged = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--enable-error-code", "deprecated", "use.py"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600
+    )
+    assert "use.py:3: error:" in flagged.stdout and "[deprecated]" in flagged.stdout and "use.py:4" not in flagged.stdout, flagged.stdout[-3000:]

@@ -187,6 +187,8 @@ def lazy_view(view: PackageView) -> LazyView:
             always += ("AsyncRawResource", "CallOptions", "Operation", "RawResource", "async_raw", "awaitable", "raw")
         if any(o.pager for o in group.operations):
             always += ("Pager", "async_pages", "paginate")
+        if any(o.deprecation for o in group.operations):
+            always += ("deprecated_operation",)
         found = _imports(code, group_runtime, always=always)
         imports = dataclasses.replace(found, typing=tuple(sorted({*found.typing, "TYPE_CHECKING"})))
         exported = tuple(sorted(_group_classes(group) + tuple(e.name for e in errors)))

@@ -32,7 +32,7 @@ RUNTIME_NAMES = {
     "request": ("Body", "CallOptions", "Operation", "Param"),
     "client": (
         "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "RawResource", "Resource", "RetryPolicy",
-        "async_raw", "awaitable", "credential", "raw",
+        "async_raw", "awaitable", "credential", "deprecated_operation", "raw",
     ),
     "auth": ("BearerAuth", "combine_auth"),
     "api_key": ("ApiKeyAuth",),

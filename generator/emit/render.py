@@ -152,6 +152,7 @@ class OperationView:
     error_class: str = ""  # the class raised when the operation fails
     refers: frozenset[str] = frozenset()  # the model names its method and `Operation` name
     shared_params: tuple[str, ...] = ()  # the module constants of the shared parameters it takes
+    deprecation: str | None = None  # a deprecated operation's warning, the literal its methods' decorator takes
 
 
 @dataclass(frozen=True, eq=False)
@@ -816,6 +817,7 @@ class _Builder:
             pager=op_names.pager if item_type else None,
             item_type=item_type,
             shared_params=tuple(sorted({shared for p in param_code if (shared := self.param_constants.get(f"Param({', '.join(p)})"))})),
+            deprecation=py(f"{op_names.method} is deprecated by the API") if operation.deprecated else None,
         )
 
     # -- the package ---------------------------------------------------------
@@ -915,7 +917,7 @@ class _Builder:
                 (
                     "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "BearerAuth",
                     "CallOptions", "Discriminator", "Pager", "RawResource", "Resource", "RetryPolicy", "Unset", "async_pages",
-                    "async_raw", "awaitable", "combine_auth", "credential", "paginate", "raw",
+                    "async_raw", "awaitable", "combine_auth", "credential", "deprecated_operation", "paginate", "raw",
                 ),
                 model_names,
                 always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")
@@ -924,7 +926,8 @@ class _Builder:
                     if any(g.operations for g in groups)
                     else ()
                 )
-                + (("Pager", "async_pages", "paginate") if any(o.pager for g in groups for o in g.operations) else ()),
+                + (("Pager", "async_pages", "paginate") if any(o.pager for g in groups for o in g.operations) else ())
+                + (("deprecated_operation",) if any(o.deprecation for g in groups for o in g.operations) else ()),
             ),
             "operations": _imports(
                 descriptors,

@@ -70,7 +70,7 @@ FIELD_RESERVED = ANNOTATION_BUILTINS | {"field", "from_dict", "to_dict"} | RUNTI
 ARGUMENT_RESERVED = frozenset({"self", "cls", "locals", "options", "timeout", "extra_headers", "max_retries"})
 # A group's async and raw classes wrap its methods in their bodies (`raw = raw(Group.raw)`): a
 # method named like a wrapper would hide it from the lines after its own.
-METHOD_RESERVED = ARGUMENT_RESERVED | {"awaitable", "raw", "async_raw", "async_pages"}
+METHOD_RESERVED = ARGUMENT_RESERVED | {"awaitable", "raw", "async_raw", "async_pages", "deprecated_operation"}
 MEMBER_RESERVED = frozenset({"MRO"})
 
 STATUS_NAMES = {
