@@ -13,8 +13,9 @@ import random
 import sys
 import time
 import typing
+import warnings
 from collections.abc import Callable, Coroutine, Mapping
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
@@ -25,6 +26,27 @@ from .request import CallOptions, Operation, build_request, parse_response
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+if TYPE_CHECKING:
+    # Type checkers and IDEs read a deprecated operation's method as PEP 702 says (struck through).
+    from typing_extensions import deprecated as deprecated_operation
+else:
+
+    def deprecated_operation(message, /, *, category=DeprecationWarning, stacklevel=1):
+        """`typing_extensions.deprecated` (PEP 702) for the methods of deprecated operations,
+        without the dependency: a call warns with `category`, the method carries `__deprecated__`.
+        """
+
+        def decorate(method):
+            @functools.wraps(method)
+            def warned(*args, **kwargs):
+                warnings.warn(message, category, stacklevel=stacklevel + 1)
+                return method(*args, **kwargs)
+
+            warned.__deprecated__ = message
+            return warned
+
+        return decorate
 
 
 @dataclasses.dataclass(frozen=True)
@@ -534,6 +556,7 @@ __all__ = [
     "async_raw",
     "awaitable",
     "credential",
+    "deprecated_operation",
     "raw",
     "retry_after",
 ]
