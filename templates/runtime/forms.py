@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from .request import _text_value
-
-
-def _each_item(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
-    """(name, value) of each field, and of each item of a list: a form repeats the name."""
-    for key, value in data.items():
-        for item in value if isinstance(value, list) else [value]:
-            yield key, item
-
-
-def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
-    fields = []
-    for key, item in _each_item(data):
-        fields.append(
-            (key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item))
-        )
-    return fields
+from .request import _each_item, _form_fields, _text_value
 
 
 def form_urlencoded(payload: Any) -> Mapping[str, Any]:
