@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import json
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
@@ -155,18 +155,28 @@ _QUERY_SAFE = "!$&'()*+,;=:@/?"
 
 
 def _query_string(param: Param, value: Any) -> str:
-    """The query string a `querystring` parameter (OpenAPI 3.2) is: a form's fields (a list one
-    field per item, an object as JSON text), else the JSON or text of the value; percent-encoded.
+    """The query string a `querystring` parameter (OpenAPI 3.2) is: a form's fields, as a form
+    body writes them, else the JSON or text of the value; percent-encoded.
     """
     if param.style == "form" and isinstance(value, Mapping):
-        pairs = []
-        for key, item in value.items():
-            for each in item if isinstance(item, list) else [item]:
-                text = _json(each) if isinstance(each, Mapping) else _text_value(each)
-                pairs.append((str(key), text))
-        return str(httpx.QueryParams(tuple(pairs)))
+        return str(httpx.QueryParams(tuple(_form_fields(value))))
     text = _json(value) if param.style == "json" or not isinstance(value, str) else value
     return quote(text, safe=_QUERY_SAFE)
+
+
+def _each_item(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(name, value) of each field, and of each item of a list: a form repeats the name."""
+    for key, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            yield str(key), item
+
+
+def _form_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A form's fields as text: a field per item of a list, an object or a list in it as JSON."""
+    return [
+        (key, json.dumps(item) if isinstance(item, (dict, list)) else _text_value(item))
+        for key, item in _each_item(data)
+    ]
 
 
 def _json(value: Any) -> str:
@@ -318,8 +328,8 @@ def build_request(
         request_headers[name.lower()] = value
     if cookies:
         request_headers["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    if not any(name.lower() == "accept" for name in request_headers):  # the caller's wins
-        request_headers["accept"] = operation.accept
+    # Every name here is lower-case: an `Accept` of the caller's is found, and wins.
+    request_headers.setdefault("accept", operation.accept)
     chosen = options.get("timeout", timeout)
     url = base_url + path
     if query_string:

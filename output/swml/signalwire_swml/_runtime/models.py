@@ -106,21 +106,13 @@ _FACTORY = _Factory()
 
 
 class _Parameters:
-    """A model's constructor, read once per class from its dataclass fields."""
+    """A model's constructor, read once per class from its dataclass fields (the codec's fields
+    would evaluate the annotations, importing the types they name)."""
 
     def __init__(self, kind: type) -> None:
         self.kind = kind
-        self.fields = [
-            (
-                f.name,
-                f.default,
-                None if f.default_factory is dataclasses.MISSING else f.default_factory,
-            )
-            for f in dataclasses.fields(kind)
-            if f.init
-        ]
-        self.types = [f.type for f in dataclasses.fields(kind) if f.init]
-        self.names = frozenset(name for name, _, _ in self.fields)
+        self.fields = [f for f in dataclasses.fields(kind) if f.init]
+        self.names = frozenset(f.name for f in self.fields)
         self.post_init = getattr(kind, "__post_init__", None)
 
     def initialize(self, target: Model, values: dict[str, Any]) -> None:
@@ -131,15 +123,15 @@ class _Parameters:
                 f" {unexpected!r}"
             )
         missing = []
-        for name, default, factory in self.fields:
-            if name in values:
-                setattr(target, name, values[name])
-            elif factory is not None:
-                setattr(target, name, factory())
-            elif default is not dataclasses.MISSING:
-                setattr(target, name, default)
+        for f in self.fields:
+            if f.name in values:
+                setattr(target, f.name, values[f.name])
+            elif f.default_factory is not dataclasses.MISSING:
+                setattr(target, f.name, f.default_factory())
+            elif f.default is not dataclasses.MISSING:
+                setattr(target, f.name, f.default)
             else:
-                missing.append(repr(name))
+                missing.append(repr(f.name))
         if missing:
             listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1])
             if len(missing) > 1:
@@ -159,16 +151,20 @@ class _Parameters:
         return inspect.Signature(
             [
                 inspect.Parameter(
-                    name,
+                    f.name,
                     inspect.Parameter.KEYWORD_ONLY,
                     default=(
                         _FACTORY
-                        if factory is not None
-                        else inspect.Parameter.empty if default is dataclasses.MISSING else default
+                        if f.default_factory is not dataclasses.MISSING
+                        else (
+                            inspect.Parameter.empty
+                            if f.default is dataclasses.MISSING
+                            else f.default
+                        )
                     ),
-                    annotation=annotation,
+                    annotation=f.type,
                 )
-                for (name, default, factory), annotation in zip(self.fields, self.types)
+                for f in self.fields
             ],
             return_annotation=None,
         )
