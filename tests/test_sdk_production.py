@@ -203,6 +203,14 @@ def test_a_success_of_another_shape_is_returned_as_it_came_by_default(conference
     assert result == [1, 2]  # the conference was joined: no error, nothing lost
 
 
+@pytest.mark.parametrize("content_type", ["application/json", "text/html"])
+def test_a_success_whose_body_is_not_json_is_returned_as_its_text_by_default(conferences_sdk: ModuleType, content_type: str) -> None:
+    recorder = Recorder(httpx.Response(200, content=b"<html>joined</html>", headers={"Content-Type": content_type}))
+    result = sync_client(conferences_sdk, recorder).conference_commands.join_conference("c", call_control_id=CALL)
+    assert result == "<html>joined</html>"  # a success stays one, and its body is kept
+    assert len(recorder.requests) == 1
+
+
 # -- retries -----------------------------------------------------------------------
 
 
