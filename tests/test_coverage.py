@@ -401,7 +401,7 @@ def test_requests_accept_the_media_type_their_responses_are_read_as(workspace: P
     package = sdk("responses_30", workspace)
 
     def negotiate(request: httpx.Request) -> httpx.Response:
-        if request.headers.get("accept") == "application/json":
+        if request.headers.get("accept", "").startswith("application/json"):
             return httpx.Response(200, json={"id": "c1"})
         return httpx.Response(200, content=b"<item><id>c1</id></item>", headers={"content-type": "application/xml"})
 
@@ -410,7 +410,11 @@ def test_requests_accept_the_media_type_their_responses_are_read_as(workspace: P
     api.default.get_logo()
     api.default.get_readme()
     api.default.delete_item("i1")
-    assert [r.headers.get_list("accept") for r in recorder.requests] == [["application/json"], ["image/png"], ["text/plain"], ["application/json"]]
+    api.default.get_export()
+    assert [r.headers.get_list("accept") for r in recorder.requests] == [["application/json"], ["image/png"], ["text/plain"], ["application/json"], ["*/*"]]
+    # A media range whose schema is read as JSON asks for JSON first.
+    assert api.default.get_feed() == package.models.Item(id="c1")
+    assert recorder.last.headers.get_list("accept") == ["application/json, */*;q=0.9"]
     # The caller's Accept wins, per call or for the client.
     # (XML is not what the SDK reads: the success is kept as its text.)
     assert api.default.get_catalog(extra_headers={"Accept": "application/xml"}) == "<item><id>c1</id></item>"

@@ -1042,14 +1042,26 @@ DEFAULT_ACCEPT = "application/json"
 _HEADER_TEXT = re.compile(r"[\x20-\x7e]+")
 
 
+_AS_IT_CAME = (ir.Primitive("bytes"), ir.Primitive("str"))  # read as the body's bytes or text, not as JSON
+_RANGE_AFTER_JSON = "q=0.9"
+
+
 def _accept(operation: ir.Operation) -> str | None:
     """The media types an operation's responses are read as, for its requests' `Accept` header
-    (so that a server offering XML beside JSON answers in JSON); None when none has a body."""
-    # (A media type a header cannot carry, with a control or non-ASCII character, is left out.)
-    media = dict.fromkeys(r.media_type for r in operation.responses if r.media_type is not None and _HEADER_TEXT.fullmatch(r.media_type))
-    if not media:
-        return None
-    return ", ".join(media)
+    (so that a server offering XML beside JSON answers in JSON); None when none has a body.
+
+    A media range (`*/*`, `application/*`: springdoc writes `*/*` for every response) whose
+    schema is read as JSON asks for JSON first and the range after it."""
+    media: dict[str, None] = {}
+    for response in operation.responses:
+        kind = response.media_type
+        if kind is None or not _HEADER_TEXT.fullmatch(kind):  # (a media type no header can carry is left out)
+            continue
+        if "*" in kind.partition(";")[0] and response.type is not None and response.type not in _AS_IT_CAME:
+            media.setdefault(DEFAULT_ACCEPT)
+            kind = kind if ";" in kind else f"{kind};{_RANGE_AFTER_JSON}"
+        media.setdefault(kind)
+    return ", ".join(media) if media else None
 
 
 def _checks_anything(constraints: ir.Constraints) -> bool:
