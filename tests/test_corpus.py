@@ -370,6 +370,44 @@ def test_twilio_list_operations_get_pagers(spec: Path, shared_specs: Path, corpu
     assert len(pagers) == len(expected)
 
 
+def _link_header_operations(spec: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """GET operations whose 200 response documents a `Link` header, and those of them whose
+    response is a JSON array, read with the json module."""
+    document = json.loads(spec.read_text(encoding="utf-8"))
+
+    def followed(node: Any) -> Any:
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+            target: Any = document
+            for part in node["$ref"][2:].split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            node = target
+        return node
+
+    documented, arrays = set(), set()
+    for path, item in (document.get("paths") or {}).items():
+        success = followed(((item.get("get") or {}).get("responses") or {}).get("200"))
+        if not isinstance(success, dict) or "link" not in {str(h).lower() for h in success.get("headers") or {}}:
+            continue
+        documented.add(("GET", str(path)))
+        schema = followed(((success.get("content") or {}).get("application/json") or {}).get("schema"))
+        if isinstance(schema, dict) and schema.get("type") == "array":
+            arrays.add(("GET", str(path)))
+    return documented, arrays
+
+
+@pytest.mark.parametrize("spec", [p for p in spec_files() if p.values[0] is None or p.values[0].name == "github_rest_api.json"])
+def test_github_list_operations_follow_the_link_header(spec: Path, shared_specs: Path, corpus: Callable[[Path], Generated]) -> None:
+    sdk = corpus(spec)
+    package = import_package(sdk.root, sdk.package)
+    runtime = runtime_of(package.__name__)
+    linked = {(op.method, op.path) for op in declared_operations(package.__name__) if isinstance(op.pagination, runtime.LinkHeader)}
+    documented, arrays = _link_header_operations(spec)
+    assert len(arrays) > 100
+    assert arrays <= linked <= documented  # every list answered with a Link header, and only those
+    client = client_of(package)
+    assert is_pager(client.repos.iter_repos_list_for_org)  # GET /orgs/{org}/repos
+
+
 class BlackCheck:
     """black over generated modules, cut at their top-level statements (and a class of more than
     64,000 characters at its members, in a stand-in class) as the format stage cuts them: the

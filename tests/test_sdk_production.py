@@ -390,6 +390,69 @@ def test_linked_pages_follow_next_page_uri(catalogue: ModuleType) -> None:
     assert all(r.headers["X-Trace"] == "t-1" for r in recorder.requests)  # the call's headers, on every page
 
 
+def test_cursor_pages_send_back_the_token_of_the_page_before(catalogue: ModuleType) -> None:
+    tokens = {None: "t1", "t1": "t2", "t2": None}
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent = request.url.params.get("pageToken")
+        following = tokens[sent]
+        # The second page is empty but names a next one: the walk goes on.
+        events = [] if sent == "t1" else [item(len(sent or ""))]
+        return httpx.Response(200, json={"events": events, **({"nextPageToken": following} if following else {})})
+
+    recorder = Recorder(handle)
+    ids = [e.id for e in sync_client(catalogue, recorder).events.iter_events(max_results=5)]
+    assert ids == ["item-0", "item-2"]
+    assert [dict(r.url.params) for r in recorder.requests] == [
+        {"maxResults": "5"},
+        {"maxResults": "5", "pageToken": "t1"},
+        {"maxResults": "5", "pageToken": "t2"},
+    ]
+    # A page naming the token it was fetched with ends the walk, rather than fetching it again.
+    again = Recorder(httpx.Response(200, json={"events": [item(1)], "nextPageToken": "same"}))
+    assert len(list(sync_client(catalogue, again).events.iter_events(page_token="same"))) == 1
+    assert len(again.requests) == 1
+
+
+def test_pages_linked_by_next_link_and_by_the_link_header(catalogue: ModuleType) -> None:
+    def vaults(request: httpx.Request) -> httpx.Response:
+        skip = int(request.url.params.get("$skip", "0"))
+        following = f"{BASE}/vaults?api-version=1&$skip={skip + 1}" if skip < 1 else None
+        return httpx.Response(200, json={"value": [item(skip)], "nextLink": following})
+
+    recorder = Recorder(vaults)
+    assert [v.id for v in sync_client(catalogue, recorder).vaults.iter_vaults()] == ["item-0", "item-1"]
+    assert len(recorder.requests) == 2
+
+    def repos(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", "1"))
+        links = [f'<{BASE}/repos?per_page=2&page={page + 1}>; rel="next"'] if page < 3 else []
+        links.append(f'<{BASE}/repos?per_page=2&page=1>; rel="first"')
+        return httpx.Response(200, json=[item(2 * page), item(2 * page + 1)], headers={"Link": ", ".join(links)})
+
+    recorder = Recorder(repos)
+    pager = sync_client(catalogue, recorder).repos.iter_repos(per_page=2, extra_headers={"X-Trace": "t-1"})
+    assert recorder.requests == []
+    assert [r.id for r in pager] == [f"item-{n}" for n in range(2, 8)]
+    assert [r.url.params.get("page") for r in recorder.requests] == [None, "2", "3"]
+    assert all(r.headers["X-Trace"] == "t-1" and r.headers["Authorization"] == "Bearer test-key" for r in recorder.requests)
+
+
+def test_async_cursor_and_link_header_pages(catalogue: ModuleType) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/events"):
+            sent = request.url.params.get("pageToken")
+            return httpx.Response(200, json={"events": [item(1 if sent else 0)], **({} if sent else {"nextPageToken": "t"})})
+        following = {} if request.url.params.get("page") else {"Link": f'<{BASE}/repos?page=2>; rel="next"'}
+        return httpx.Response(200, json=[item(5)], headers=following)
+
+    async def main() -> tuple[list[str], list[str]]:
+        async with async_client(catalogue, Recorder(handle)) as client:
+            return [e.id async for e in client.events.iter_events()], [r.id async for r in client.repos.iter_repos()]
+
+    assert asyncio.run(main()) == (["item-0", "item-1"], ["item-5", "item-5"])
+
+
 def test_async_pages(catalogue: ModuleType) -> None:
     recorder = Recorder(numbered_pages(2))
 

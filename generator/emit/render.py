@@ -767,10 +767,17 @@ class _Builder:
             page_type = next(r.type for r in successes if r.status == "200")
             assert page_type is not None
             item_type = self.annotation(paging.item_type)
-            items = self._attribute_path(page_type, (paging.items,))[0]
-            if paging.style == "next_link":
+            items = self._attribute_path(page_type, (paging.items,))[0] if paging.items is not None else None
+            if paging.style == "link_header":
+                header = [py(items)] if items is not None else []
+                parts.append(lambda i: keyword_call("pagination", "LinkHeader", "(", ")", header, i))
+            elif paging.style == "next_link":
                 link = [py(items), py(self._attribute_path(page_type, paging.link))]
                 parts.append(lambda i: keyword_call("pagination", "NextLink", "(", ")", link, i))
+            elif paging.style == "cursor":
+                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
+                cursor = [py(items), py(self._attribute_path(page_type, paging.token)), py(op_names.parameter(param))]
+                parts.append(lambda i: keyword_call("pagination", "Cursor", "(", ")", cursor, i))
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 options = [py(items), py(op_names.parameter(param))]
@@ -931,7 +938,7 @@ class _Builder:
             ),
             "operations": _imports(
                 descriptors,
-                ("Body", "Discriminator", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
+                ("Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
                 model_names,
                 always=("Operation",),
             ),

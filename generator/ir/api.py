@@ -60,6 +60,7 @@ class Response:
     media_type: str | None
     type: TypeExpr | None
     error_codes: tuple[ErrorCode, ...] = ()
+    headers: tuple[str, ...] = ()  # the names of the headers it documents, in lower case, sorted
 
     @property
     def is_success(self) -> bool:
@@ -92,14 +93,15 @@ class Pagination:
     Paths are wire names from the page (the success response's object) down.
     """
 
-    style: Literal["page_number", "next_link"]
-    items: str  # the page's list of items
+    style: Literal["page_number", "next_link", "cursor", "link_header"]
+    items: str | None  # the page's list of items; None when the page is the list itself (link_header)
     item_type: TypeExpr
-    parameter: str | None = None  # page_number: the parameter that selects the page
-    parameter_key: str | None = None  # ... the property of that parameter's object, if any
+    parameter: str | None = None  # page_number, cursor: the query parameter that selects the page
+    parameter_key: str | None = None  # page_number: the property of that parameter's object, if any
     page_number: tuple[str, ...] = ()
     total_pages: tuple[str, ...] = ()
     link: tuple[str, ...] = ()  # next_link: the next page's URL or path
+    token: tuple[str, ...] = ()  # cursor: the value of `parameter` that selects the next page
 
 
 @dataclass(frozen=True)

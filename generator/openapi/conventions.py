@@ -8,7 +8,10 @@ whose operations and webhooks say what the runtime needs to know about
   POST may be retried safely;
 - pagination: a list operation whose pages are numbered (a page-number
   parameter and a `meta` object with `page_number` and `total_pages`, as in
-  Telnyx) or chained (a `next_page_uri` in each page, as in Twilio);
+  Telnyx), chained (a `next_page_uri` in each page, as in Twilio; `nextLink`,
+  as in Azure), chosen by a cursor (a `nextPageToken` in each page that the
+  `pageToken` parameter takes back, as in Google's APIs) or linked by the
+  response's `Link` header (`rel="next"`, as in GitHub's);
 - webhook events: the constant (`data.event_type`) that tells each event of
   the API from the others.
 """
@@ -24,7 +27,9 @@ from generator import ir
 # Normalised names (lower case, without `-` and `_`) of idempotency keys.
 IDEMPOTENCY_FIELDS = frozenset({"commandid", "idempotencykey", "idempotencytoken"})
 IDEMPOTENCY_HEADERS = frozenset({"idempotencykey", "xidempotencykey", "itwilioidempotencytoken"})
-NEXT_LINK_FIELDS = ("next_page_uri", "next_page_url", "next_page", "next_url", "next_link", "next")
+NEXT_LINK_FIELDS = ("next_page_uri", "next_page_url", "next_page", "next_url", "next_link", "@odata.next_link", "next")
+# A page's field that selects the next page when a query parameter takes it back (see `_cursor`).
+NEXT_TOKEN_FIELDS = ("next_page_token", "next_token", "next_cursor", "continuation_token", "next_marker", "next_page", "next_offset", "cursor")
 PAGE_NUMBER_FIELDS = ("page_number", "current_page", "page")
 TOTAL_PAGES_FIELDS = ("total_pages", "page_count", "pages")
 PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
@@ -68,21 +73,51 @@ def _is(expr: ir.TypeExpr, *kinds: str) -> bool:
 
 
 def _find(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], *kinds: str) -> tuple[str, ...]:
-    """The path to a property named one of `names` (in order of preference) with a type of
-    `kinds`, in `page` or one of its object properties; () if there is none."""
-    for name in names:
-        for prop in page.properties:
-            if prop.wire_name == name and _is(prop.type, *kinds):
-                return (name,)
-    for name in names:
+    """The path to a property named one of `names` (in order of preference; `nextLink` is
+    `next_link`) with a type of `kinds`, in `page` or one of its object properties; () if there is none."""
+    found = _found(types, page, names, kinds)
+    return found[0] if found else ()
+
+
+def _found(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every path `_find` may choose, its choice first."""
+    found: list[tuple[str, ...]] = []
+    for name in map(_normalised, names):
+        found += [(p.wire_name,) for p in page.properties if _normalised(p.wire_name) == name and _is(p.type, *kinds)]
+    for name in map(_normalised, names):
         for outer in sorted(page.properties, key=lambda p: p.wire_name):
             inner = types.object(outer.type)
-            if inner is None:
-                continue
-            for prop in inner.properties:
-                if prop.wire_name == name and _is(prop.type, *kinds):
-                    return (outer.wire_name, name)
-    return ()
+            if inner is not None:
+                found += [(outer.wire_name, p.wire_name) for p in inner.properties if _normalised(p.wire_name) == name and _is(p.type, *kinds)]
+    return found
+
+
+def _cursor(operation: ir.Operation, types: TypeTable, page: ir.ObjectType) -> tuple[tuple[str, ...], ir.Parameter] | None:
+    """The field of `page` that selects the next page and the query parameter that takes it
+    back: a token or cursor named as `NEXT_LINK_FIELDS` or `NEXT_TOKEN_FIELDS` are, and a
+    parameter of its name, of its name without `next` (`nextPageToken`, `pageToken`) or
+    with `start` for `next` (`next_cursor`, `start_cursor`), of the same type."""
+    query = {_normalised(p.wire_name): p for p in operation.parameters if p.location == "query"}
+    for kinds in (("str",), ("int",)):
+        for path in _found(types, page, NEXT_TOKEN_FIELDS + NEXT_LINK_FIELDS, kinds):
+            name = _normalised(path[-1])
+            rest = name[len("next") :] if name.startswith("next") else ""
+            for wanted in (name, rest, "start" + rest if rest else ""):
+                param = query.get(wanted) if wanted not in ("", "token") else None  # (a `token` parameter may be a credential)
+                if param is not None and _is(param.type, *kinds):
+                    return path, param
+    return None
+
+
+def _list_item(types: TypeTable, expr: ir.TypeExpr | None) -> ir.TypeExpr | None:
+    """The item type of the list `expr` stands for (through `Nullable` and aliases), if it is one."""
+    while expr is not None:
+        expr = _core(expr)
+        if isinstance(expr, ir.ListOf):
+            return expr.item
+        named = types.by_key.get(expr.key) if isinstance(expr, ir.Named) else None
+        expr = named.target if isinstance(named, ir.AliasType) else None
+    return None
 
 
 def idempotency_key(operation: ir.Operation, types: TypeTable) -> ir.IdempotencyKey | None:
@@ -101,7 +136,13 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
     if operation.method != "GET":
         return None
     success = next((r for r in operation.responses if r.status == "200"), None)
-    page = types.object(success.type) if success is not None else None
+    if success is None:
+        return None
+    linked = "link" in success.headers  # the response's `Link` header names the next page
+    listed = _list_item(types, success.type)
+    if listed is not None:
+        return ir.Pagination("link_header", None, listed) if linked else None
+    page = types.object(success.type)
     if page is None:
         return None
     lists = [p for p in page.properties if isinstance(_core(p.type), ir.ListOf)]
@@ -112,9 +153,15 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
     items = lists[0]
     item_list = _core(items.type)
     assert isinstance(item_list, ir.ListOf)
+    cursor = _cursor(operation, types, page)
+    if cursor is not None:  # (before links: a field a parameter takes back is no address)
+        token, param = cursor
+        return ir.Pagination("cursor", items.wire_name, item_list.item, parameter=param.wire_name, token=token)
     link = _find(types, page, NEXT_LINK_FIELDS, "str")
     if link:
         return ir.Pagination("next_link", items.wire_name, item_list.item, link=link)
+    if linked:
+        return ir.Pagination("link_header", items.wire_name, item_list.item)
     total = _find(types, page, TOTAL_PAGES_FIELDS, "int")
     if not total:
         return None

@@ -300,7 +300,9 @@ class OpenApiReader:
             found = self._content(response_node, context)
             media, expr = found if found is not None else (None, None)
             codes = self._error_codes(response_node) if not status.startswith(("1", "2", "3")) else ()
-            result.append(ir.Response(status, _text(response_node.value.get("description")), media, expr, codes))
+            headers = response_node.value.get("headers")
+            documented = tuple(sorted({str(h).lower() for h in headers})) if isinstance(headers, dict) else ()
+            result.append(ir.Response(status, _text(response_node.value.get("description")), media, expr, codes, documented))
         return tuple(result)
 
     def _error_codes(self, response: Located) -> tuple[ir.ErrorCode, ...]:

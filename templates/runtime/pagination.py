@@ -1,4 +1,4 @@
-"""Pagination: page-number and next-link pages, iterated lazily (only APIs with list operations ship this)."""
+"""Pagination: numbered, linked and cursor pages, iterated lazily (only APIs with list operations ship this)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,22 @@ class NextLink:
     link: tuple[str, ...]  # attribute path of the next page's URL or path
 
 
+@dataclasses.dataclass(frozen=True)
+class Cursor:
+    """Pages chosen by an argument that takes back a value of the page before (a token or cursor)."""
+
+    items: str  # the attribute of a page that holds its items
+    token: tuple[str, ...]  # attribute path of the value that selects the next page
+    argument: str  # the argument that takes it
+
+
+@dataclasses.dataclass(frozen=True)
+class LinkHeader:
+    """Pages chained by the response's `Link` header (its `rel="next"` link)."""
+
+    items: str | None = None  # the attribute of a page that holds its items, or None: the list
+
+
 def _attribute_path(value: Any, path: Sequence[str]) -> Any:
     for name in path:
         value = getattr(value, name, None)
@@ -58,12 +74,25 @@ class _Pages:
         return self.client._request(self.operation, self.arguments)
 
     def items(self, page: Any) -> list[Any]:
-        items = getattr(page, self.paging.items, None)
+        items = page if self.paging.items is None else getattr(page, self.paging.items, None)
         return items if isinstance(items, list) else []
 
-    def following(self, page: Any, request: httpx.Request) -> httpx.Request | None:
-        """The request for the page after `page`, or None when it was the last."""
+    def following(
+        self, page: Any, request: httpx.Request, response: httpx.Response
+    ) -> httpx.Request | None:
+        """The request for the page after `page` (read from `response`), or None when it was the last."""
         paging = self.paging
+        if isinstance(paging, LinkHeader):
+            link = response.links.get("next", {}).get("url")
+            return _link_request(self.client, link, request) if link else None
+        if isinstance(paging, Cursor):
+            # Until a page names no next one (a page may be empty and name one) or the one it came from.
+            token = _attribute_path(page, paging.token)
+            sent = self.arguments.get(paging.argument)
+            if not isinstance(token, (str, int)) or token in ("", sent):
+                return None
+            self.arguments[paging.argument] = token
+            return self.client._request(self.operation, self.arguments)
         if not self.items(page):
             return None
         if isinstance(paging, NextLink):
@@ -124,7 +153,7 @@ class Pager(Generic[T]):
             response = client._transmit(walk.operation, request, walk.arguments)
             page = client._result(walk.operation, response)
             yield page
-            request = walk.following(page, request)
+            request = walk.following(page, request, response)
 
     def __iter__(self) -> typing.Iterator[T]:
         for page in self.pages():
@@ -148,7 +177,7 @@ class AsyncPager(Generic[T]):
             response = await client._transmit(walk.operation, request, walk.arguments)
             page = client._result(walk.operation, response)
             yield page
-            request = walk.following(page, request)
+            request = walk.following(page, request, response)
 
     async def __aiter__(self) -> typing.AsyncIterator[T]:
         async for page in self.pages():
@@ -189,6 +218,8 @@ def async_pages(
 
 __all__ = [
     "AsyncPager",
+    "Cursor",
+    "LinkHeader",
     "NextLink",
     "PageNumber",
     "Pager",
