@@ -102,7 +102,7 @@ class Operation(Generic[T]):
     responses: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     error: type[APIStatusError] = APIStatusError
     idempotency_key: str | None = None  # an argument the client fills with a fresh UUID
-    pagination: Any = None  # a `PageNumber` or `NextLink` of the pagination module
+    pagination: Any = None  # a `PageNumber`, `NextLink`, `Cursor` or `LinkHeader` (of `pagination`)
     security: tuple[tuple[str, ...], ...] | None = None  # None: the API's requirements
     accept: str = "application/json"  # the media types its responses are read as (`Accept`)
 
