@@ -414,6 +414,24 @@ def test_cursor_pages_send_back_the_token_of_the_page_before(catalogue: ModuleTy
     assert len(again.requests) == 1
 
 
+def test_pages_after_the_last_item_while_the_page_says_there_are_more(catalogue: ModuleType) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        after = request.url.params.get("starting_after")
+        start = 0 if after is None else int(after.removeprefix("item-")) + 1
+        return httpx.Response(200, json={"data": [item(start), item(start + 1)], "has_more": start < 4, "url": "/charges"})
+
+    recorder = Recorder(handle)
+    ids = [c.id for c in sync_client(catalogue, recorder).charges.iter_charges(limit=2)]
+    assert ids == [f"item-{n}" for n in range(6)]
+    assert [r.url.params.get("starting_after") for r in recorder.requests] == [None, "item-1", "item-3"]
+    assert all(r.url.params["limit"] == "2" for r in recorder.requests)
+    # No more after an empty page, or after a page that lacks the flag.
+    for page in ({"data": [], "has_more": True}, {"data": [item(1)]}):
+        once = Recorder(httpx.Response(200, json=page))
+        list(sync_client(catalogue, once).charges.iter_charges())
+        assert len(once.requests) == 1
+
+
 def test_pages_linked_by_next_link_and_by_the_link_header(catalogue: ModuleType) -> None:
     def vaults(request: httpx.Request) -> httpx.Response:
         skip = int(request.url.params.get("$skip", "0"))

@@ -778,6 +778,12 @@ class _Builder:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 cursor = [py(items), py(self._attribute_path(page_type, paging.token)), py(op_names.parameter(param))]
                 parts.append(lambda i: keyword_call("pagination", "Cursor", "(", ")", cursor, i))
+            elif paging.style == "after_last":
+                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
+                assert paging.parameter_key is not None
+                item_key = self._attribute_path(paging.item_type, (paging.parameter_key,))[0]
+                after = [py(items), py(self._attribute_path(page_type, paging.has_more)), py(op_names.parameter(param)), py(item_key)]
+                parts.append(lambda i: keyword_call("pagination", "AfterLast", "(", ")", after, i))
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 options = [py(items), py(op_names.parameter(param))]
@@ -938,7 +944,7 @@ class _Builder:
             ),
             "operations": _imports(
                 descriptors,
-                ("Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
+                ("AfterLast", "Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
                 model_names,
                 always=("Operation",),
             ),

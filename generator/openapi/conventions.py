@@ -10,8 +10,9 @@ whose operations and webhooks say what the runtime needs to know about
   parameter and a `meta` object with `page_number` and `total_pages`, as in
   Telnyx), chained (a `next_page_uri` in each page, as in Twilio; `nextLink`,
   as in Azure), chosen by a cursor (a `nextPageToken` in each page that the
-  `pageToken` parameter takes back, as in Google's APIs) or linked by the
-  response's `Link` header (`rel="next"`, as in GitHub's);
+  `pageToken` parameter takes back, as in Google's APIs; a `has_more` flag and a
+  `starting_after` parameter that takes the last item's `id`, as in Stripe) or
+  linked by the response's `Link` header (`rel="next"`, as in GitHub's);
 - webhook events: the constant (`data.event_type`) that tells each event of
   the API from the others.
 """
@@ -32,6 +33,8 @@ NEXT_LINK_FIELDS = ("next_page_uri", "next_page_url", "next_page", "next_url", "
 NEXT_TOKEN_FIELDS = ("next_page_token", "next_token", "next_cursor", "continuation_token", "next_marker", "next_page", "next_offset", "cursor")
 PAGE_NUMBER_FIELDS = ("page_number", "current_page", "page")
 TOTAL_PAGES_FIELDS = ("total_pages", "page_count", "pages")
+HAS_MORE_FIELDS = ("has_more", "has_next_page")
+AFTER_PARAMETERS = frozenset({"startingafter", "after", "afterid"})  # normalised
 PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
 
 
@@ -157,6 +160,12 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
     if cursor is not None:  # (before links: a field a parameter takes back is no address)
         token, param = cursor
         return ir.Pagination("cursor", items.wire_name, item_list.item, parameter=param.wire_name, token=token)
+    more = _find(types, page, HAS_MORE_FIELDS, "bool")
+    after = next((p for p in operation.parameters if p.location == "query" and _normalised(p.wire_name) in AFTER_PARAMETERS and _is(p.type, "str")), None)
+    item = types.object(item_list.item)
+    key = next((p.wire_name for p in item.properties if p.wire_name == "id" and _is(p.type, "str")), None) if item is not None else None
+    if more and after is not None and key is not None:
+        return ir.Pagination("after_last", items.wire_name, item_list.item, parameter=after.wire_name, has_more=more, parameter_key=key)
     link = _find(types, page, NEXT_LINK_FIELDS, "str")
     if link:
         return ir.Pagination("next_link", items.wire_name, item_list.item, link=link)

@@ -46,6 +46,16 @@ class Cursor:
 
 
 @dataclasses.dataclass(frozen=True)
+class AfterLast:
+    """Pages chosen by an argument that takes the last item's key, while a page says there are more."""
+
+    items: str  # the attribute of a page that holds its items
+    has_more: tuple[str, ...]  # attribute path of the flag that there is a next page
+    argument: str  # the argument that takes the key
+    key: str  # the attribute of an item that it takes
+
+
+@dataclasses.dataclass(frozen=True)
 class LinkHeader:
     """Pages chained by the response's `Link` header (its `rel="next"` link)."""
 
@@ -95,6 +105,13 @@ class _Pages:
             return self.client._request(self.operation, self.arguments)
         if not self.items(page):
             return None
+        if isinstance(paging, AfterLast):
+            last = getattr(self.items(page)[-1], paging.key, None)
+            more = _attribute_path(page, paging.has_more) is True
+            if not more or not isinstance(last, str) or last == self.arguments.get(paging.argument):
+                return None
+            self.arguments[paging.argument] = last
+            return self.client._request(self.operation, self.arguments)
         if isinstance(paging, NextLink):
             link = _attribute_path(page, paging.link)
             return _link_request(self.client, link, request) if isinstance(link, str) else None
@@ -217,6 +234,7 @@ def async_pages(
 
 
 __all__ = [
+    "AfterLast",
     "AsyncPager",
     "Cursor",
     "LinkHeader",
