@@ -432,6 +432,31 @@ def test_pages_after_the_last_item_while_the_page_says_there_are_more(catalogue:
         assert len(once.requests) == 1
 
 
+def test_offset_pages_count_the_items_before_them_up_to_the_total(catalogue: ModuleType) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        offset, limit = int(request.url.params.get("offset", "0")), int(request.url.params["limit"])
+        return httpx.Response(200, json={"invoices": [item(n) for n in range(offset, min(offset + limit, 5))], "totalCount": 5})
+
+    recorder = Recorder(handle)
+    assert [i.id for i in sync_client(catalogue, recorder).invoices.iter_invoices(limit=2)] == [f"item-{n}" for n in range(5)]
+    assert [r.url.params.get("offset") for r in recorder.requests] == [None, "2", "4"]
+    started = Recorder(handle)
+    assert [i.id for i in sync_client(catalogue, started).invoices.iter_invoices(offset=3, limit=10)] == ["item-3", "item-4"]
+    assert len(started.requests) == 1
+
+
+def test_marker_pages_send_back_the_marker_of_the_page_before(catalogue: ModuleType) -> None:
+    markers = {None: "m1", "m1": None}
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        following = markers[request.url.params.get("Marker")]
+        return httpx.Response(200, json={"Buckets": [item(len(request.url.params))], **({"Marker": following} if following else {})})
+
+    recorder = Recorder(handle)
+    assert [b.id for b in sync_client(catalogue, recorder).buckets.iter_buckets()] == ["item-0", "item-1"]
+    assert [r.url.params.get("Marker") for r in recorder.requests] == [None, "m1"]
+
+
 def test_pages_linked_by_next_link_and_by_the_link_header(catalogue: ModuleType) -> None:
     def vaults(request: httpx.Request) -> httpx.Response:
         skip = int(request.url.params.get("$skip", "0"))

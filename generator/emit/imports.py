@@ -37,7 +37,7 @@ RUNTIME_NAMES = {
     "auth": ("BearerAuth", "combine_auth"),
     "api_key": ("ApiKeyAuth",),
     "forms": ("form_urlencoded", "multipart"),
-    "pagination": ("AfterLast", "Cursor", "LinkHeader", "NextLink", "PageNumber", "Pager", "async_pages", "paginate"),
+    "pagination": ("AfterLast", "Cursor", "LinkHeader", "NextLink", "Offset", "PageNumber", "Pager", "async_pages", "paginate"),
 }
 RUNTIME_MODULE = {name: module for module, names in RUNTIME_NAMES.items() for name in names}
 

@@ -784,6 +784,10 @@ class _Builder:
                 item_key = self._attribute_path(paging.item_type, (paging.parameter_key,))[0]
                 after = [py(items), py(self._attribute_path(page_type, paging.has_more)), py(op_names.parameter(param)), py(item_key)]
                 parts.append(lambda i: keyword_call("pagination", "AfterLast", "(", ")", after, i))
+            elif paging.style == "offset":
+                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
+                offset = [py(items), py(op_names.parameter(param)), py(self._attribute_path(page_type, paging.total_items))]
+                parts.append(lambda i: keyword_call("pagination", "Offset", "(", ")", offset, i))
             else:
                 param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
                 options = [py(items), py(op_names.parameter(param))]
@@ -944,7 +948,7 @@ class _Builder:
             ),
             "operations": _imports(
                 descriptors,
-                ("AfterLast", "Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
+                ("AfterLast", "Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Offset", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
                 model_names,
                 always=("Operation",),
             ),

@@ -93,16 +93,17 @@ class Pagination:
     Paths are wire names from the page (the success response's object) down.
     """
 
-    style: Literal["page_number", "next_link", "cursor", "after_last", "link_header"]
+    style: Literal["page_number", "next_link", "cursor", "after_last", "offset", "link_header"]
     items: str | None  # the page's list of items; None when the page is the list itself (link_header)
     item_type: TypeExpr
-    parameter: str | None = None  # page_number, cursor, after_last: the query parameter that selects the page
+    parameter: str | None = None  # page_number, cursor, after_last, offset: the query parameter that selects the page
     parameter_key: str | None = None  # page_number: the property of that parameter's object, if any; after_last: the item's property it takes
     page_number: tuple[str, ...] = ()
     total_pages: tuple[str, ...] = ()
     link: tuple[str, ...] = ()  # next_link: the next page's URL or path
     token: tuple[str, ...] = ()  # cursor: the value of `parameter` that selects the next page
     has_more: tuple[str, ...] = ()  # after_last: the flag that there is a next page
+    total_items: tuple[str, ...] = ()  # offset: the count of the items of all pages
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ whose operations and webhooks say what the runtime needs to know about
   Telnyx), chained (a `next_page_uri` in each page, as in Twilio; `nextLink`,
   as in Azure), chosen by a cursor (a `nextPageToken` in each page that the
   `pageToken` parameter takes back, as in Google's APIs; a `has_more` flag and a
-  `starting_after` parameter that takes the last item's `id`, as in Stripe) or
+  `starting_after` parameter that takes the last item's `id`, as in Stripe; an
+  `offset` parameter and a `total` count of the items) or
   linked by the response's `Link` header (`rel="next"`, as in GitHub's);
 - webhook events: the constant (`data.event_type`) that tells each event of
   the API from the others.
@@ -30,9 +31,11 @@ IDEMPOTENCY_FIELDS = frozenset({"commandid", "idempotencykey", "idempotencytoken
 IDEMPOTENCY_HEADERS = frozenset({"idempotencykey", "xidempotencykey", "itwilioidempotencytoken"})
 NEXT_LINK_FIELDS = ("next_page_uri", "next_page_url", "next_page", "next_url", "next_link", "@odata.next_link", "next")
 # A page's field that selects the next page when a query parameter takes it back (see `_cursor`).
-NEXT_TOKEN_FIELDS = ("next_page_token", "next_token", "next_cursor", "continuation_token", "next_marker", "next_page", "next_offset", "cursor")
+NEXT_TOKEN_FIELDS = ("next_page_token", "next_token", "next_cursor", "continuation_token", "next_marker", "next_page", "next_offset", "cursor", "marker")
 PAGE_NUMBER_FIELDS = ("page_number", "current_page", "page")
 TOTAL_PAGES_FIELDS = ("total_pages", "page_count", "pages")
+TOTAL_ITEMS_FIELDS = ("total", "total_count", "total_results", "total_items", "total_elements", "total_size", "num_found")
+OFFSET_PARAMETERS = ("offset", "start_at", "start_index", "skip", "$skip")
 HAS_MORE_FIELDS = ("has_more", "has_next_page")
 AFTER_PARAMETERS = frozenset({"startingafter", "after", "afterid"})  # normalised
 PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
@@ -171,6 +174,19 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
         return ir.Pagination("next_link", items.wire_name, item_list.item, link=link)
     if linked:
         return ir.Pagination("link_header", items.wire_name, item_list.item)
+    numbered = _page_number(operation, types, page, items.wire_name, item_list.item)
+    if numbered is not None:
+        return numbered
+    total = _find(types, page, TOTAL_ITEMS_FIELDS, "int")
+    query = {_normalised(p.wire_name): p for p in operation.parameters if p.location == "query" and _is(p.type, "int")}
+    offset = next((query[name] for name in map(_normalised, OFFSET_PARAMETERS) if name in query), None)
+    if total and offset is not None:
+        return ir.Pagination("offset", items.wire_name, item_list.item, parameter=offset.wire_name, total_items=total)
+    return None
+
+
+def _page_number(operation: ir.Operation, types: TypeTable, page: ir.ObjectType, items: str, item_type: ir.TypeExpr) -> ir.Pagination | None:
+    """Numbered pages: a page-number parameter and a count of the pages in the page."""
     total = _find(types, page, TOTAL_PAGES_FIELDS, "int")
     if not total:
         return None
@@ -188,8 +204,8 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
             continue
         return ir.Pagination(
             "page_number",
-            items.wire_name,
-            item_list.item,
+            items,
+            item_type,
             parameter=param.wire_name,
             parameter_key=key,
             page_number=_find(types, page, PAGE_NUMBER_FIELDS, "int"),

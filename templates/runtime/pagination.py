@@ -56,6 +56,15 @@ class AfterLast:
 
 
 @dataclasses.dataclass(frozen=True)
+class Offset:
+    """Pages chosen by an argument that counts the items before them, up to the count of all."""
+
+    items: str  # the attribute of a page that holds its items
+    argument: str  # the argument that takes the number of items before the page
+    total: tuple[str, ...]  # attribute path of the number of items of all pages
+
+
+@dataclasses.dataclass(frozen=True)
 class LinkHeader:
     """Pages chained by the response's `Link` header (its `rel="next"` link)."""
 
@@ -111,6 +120,14 @@ class _Pages:
             if not more or not isinstance(last, str) or last == self.arguments.get(paging.argument):
                 return None
             self.arguments[paging.argument] = last
+            return self.client._request(self.operation, self.arguments)
+        if isinstance(paging, Offset):
+            sent = self.arguments.get(paging.argument)
+            following = (sent if isinstance(sent, int) else 0) + len(self.items(page))
+            total = _attribute_path(page, paging.total)
+            if not isinstance(total, int) or following >= total:
+                return None
+            self.arguments[paging.argument] = following
             return self.client._request(self.operation, self.arguments)
         if isinstance(paging, NextLink):
             link = _attribute_path(page, paging.link)
@@ -239,6 +256,7 @@ __all__ = [
     "Cursor",
     "LinkHeader",
     "NextLink",
+    "Offset",
     "PageNumber",
     "Pager",
     "async_pages",
