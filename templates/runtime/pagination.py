@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Any, Concatenate, Generic, NamedTuple, ParamSpec, TypeVar
 
 import httpx
 
@@ -17,8 +17,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-@dataclasses.dataclass(frozen=True)
-class PageNumber:
+class PageNumber(NamedTuple):
     """Pages chosen by a page-number argument; the response says how many pages there are."""
 
     items: str  # the attribute of a page that holds its items
@@ -28,16 +27,14 @@ class PageNumber:
     total_pages: tuple[str, ...] = ()  # attribute path of the number of pages
 
 
-@dataclasses.dataclass(frozen=True)
-class NextLink:
+class NextLink(NamedTuple):
     """Pages chained by a link to the next one in each page."""
 
     items: str  # the attribute of a page that holds its items
     link: tuple[str, ...]  # attribute path of the next page's URL or path
 
 
-@dataclasses.dataclass(frozen=True)
-class Cursor:
+class Cursor(NamedTuple):
     """Pages chosen by an argument that takes back a value of the page before (a token or cursor)."""
 
     items: str  # the attribute of a page that holds its items
@@ -45,8 +42,7 @@ class Cursor:
     argument: str  # the argument that takes it
 
 
-@dataclasses.dataclass(frozen=True)
-class AfterLast:
+class AfterLast(NamedTuple):
     """Pages chosen by an argument that takes the last item's key, while a page says there are more."""
 
     items: str  # the attribute of a page that holds its items
@@ -55,8 +51,7 @@ class AfterLast:
     key: str  # the attribute of an item that it takes
 
 
-@dataclasses.dataclass(frozen=True)
-class Offset:
+class Offset(NamedTuple):
     """Pages chosen by an argument that counts the items before them, up to the count of all."""
 
     items: str  # the attribute of a page that holds its items
@@ -64,8 +59,7 @@ class Offset:
     total: tuple[str, ...]  # attribute path of the number of items of all pages
 
 
-@dataclasses.dataclass(frozen=True)
-class LinkHeader:
+class LinkHeader(NamedTuple):
     """Pages chained by the response's `Link` header (its `rel="next"` link)."""
 
     items: str | None = None  # the attribute of a page that holds its items, or None: the list
