@@ -785,3 +785,50 @@ def test_a_property_keyed_by_a_yaml_number_is_named_by_its_text(tmp_path: Path) 
     escaped = prop(codes, "~a/b")
     assert escaped.pointer == "/components/schemas/Codes/properties/~0a~1b"
     assert escaped.type == ir.Primitive("int") and escaped.read_only  # the target's keywords, through the `$ref`
+
+
+# -- pagination conventions ------------------------------------------------------------------
+
+_ITEM = {"type": "object", "properties": {"id": {"type": "string"}}}
+
+
+def _list_operation(page: dict[str, Any], params: dict[str, str], headers: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A GET whose 200 answers `page` (an object's properties, or a list schema), with query parameters of `params`' types."""
+    schema = page if page.get("type") == "array" else {"type": "object", "properties": page}
+    response: dict[str, Any] = {"description": "A page.", "content": {"application/json": {"schema": schema}}}
+    if headers:
+        response["headers"] = {name: {"schema": {"type": "string"}} for name in headers}
+    parameters = [{"name": name, "in": "query", "schema": {"type": kind}} for name, kind in params.items()]
+    return {"/things": {"get": {"operationId": "ListThings", "parameters": parameters, "responses": {"200": response}}}}
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "headers", "expected"),
+    [
+        ({"items": {"type": "array", "items": _ITEM}, "nextPageToken": {"type": "string"}}, {"pageToken": "string"}, (), ("cursor", "items", "pageToken", ("nextPageToken",))),
+        ({"Items": {"type": "array", "items": _ITEM}, "NextToken": {"type": "string"}}, {"NextToken": "string"}, (), ("cursor", "Items", "NextToken", ("NextToken",))),
+        ({"members": {"type": "array", "items": _ITEM}, "response_metadata": {"type": "object", "properties": {"next_cursor": {"type": "string"}}}}, {"cursor": "string"}, (), ("cursor", "members", "cursor", ("response_metadata", "next_cursor"))),
+        ({"results": {"type": "array", "items": _ITEM}, "next_cursor": {"type": "string"}}, {"start_cursor": "string"}, (), ("cursor", "results", "start_cursor", ("next_cursor",))),
+        # A link is no cursor of a parameter named as its rest, and a `token` parameter may be a credential.
+        ({"data": {"type": "array", "items": _ITEM}, "next_url": {"type": "string"}}, {"url": "string"}, (), ("next_link", "data", None, ("next_url",))),
+        ({"items": {"type": "array", "items": _ITEM}, "nextPageToken": {"type": "string"}}, {"token": "string"}, (), None),
+        ({"value": {"type": "array", "items": _ITEM}, "nextLink": {"type": "string"}}, {}, (), ("next_link", "value", None, ("nextLink",))),
+        ({"data": {"type": "array", "items": _ITEM}, "has_more": {"type": "boolean"}}, {"starting_after": "string", "limit": "integer"}, (), ("after_last", "data", "starting_after", ("has_more",))),
+        ({"data": {"type": "array", "items": {"type": "string"}}, "has_more": {"type": "boolean"}}, {"starting_after": "string"}, (), None),
+        ({"results": {"type": "array", "items": _ITEM}, "totalCount": {"type": "integer"}}, {"offset": "integer", "limit": "integer"}, (), ("offset", "results", "offset", ("totalCount",))),
+        ({"results": {"type": "array", "items": _ITEM}}, {"offset": "integer"}, (), None),
+        ({"type": "array", "items": _ITEM}, {"page": "integer"}, ("Link",), ("link_header", None, None, ())),
+        ({"type": "array", "items": _ITEM}, {"page": "integer"}, (), None),
+        ({"total_count": {"type": "integer"}, "runs": {"type": "array", "items": _ITEM}}, {"page": "integer"}, ("link",), ("link_header", "runs", None, ())),
+    ],
+    ids=["google", "aws", "slack", "notion", "link-not-cursor", "token-credential", "azure", "stripe", "stripe-without-ids", "offset", "offset-without-total", "link-header", "list-alone", "link-header-object"],
+)
+def test_pagination_conventions(tmp_path: Path, page: dict[str, Any], params: dict[str, str], headers: tuple[str, ...], expected: tuple[Any, ...] | None) -> None:
+    paging = operation(build(tmp_path, spec(paths=_list_operation(page, params, headers))), "GET", "/things").pagination
+    if expected is None:
+        assert paging is None
+        return
+    assert paging is not None
+    style, items, parameter, path = expected
+    assert (paging.style, paging.items, paging.parameter) == (style, items, parameter)
+    assert path == {"cursor": paging.token, "next_link": paging.link, "after_last": paging.has_more, "offset": paging.total_items, "link_header": ()}[style]

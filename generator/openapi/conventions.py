@@ -101,13 +101,16 @@ def _found(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], kinds:
 def _cursor(operation: ir.Operation, types: TypeTable, page: ir.ObjectType) -> tuple[tuple[str, ...], ir.Parameter] | None:
     """The field of `page` that selects the next page and the query parameter that takes it
     back: a token or cursor named as `NEXT_LINK_FIELDS` or `NEXT_TOKEN_FIELDS` are, and a
-    parameter of its name, of its name without `next` (`nextPageToken`, `pageToken`) or
-    with `start` for `next` (`next_cursor`, `start_cursor`), of the same type."""
+    parameter of its name or, for a `NEXT_TOKEN_FIELDS` name, of its name without `next`
+    (`nextPageToken`, `pageToken`) or with `start` for `next` (`next_cursor`,
+    `start_cursor`), of the same type."""
     query = {_normalised(p.wire_name): p for p in operation.parameters if p.location == "query"}
+    tokens = frozenset(map(_normalised, NEXT_TOKEN_FIELDS))
     for kinds in (("str",), ("int",)):
         for path in _found(types, page, NEXT_TOKEN_FIELDS + NEXT_LINK_FIELDS, kinds):
             name = _normalised(path[-1])
-            rest = name[len("next") :] if name.startswith("next") else ""
+            # (A link's name is taken back only as it is: a `next_url` is no `url` parameter's.)
+            rest = name[len("next") :] if name.startswith("next") and name in tokens else ""
             for wanted in (name, rest, "start" + rest if rest else ""):
                 param = query.get(wanted) if wanted not in ("", "token") else None  # (a `token` parameter may be a credential)
                 if param is not None and _is(param.type, *kinds):
