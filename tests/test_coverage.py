@@ -7,12 +7,13 @@ it sends and the values it parses.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import dataclasses
 import datetime
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -656,3 +657,97 @@ def test_a_json_querystring_is_its_json_text_percent_encoded(workspace: Path) ->
     raw = recorder.last.url.query
     assert b"{" not in raw and b'"' not in raw and b" " not in raw
     assert json.loads(unquote(raw.decode())) == selector
+
+
+# -- streamed successes: server-sent events and JSON Lines ---------------------------------------
+
+
+def streamed(chunks: list[bytes], read: list[int], media_type: str = "text/event-stream", asynchronous: bool = False) -> Handler:
+    """Answer with `chunks` as a streamed body, counting in `read` the chunks the client took."""
+
+    def body() -> Iterator[bytes]:
+        for chunk in chunks:
+            read.append(1)
+            yield chunk
+
+    async def async_body() -> AsyncIterator[bytes]:
+        for chunk in body():
+            yield chunk
+
+    return lambda request: httpx.Response(200, headers={"content-type": media_type}, content=async_body() if asynchronous else body())
+
+
+def test_server_sent_events_are_typed_items_read_as_they_arrive(workspace: Path) -> None:
+    package = sdk("streams_31", workspace)
+    read: list[int] = []
+    chunks = [b'data: {"delta": "Hel"}\n\n', b': a comment\nevent: chunk\nid: 2\n', b'data: {"delta":\ndata: "lo"}\n\n', b"data: [DONE]\n\n", b'data: {"delta": "after"}\n\n']
+    api, recorder = client(package, streamed(chunks, read))
+    stream = api.completions.stream_create_completion(prompt="hi")
+    assert recorder.body() == {"prompt": "hi", "stream": True}  # the body's `stream` flag, set by the stream method
+    assert recorder.last.headers["accept"] == "text/event-stream"
+    items = iter(stream)
+    assert next(items) == package.models.Chunk(delta="Hel")
+    assert len(read) == 1  # the rest is not read yet
+    assert list(items) == [package.models.Chunk(delta="lo")]  # data lines joined; `[DONE]` ends the stream
+    assert len(read) == 4 and stream.response.is_closed
+    # The caller's own flag is sent as given; and the plain method still reads one JSON answer.
+    api.completions.stream_create_completion(prompt="hi", stream=False).close()
+    assert recorder.body() == {"prompt": "hi", "stream": False}
+    plain, _ = client(package, answer(body={"text": "Hello"}))
+    assert plain.completions.create_completion(prompt="hi") == package.models.Completion(text="Hello")
+
+
+def test_json_lines_are_typed_items_and_a_line_that_is_not_json_is_kept(workspace: Path) -> None:
+    package = sdk("streams_31", workspace)
+    read: list[int] = []
+    chunks = [b'{"level": "info", "message": "a"}\n\n{"level": "err', b'or", "message": "b"}\n', b"not json\n", b'{"level": "debug"}']
+    api, recorder = client(package, streamed(chunks, read, "application/x-ndjson"))
+    with api.logs.stream_tail_logs(level="info") as stream:
+        lines = list(stream)
+    LogLine, Level = package.models.LogLine, package.models.Level
+    assert lines[:2] == [LogLine(level=Level.INFO, message="a"), LogLine(level=Level.ERROR, message="b")]
+    assert lines[2] == "not json"  # a success's data is never lost
+    assert lines[3].level == "debug"  # a value the spec does not list is kept, as in any answer
+    assert recorder.last.url.params["level"] == "info" and recorder.last.headers["accept"] == "application/x-ndjson"
+
+
+def test_a_32_item_schema_types_each_event_whole_and_each_line(workspace: Path) -> None:
+    package = sdk("streams_32", workspace)
+    read: list[int] = []
+    chunks = [b"event: created\nid: 7\nretry: 1500\ndata: first\n\n", b"data: [DONE]\n\n", b"data: cut short"]
+    api, _ = client(package, streamed(chunks, read))
+    Event = package.models.WatchEventsEvent
+    # The whole event is the item: its data is text, and `[DONE]` is data like any other.
+    assert list(api.events.stream_watch_events()) == [Event(event="created", id="7", retry=1500, data="first"), Event(data="[DONE]"), Event(data="cut short")]
+    metrics, _ = client(package, streamed([b'{"name": "cpu", "value": 0.5}\n{"name": "mem", "value": 2}\n'], [], "application/jsonl"))
+    assert list(metrics.metrics.stream_stream_metrics()) == [package.models.Metric(name="cpu", value=0.5), package.models.Metric(name="mem", value=2)]
+
+
+def test_a_stream_that_fails_raises_before_any_item_and_is_retried(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = sdk("streams_31", workspace)
+    api, _ = client(package, lambda request: httpx.Response(429, json={"message": "slow down"}), max_retries=0)
+    with pytest.raises(package.errors.CreateCompletionError) as raised:
+        api.completions.stream_create_completion(prompt="hi")
+    assert isinstance(raised.value, package.errors.RateLimitError) and raised.value.body == {"message": "slow down"}
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    busy = httpx.Response(503, content=b"busy")
+    answers = [busy, httpx.Response(200, headers={"content-type": "application/x-ndjson"}, content=b'{"message": "ok"}\n')]
+    api, recorder = client(package, lambda request: answers.pop(0))
+    assert list(api.logs.stream_tail_logs()) == [package.models.LogLine(message="ok")]
+    assert len(recorder.requests) == 2 and busy.is_closed  # the refused answer let go of its connection
+
+
+def test_async_streams(workspace: Path) -> None:
+    package = sdk("streams_31", workspace)
+    read: list[int] = []
+    chunks = [b'data: {"delta": "a"}\n\n', b'data: {"delta": "b"}\n\n']
+
+    async def main() -> list[Any]:
+        transport = httpx.MockTransport(streamed(chunks, read, asynchronous=True))
+        async with package.AsyncClient(http_client=httpx.AsyncClient(transport=transport)) as api:
+            stream = await api.completions.stream_create_completion(prompt="hi")
+            assert read == []  # nothing of the body is read before iterating
+            async with stream:
+                return [item async for item in stream]
+
+    assert asyncio.run(main()) == [package.models.Chunk(delta="a"), package.models.Chunk(delta="b")]

@@ -51,7 +51,8 @@ def census(package: Package) -> tuple[set[tuple[str, str]], int]:
         f"from {package.name} import client\n"
         "declared = [[o.method, o.path] for o in vars(ops).values() if isinstance(o, ops.Operation)]\n"
         "methods = [n for c in vars(client).values() if inspect.isclass(c) and issubclass(c, runtime.Resource) and not issubclass(c, runtime.RawResource) and c is not runtime.Resource\n"
-        "           for n, f in vars(c).items() if inspect.isfunction(f) and not n.startswith('_')]\n"
+        "           for n, f in vars(c).items() if inspect.isfunction(f) and not n.startswith('_')\n"
+        "           and not str(f.__annotations__.get('return', '')).startswith(('Pager[', 'Stream['))]\n"  # an operation's pager and stream are more of its methods
         "print(json.dumps([declared, len(methods)]))\n"
     )
     done = subprocess.run([sys.executable, "-B", "-c", code], cwd=package.root, capture_output=True, text=True, timeout=120)

@@ -409,3 +409,52 @@ paths:
     (request,) = requests_sent(sdk, lambda client: client.reports.get_report())
     assert "x-injected" not in request.headers
     assert request.headers.get_list("accept") in (["application/json"], ["application/pdf"])
+
+
+def test_schemas_named_like_the_runtime_classes_an_sdk_imports_are_renamed_only_there(tmp_path: Path) -> None:
+    # `Cursor` and `Stream` are runtime classes imported beside the models only by an SDK whose
+    # operations page by cursor or stream; elsewhere a schema keeps the name.
+    def spec(paged: bool) -> str:
+        token = "\n                  nextPageToken: {type: string}" if paged else ""
+        return f"""\
+openapi: 3.1.0
+info: {{title: Runtime names, version: "1.0"}}
+servers: [{{url: "https://api.example.com"}}]
+paths:
+  /cursors:
+    get:
+      operationId: ListCursors
+      tags: [Cursors]
+      parameters:
+        - {{name: pageToken, in: query, schema: {{type: string}}}}
+      responses:
+        "200":
+          description: A page.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  items: {{type: array, items: {{$ref: "#/components/schemas/Cursor"}}}}{token}
+            {"text/event-stream: {schema: {$ref: '#/components/schemas/Stream'}}" if paged else "text/plain: {schema: {$ref: '#/components/schemas/Stream'}}"}
+components:
+  schemas:
+    Cursor: {{type: object, properties: {{id: {{type: string}}}}}}
+    Stream: {{type: object, properties: {{id: {{type: string}}}}}}
+"""
+
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "paged").mkdir()
+    plain = generated(tmp_path / "plain", spec(False), "plain_api")
+    assert {"Cursor", "Stream"} <= set(dir(plain.models))
+    paged = generated(tmp_path / "paged", spec(True), "paged_api")
+    assert not {"Cursor", "Stream"} & set(dir(paged.models))
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        following = {"nextPageToken": "t2"} if "pageToken" not in request.url.params else {}
+        return httpx.Response(200, json={"items": [{"id": str(len(sent))}], **following})
+
+    client = paged.Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    assert [c.id for c in client.cursors.iter_cursors()] == ["1", "2"]

@@ -95,7 +95,7 @@ def _class_code(cls: ClassView) -> str:
 def _operation_code(operation: OperationView) -> str:
     """An operation's annotations and description: every name its method and `Operation` refer to."""
     arguments = [f"{a.annotation} {a.default or ''}" for a in operation.positional + operation.keyword]
-    return " ".join([*arguments, operation.returns, operation.item_type, operation.descriptor])
+    return " ".join([*arguments, operation.returns, operation.item_type, operation.stream_item, operation.descriptor])
 
 
 def _group_code(group: GroupView) -> str:
@@ -173,7 +173,7 @@ def lazy_view(view: PackageView) -> LazyView:
         models[module] = ModelsModuleView(f"{view.title} {users}", {"models": imports}, enums, classes, aliases)
 
     statements = {statement.split(" = ", 1)[0]: statement for statement in view.shared_params}
-    group_runtime = tuple(sorted({*RUNTIME_NAMES["client"], *RUNTIME_NAMES["request"], *RUNTIME_NAMES["pagination"], *RUNTIME_NAMES["forms"], "UNSET", "Unset", "Discriminator"}))
+    group_runtime = tuple(sorted({*RUNTIME_NAMES["client"], *RUNTIME_NAMES["request"], *RUNTIME_NAMES["pagination"], *RUNTIME_NAMES["streams"], *RUNTIME_NAMES["forms"], "UNSET", "Unset", "Discriminator"}))
     error_view = {e.name: e for e in view.operation_errors}
     groups: dict[str, GroupModuleView] = {}
     for group in view.groups:
@@ -187,6 +187,8 @@ def lazy_view(view: PackageView) -> LazyView:
             always += ("AsyncRawResource", "CallOptions", "Operation", "RawResource", "async_raw", "awaitable", "raw")
         if any(o.pager for o in group.operations):
             always += ("Pager", "async_pages", "paginate")
+        if any(o.stream for o in group.operations):
+            always += ("Stream", "async_stream", "stream_items")
         if any(o.deprecation for o in group.operations):
             always += ("deprecated_operation",)
         found = _imports(code, group_runtime, always=always)

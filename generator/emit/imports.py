@@ -38,6 +38,7 @@ RUNTIME_NAMES = {
     "api_key": ("ApiKeyAuth",),
     "forms": ("form_urlencoded", "multipart"),
     "pagination": ("AfterLast", "Cursor", "LinkHeader", "NextLink", "Offset", "PageNumber", "Pager", "async_pages", "paginate"),
+    "streams": ("Stream", "Streamed", "async_stream", "stream_items"),
 }
 RUNTIME_MODULE = {name: module for module, names in RUNTIME_NAMES.items() for name in names}
 

@@ -147,6 +147,8 @@ class OperationView:
     descriptor: str  # the Operation(...) expression
     pager: str | None = None  # the method iterating over the items of all pages
     item_type: str = ""  # the annotation of one item, for `pager`
+    stream: str | None = None  # the method reading a streamed success item by item
+    stream_item: str = ""  # the annotation of one item, for `stream`
 
     statement: str = ""  # `CONSTANT: Operation[returns] = Operation(...)`, as black lays it out
     error_class: str = ""  # the class raised when the operation fails
@@ -175,7 +177,7 @@ class GroupView:
         name the method: the methods named like a name the annotations use (`list`, `str`) come
         last, `datetime` (a module) the very last, and in those after the first such method its
         name is spelt `builtins.list`."""
-        defined = [(op, kind) for op in self.operations for kind in (("call", "pages") if op.pager else ("call",))]
+        defined = [(op, kind) for op in self.operations for kind in ("call", *(("pages",) if op.pager else ()), *(("stream",) if op.stream else ()))]
         shadowing = sorted(
             (item for item in defined if item[1] == "call" and item[0].method in ANNOTATION_BUILTINS), key=lambda item: (item[0].method == "datetime", item[0].method)
         )
@@ -206,11 +208,12 @@ def _spelt_builtins(annotation: str, hidden: frozenset[str]) -> str:
 
 @dataclass(frozen=True, eq=False)
 class MethodView:
-    """One method of a resource class: an operation's call, or its pager (`kind` "pages"), with
-    its signature's parameters (each line, at 8 spaces) and its return annotation."""
+    """One method of a resource class: an operation's call, its pager (`kind` "pages") or its
+    stream (`kind` "stream"), with its signature's parameters (each line, at 8 spaces) and its
+    return annotation."""
 
     operation: OperationView
-    kind: str  # "call" or "pages"
+    kind: str  # "call", "pages" or "stream"
     name: str
     positional: tuple[str, ...]
     keyword: tuple[str, ...]
@@ -220,7 +223,7 @@ class MethodView:
     @staticmethod
     def of(op: OperationView, kind: str, hidden: frozenset[str] = frozenset()) -> MethodView:
         hidden = hidden - {"datetime"}  # (a module, last of all: never hidden from a method after it)
-        returns = f"Pager[{op.item_type}]" if kind == "pages" else op.returns
+        returns = f"Pager[{op.item_type}]" if kind == "pages" else f"Stream[{op.stream_item}]" if kind == "stream" else op.returns
         spelt = _spelt_builtins(returns, hidden)
         changed = spelt != returns
 
@@ -234,7 +237,8 @@ class MethodView:
             return tuple(lines)
 
         positional, keyword = parameters(op.positional), parameters(op.keyword)
-        return MethodView(op, kind, op.pager or "" if kind == "pages" else op.method, positional, keyword, spelt, changed)
+        name = (op.pager or "") if kind == "pages" else (op.stream or "") if kind == "stream" else op.method
+        return MethodView(op, kind, name, positional, keyword, spelt, changed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -798,6 +802,15 @@ class _Builder:
                 options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
                 parts.append(lambda i: call("pagination=", "PageNumber", options, i, ","))
 
+        stream_item = ""
+        stream = operation.stream
+        if stream is not None and op_names.stream is not None:
+            stream_item = self.annotation(stream.item)
+            streamed = [py(stream.media_type), self.descriptor_type(stream.item), *(["envelope=True"] if stream.envelope else [])]
+            flagged = next((p for p in request_properties(body_object) if p.wire_name == stream.flag), None) if body_object is not None else None
+            streamed += [f"flag={py(op_names.body_field(flagged))}"] if flagged is not None else []
+            parts.append(lambda i: keyword_call("stream", "Streamed", "(", ")", streamed, i))
+
         def descriptor_at(indent: int) -> str:
             # Exploded with trailing commas: the layout black keeps.
             return "Operation(\n" + "".join(f"{' ' * (indent + 4)}{part(indent + 4)}\n" for part in parts) + " " * indent + ")"
@@ -833,6 +846,8 @@ class _Builder:
             error_class=op_names.error_class,
             pager=op_names.pager if item_type else None,
             item_type=item_type,
+            stream=op_names.stream if stream_item else None,
+            stream_item=stream_item,
             shared_params=tuple(sorted({shared for p in param_code if (shared := self.param_constants.get(f"Param({', '.join(p)})"))})),
             deprecation=py(f"{op_names.method} is deprecated by the API") if operation.deprecated else None,
         )
@@ -924,7 +939,7 @@ class _Builder:
         )
         signatures = " ".join(
             f"{a.annotation} {a.default or ''}" for g in groups for o in g.operations for a in o.positional + o.keyword
-        ) + " " + " ".join(f"{o.returns} {o.item_type}" for g in groups for o in g.operations)
+        ) + " " + " ".join(f"{o.returns} {o.item_type} {o.stream_item}" for g in groups for o in g.operations)
         signatures += " builtins" if any(g.uses_builtins for g in groups) else ""
         descriptors = " ".join(f"{o.returns} {o.descriptor}" for g in groups for o in g.operations) + " ".join(self.shared_options)
         imports = {
@@ -933,8 +948,9 @@ class _Builder:
                 signatures + " " + auth_expression + (" credential" if credentials else ""),
                 (
                     "UNSET", "ApiKeyAuth", "AsyncBaseClient", "AsyncRawResource", "AsyncResource", "BaseClient", "BearerAuth",
-                    "CallOptions", "Discriminator", "Pager", "RawResource", "Resource", "RetryPolicy", "Unset", "async_pages",
-                    "async_raw", "awaitable", "combine_auth", "credential", "deprecated_operation", "paginate", "raw",
+                    "CallOptions", "Discriminator", "Pager", "RawResource", "Resource", "RetryPolicy", "Stream", "Unset", "async_pages",
+                    "async_raw", "async_stream", "awaitable", "combine_auth", "credential", "deprecated_operation", "paginate", "raw",
+                    "stream_items",
                 ),
                 model_names,
                 always=("AsyncBaseClient", "BaseClient", "RetryPolicy", "Unset", "UNSET")
@@ -944,11 +960,12 @@ class _Builder:
                     else ()
                 )
                 + (("Pager", "async_pages", "paginate") if any(o.pager for g in groups for o in g.operations) else ())
+                + (("Stream", "async_stream", "stream_items") if any(o.stream for g in groups for o in g.operations) else ())
                 + (("deprecated_operation",) if any(o.deprecation for g in groups for o in g.operations) else ()),
             ),
             "operations": _imports(
                 descriptors,
-                ("AfterLast", "Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Offset", "Operation", "PageNumber", "Param", "form_urlencoded", "multipart"),
+                ("AfterLast", "Body", "Cursor", "Discriminator", "LinkHeader", "NextLink", "Offset", "Operation", "PageNumber", "Param", "Streamed", "form_urlencoded", "multipart"),
                 model_names,
                 always=("Operation",),
             ),
@@ -1117,6 +1134,7 @@ RUNTIME_NEEDS = {
     "client": ("auth", "errors", "models", "request"),
     "forms": ("request",),
     "pagination": ("client", "models", "request"),
+    "streams": ("client", "models", "request"),
     "webhooks": ("models",),
 }
 

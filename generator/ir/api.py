@@ -87,6 +87,17 @@ class IdempotencyKey:
 
 
 @dataclass(frozen=True)
+class EventStream:
+    """A success answered as a stream of items, read as they arrive: server-sent events
+    (`text/event-stream`) or JSON Lines (`application/jsonl`, `application/x-ndjson`)."""
+
+    media_type: str
+    item: TypeExpr  # one item's type: an event's data, or the whole event (`envelope`)
+    envelope: bool = False  # an event's item is the event itself, {data, event, id, retry}: 3.2's `itemSchema`
+    flag: str | None = None  # the body's boolean property that asks for the stream (`stream`), by convention
+
+
+@dataclass(frozen=True)
 class Pagination:
     """How a list operation's pages follow one another.
 
@@ -146,6 +157,7 @@ class Operation:
     callbacks: tuple[Webhook, ...] = ()  # requests the API sends back, named by callback
     idempotency_key: IdempotencyKey | None = None
     pagination: Pagination | None = None
+    stream: EventStream | None = None  # a success that may come as a stream of items
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ KeyKind = Literal[
     "attribute",  # (tag,): `client.<attribute>`
     "method",  # (method, path)
     "pager",  # (method, path): the method iterating over every page
+    "stream",  # (method, path): the method reading a streamed success item by item
     "argument",  # (method, path, location, wire name): location `body` for a flattened field, ("body", "") for the body
     "operation constant",  # (method, path): the module-level `Operation` of `_operations.py`
     "shared parameter",  # (location, wire name, method, path of the first operation taking it)

@@ -70,7 +70,7 @@ FIELD_RESERVED = ANNOTATION_BUILTINS | {"field", "from_dict", "to_dict"} | RUNTI
 ARGUMENT_RESERVED = frozenset({"self", "cls", "locals", "options", "timeout", "extra_headers", "max_retries"})
 # A group's async and raw classes wrap its methods in their bodies (`raw = raw(Group.raw)`): a
 # method named like a wrapper would hide it from the lines after its own.
-METHOD_RESERVED = ARGUMENT_RESERVED | {"awaitable", "raw", "async_raw", "async_pages", "deprecated_operation"}
+METHOD_RESERVED = ARGUMENT_RESERVED | {"awaitable", "raw", "async_raw", "async_pages", "async_stream", "deprecated_operation"}
 MEMBER_RESERVED = frozenset({"MRO"})
 
 STATUS_NAMES = {
@@ -137,6 +137,7 @@ class OperationNames:
     error_class: str
     arguments: tuple[str, ...]  # parameters in order, then body fields (flattened) or `body`
     pager: str | None = None  # the method iterating over the items of every page
+    stream: str | None = None  # the method reading a streamed success item by item
     constant: str = ""  # the module constant of its `Operation` description (`_operations.py`)
     # (location, wire name) -> argument; location `body` for a flattened body's fields, ("body", "") the body
     argument_of: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -298,6 +299,17 @@ class _Namer:
         allocated = allocate(claims, reserved, kept)
         self.record.update(allocated)
         return allocated
+
+
+# The runtime classes an SDK imports beside its models only when an operation needs them: a
+# schema may be named like one only in an API that does not (so no earlier name moves for them).
+PAGINATION_CLASSES = {"cursor": "Cursor", "after_last": "AfterLast", "offset": "Offset", "link_header": "LinkHeader"}
+STREAM_CLASSES = frozenset({"Stream", "Streamed"})
+
+
+def _runtime_names_used(api: ir.Api) -> frozenset[str]:
+    used = {PAGINATION_CLASSES[op.pagination.style] for op in api.operations if op.pagination is not None and op.pagination.style in PAGINATION_CLASSES}
+    return frozenset(used) | (STREAM_CLASSES if any(op.stream is not None for op in api.operations) else frozenset())
 
 
 def _name_types(namer: _Namer, extra: Sequence[Claim[Key]], reserved: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -589,7 +601,7 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
             )
         )
 
-    type_names = _name_types(namer, extra, reserved)
+    type_names = _name_types(namer, extra, reserved | _runtime_names_used(api))
     allocated = namer.record
 
     tag_descriptions = dict(api.tags)
@@ -653,6 +665,18 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
                     ),
                 )
             )
+        if operation.stream is not None:
+            method_claims[operation.group or ""].append(
+                Claim(
+                    Key("stream", where),
+                    _unique(
+                        [
+                            identifier(f"stream_{base}", "call", METHOD_RESERVED),
+                            identifier(f"stream_{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
+                        ]
+                    ),
+                )
+            )
     methods: dict[Key, str] = {}
     for claims in method_claims.values():
         methods.update(namer.allocate(claims, METHOD_RESERVED))
@@ -667,6 +691,7 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
             error_class=allocated[Key("operation error", operation_place(operation))],
             arguments=arguments[index][0],
             pager=methods.get(Key("pager", operation_place(operation))),
+            stream=methods.get(Key("stream", operation_place(operation))),
             constant=constants[index],
             argument_of=arguments[index][1],
             shared_parameters=shared[index],

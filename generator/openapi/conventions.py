@@ -15,7 +15,9 @@ whose operations and webhooks say what the runtime needs to know about
   `offset` parameter and a `total` count of the items) or
   linked by the response's `Link` header (`rel="next"`, as in GitHub's);
 - webhook events: the constant (`data.event_type`) that tells each event of
-  the API from the others.
+  the API from the others;
+- streams: the body's boolean `stream` that asks a streamed success for its
+  stream (as in OpenAI's API), which the operation's stream method sets.
 """
 
 from __future__ import annotations
@@ -217,6 +219,16 @@ def _page_number(operation: ir.Operation, types: TypeTable, page: ir.ObjectType,
     return None
 
 
+def stream_flagged(operation: ir.Operation, types: TypeTable) -> ir.EventStream | None:
+    """The operation's stream, with the flag of its body that asks for it, if it has one."""
+    stream, body = operation.stream, operation.body
+    holder = types.object(body.type) if stream is not None and body is not None else None
+    if stream is None or holder is None:
+        return stream
+    flag = next((p.wire_name for p in holder.properties if p.wire_name == "stream" and _is(p.type, "bool") and not p.read_only), None)
+    return dataclasses.replace(stream, flag=flag)
+
+
 def _constants(types: TypeTable, body: ir.ObjectType, depth: int = 0, seen: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], str]]:
     """(path, value) of every one-value string enum in `body`, nearest first."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -268,6 +280,7 @@ def recognise_conventions(api: ir.Api) -> ir.Api:
             op,
             idempotency_key=idempotency_key(op, types),
             pagination=pagination(op, types),
+            stream=stream_flagged(op, types),
             callbacks=tuple(dataclasses.replace(c, tag=next(tags)) for c in op.callbacks),
         )
         for op in api.operations

@@ -26,6 +26,9 @@ _JSON_MEDIA = re.compile(r"^application/(?:[\w.+-]+\+)?json(?:;.*)?$|^\*/\*$")
 _FORM_MEDIA = "application/x-www-form-urlencoded"
 _MULTIPART_MEDIA = "multipart/form-data"
 _STATUS = re.compile(r"^(?:[1-5][0-9][0-9]|[1-5]XX|default)$")
+# Media types whose body is a sequence of items, each read as it arrives (OpenAPI 3.2's sequential media types).
+_STREAM_MEDIA = frozenset({"text/event-stream", "application/jsonl", "application/x-ndjson", "application/x-jsonlines"})
+_EVENTS_MEDIA = "text/event-stream"
 
 
 def _status_order(status: str) -> tuple[int, str]:
@@ -178,6 +181,7 @@ class OpenApiReader:
             security=_requirements(op.get("security")),
             pointer=node.pointer,
             callbacks=self._callbacks(node),
+            stream=self._stream(node, name),
         )
 
     def _parameters(self, item: Located, node: Located, name: str, path: str) -> tuple[ir.Parameter, ...]:
@@ -304,6 +308,32 @@ class OpenApiReader:
             documented = tuple(sorted({str(h).lower() for h in headers})) if isinstance(headers, dict) else ()
             result.append(ir.Response(status, _text(response_node.value.get("description")), media, expr, codes, documented))
         return tuple(result)
+
+    def _stream(self, node: Located, name: str) -> ir.EventStream | None:
+        """The stream of items the first success may come as: one of its media types is
+        sequential. Its `itemSchema` (3.2) is the type of one item, for server-sent events the
+        whole event; before 3.2, its `schema` is that of one item, an event's data."""
+        responses = node.value.get("responses")
+        if not isinstance(responses, dict):
+            return None
+        status = next((s for s in sorted((str(s) for s in responses), key=_status_order) if s.startswith("2")), None)
+        if status is None:
+            return None
+        response_node = self.resolver.deref(node.child("responses", status))
+        content = response_node.value.get("content") if isinstance(response_node.value, dict) else None
+        if not isinstance(content, dict):
+            return None
+        media = next((m for m in sorted(content) if m.partition(";")[0].strip().lower() in _STREAM_MEDIA), None)
+        if media is None:
+            return None
+        entry_node = self.resolver.deref(response_node.child("content", media))
+        entry = entry_node.value if isinstance(entry_node.value, dict) else {}
+        events = media.partition(";")[0].strip().lower() == _EVENTS_MEDIA
+        schema = "itemSchema" if "itemSchema" in entry else "schema" if "schema" in entry else None
+        item = self.type_of(entry_node.child(schema), (f"{name} event",)) if schema is not None else ir.ANY
+        if item == ir.Primitive("bytes"):
+            item = ir.Primitive("str")  # (events and lines are text)
+        return ir.EventStream(media, item, envelope=events and schema == "itemSchema")
 
     def _error_codes(self, response: Located) -> tuple[ir.ErrorCode, ...]:
         """API error codes named in the examples of an error response."""
