@@ -382,15 +382,20 @@ class BaseClient(_Sender[httpx.Client]):
         return RawResponse(self._result(operation, response), response)
 
     def _transmit(
-        self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
+        self,
+        operation: Operation[Any],
+        request: httpx.Request,
+        arguments: Mapping[str, Any],
+        stream: bool = False,
     ) -> httpx.Response:
-        """Send `request`, again as the retry policy allows; the last response."""
+        """Send `request`, again as the retry policy allows; the last response (with `stream`,
+        its body not read yet)."""
         retries, attempt = self._retries(arguments), 0
         while True:
             outcome: httpx.Response | httpx.TransportError
             started = time.perf_counter()
             try:
-                outcome = self._http.send(request, auth=self._auth(operation))
+                outcome = self._http.send(request, auth=self._auth(operation), stream=stream)
             except httpx.TransportError as error:
                 outcome = error
             if self._logger.isEnabledFor(logging.DEBUG):
@@ -399,6 +404,8 @@ class BaseClient(_Sender[httpx.Client]):
             if delay is None:
                 assert isinstance(outcome, httpx.Response)
                 return outcome
+            if isinstance(outcome, httpx.Response):
+                outcome.close()  # (a streamed answer holds its connection until closed)
             time.sleep(delay)
             attempt += 1
 
@@ -432,9 +439,14 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
         return RawResponse(self._result(operation, response), response)
 
     async def _transmit(
-        self, operation: Operation[Any], request: httpx.Request, arguments: Mapping[str, Any]
+        self,
+        operation: Operation[Any],
+        request: httpx.Request,
+        arguments: Mapping[str, Any],
+        stream: bool = False,
     ) -> httpx.Response:
-        """Send `request`, again as the retry policy allows; the last response."""
+        """Send `request`, again as the retry policy allows; the last response (with `stream`,
+        its body not read yet)."""
         import asyncio  # only async clients need it, and it is slow to import
 
         retries, attempt = self._retries(arguments), 0
@@ -442,7 +454,7 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
             outcome: httpx.Response | httpx.TransportError
             started = time.perf_counter()
             try:
-                outcome = await self._http.send(request, auth=self._auth(operation))
+                outcome = await self._http.send(request, auth=self._auth(operation), stream=stream)
             except httpx.TransportError as error:
                 outcome = error
             if self._logger.isEnabledFor(logging.DEBUG):
@@ -451,6 +463,8 @@ class AsyncBaseClient(_Sender[httpx.AsyncClient]):
             if delay is None:
                 assert isinstance(outcome, httpx.Response)
                 return outcome
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()  # (a streamed answer holds its connection until closed)
             await asyncio.sleep(delay)
             attempt += 1
 

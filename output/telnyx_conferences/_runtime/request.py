@@ -103,6 +103,7 @@ class Operation(Generic[T]):
     error: type[APIStatusError] = APIStatusError
     idempotency_key: str | None = None  # an argument the client fills with a fresh UUID
     pagination: Any = None  # a `PageNumber`, `NextLink`, `Cursor` or `LinkHeader` (of `pagination`)
+    stream: Any = None  # a `Streamed` (of `streams`): the success may come as a stream of items
     security: tuple[tuple[str, ...], ...] | None = None  # None: the API's requirements
     accept: str = "application/json"  # the media types its responses are read as (`Accept`)
 

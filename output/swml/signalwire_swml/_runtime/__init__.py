@@ -7,5 +7,6 @@
 - `auth`, `api_key`: credentials
 - `forms`: form-encoded and multipart bodies
 - `pagination`: lazy pagers
+- `streams`: streamed successes (server-sent events, JSON Lines), item by item
 - `webhooks`: signature checks and event routing
 """
