@@ -307,6 +307,11 @@ PAGINATION_CLASSES = {"cursor": "Cursor", "after_last": "AfterLast", "offset": "
 STREAM_CLASSES = frozenset({"Stream", "Streamed"})
 
 
+def _method_claim(key: Key, candidates: Sequence[str]) -> Claim[Key]:
+    """A claim of a resource's method: its candidates as identifiers, in order, each once."""
+    return Claim(key, _unique([identifier(c, "call", METHOD_RESERVED) for c in candidates]))
+
+
 def _runtime_names_used(api: ir.Api) -> frozenset[str]:
     used = {PAGINATION_CLASSES[op.pagination.style] for op in api.operations if op.pagination is not None and op.pagination.style in PAGINATION_CLASSES}
     return frozenset(used) | (STREAM_CLASSES if any(op.stream is not None for op in api.operations) else frozenset())
@@ -638,45 +643,15 @@ def _build_names(api: ir.Api, package: str | None, reserved: frozenset[str], roo
     for operation in api.operations:
         where = operation_place(operation)
         base = snake(operation_words(operation)) or "call"
-        method_claims[operation.group or ""].append(
-            Claim(
-                Key("method", where),
-                _unique(
-                    [
-                        identifier(base, "call", METHOD_RESERVED),
-                        identifier(f"{base}_{operation.method.lower()}", "call", METHOD_RESERVED),
-                        identifier(snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES)), "call", METHOD_RESERVED),
-                        identifier(f"{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
-                    ]
-                ),
-            )
-        )
+        suffix = stable_suffix(operation.method + operation.path)
+        claims = method_claims[operation.group or ""]
+        spelt = snake(words(operation.method.lower() + " " + operation.path, SYMBOL_NAMES))
+        claims.append(_method_claim(Key("method", where), [base, f"{base}_{operation.method.lower()}", spelt, f"{base}_{suffix}"]))
         if operation.pagination is not None:
             rest = base[len("list_") :] if base.startswith("list_") else base
-            method_claims[operation.group or ""].append(
-                Claim(
-                    Key("pager", where),
-                    _unique(
-                        [
-                            identifier(f"iter_{rest}", "call", METHOD_RESERVED),
-                            identifier(f"iter_{base}", "call", METHOD_RESERVED),
-                            identifier(f"iter_{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
-                        ]
-                    ),
-                )
-            )
+            claims.append(_method_claim(Key("pager", where), [f"iter_{rest}", f"iter_{base}", f"iter_{base}_{suffix}"]))
         if operation.stream is not None:
-            method_claims[operation.group or ""].append(
-                Claim(
-                    Key("stream", where),
-                    _unique(
-                        [
-                            identifier(f"stream_{base}", "call", METHOD_RESERVED),
-                            identifier(f"stream_{base}_{stable_suffix(operation.method + operation.path)}", "call", METHOD_RESERVED),
-                        ]
-                    ),
-                )
-            )
+            claims.append(_method_claim(Key("stream", where), [f"stream_{base}", f"stream_{base}_{suffix}"]))
     methods: dict[Key, str] = {}
     for claims in method_claims.values():
         methods.update(namer.allocate(claims, METHOD_RESERVED))
