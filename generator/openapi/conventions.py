@@ -23,6 +23,7 @@ whose operations and webhooks say what the runtime needs to know about
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 
@@ -43,13 +44,32 @@ AFTER_PARAMETERS = frozenset({"startingafter", "after", "afterid"})  # normalise
 PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
 
 
+_SEPARATORS = re.compile(r"[-_\s]")
+
+
+@functools.lru_cache(maxsize=1 << 14)  # (the same wire names recur in every page of an API)
 def _normalised(name: str) -> str:
-    return re.sub(r"[-_\s]", "", name).lower()
+    return _SEPARATORS.sub("", name).lower()
 
 
 class TypeTable:
     def __init__(self, api: ir.Api) -> None:
         self.by_key = api.type_by_key()
+        self._fields: dict[str, dict[str, list[tuple[tuple[str, ...], ir.TypeExpr]]]] = {}
+
+    def fields(self, page: ir.ObjectType) -> dict[str, list[tuple[tuple[str, ...], ir.TypeExpr]]]:
+        """The paths to the properties of `page` and of its object properties (in order of their
+        names), by normalised name, with their types: the places `_find` looks."""
+        found = self._fields.get(page.key)
+        if found is None:
+            found = self._fields[page.key] = defaultdict(list)
+            for prop in page.properties:
+                found[_normalised(prop.wire_name)].append(((prop.wire_name,), prop.type))
+            for outer in sorted(page.properties, key=lambda p: p.wire_name):
+                inner = self.object(outer.type)
+                for prop in inner.properties if inner is not None else ():
+                    found[_normalised(prop.wire_name)].append(((outer.wire_name, prop.wire_name), prop.type))
+        return found
 
     def object(self, expr: ir.TypeExpr | None) -> ir.ObjectType | None:
         """The object type `expr` stands for (through `Nullable`), if it is one."""
@@ -88,16 +108,10 @@ def _find(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], *kinds:
 
 
 def _found(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], kinds: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Every path `_find` may choose, its choice first."""
-    found: list[tuple[str, ...]] = []
-    for name in map(_normalised, names):
-        found += [(p.wire_name,) for p in page.properties if _normalised(p.wire_name) == name and _is(p.type, *kinds)]
-    for name in map(_normalised, names):
-        for outer in sorted(page.properties, key=lambda p: p.wire_name):
-            inner = types.object(outer.type)
-            if inner is not None:
-                found += [(outer.wire_name, p.wire_name) for p in inner.properties if _normalised(p.wire_name) == name and _is(p.type, *kinds)]
-    return found
+    """Every path `_find` may choose, its choice first: the page's own properties before those one down."""
+    fields = types.fields(page)
+    matches = [(path, kind) for name in map(_normalised, names) for path, kind in fields.get(name, ())]
+    return [path for depth in (1, 2) for path, kind in matches if len(path) == depth and _is(kind, *kinds)]
 
 
 def _cursor(operation: ir.Operation, types: TypeTable, page: ir.ObjectType) -> tuple[tuple[str, ...], ir.Parameter] | None:
