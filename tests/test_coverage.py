@@ -695,6 +695,7 @@ def test_server_sent_events_are_typed_items_read_as_they_arrive(workspace: Path)
     assert recorder.body() == {"prompt": "hi", "stream": False}
     plain, _ = client(package, answer(body={"text": "Hello"}))
     assert plain.completions.create_completion(prompt="hi") == package.models.Completion(text="Hello")
+    assert "`stream_...` method" in (workspace / "streams_31" / "README.md").read_text(encoding="utf-8")
 
 
 def test_json_lines_are_typed_items_and_a_line_that_is_not_json_is_kept(workspace: Path) -> None:

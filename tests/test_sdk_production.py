@@ -390,6 +390,11 @@ def test_linked_pages_follow_next_page_uri(catalogue: ModuleType) -> None:
     assert all(r.headers["X-Trace"] == "t-1" for r in recorder.requests)  # the call's headers, on every page
 
 
+def test_the_readme_of_a_paginated_sdk_says_how_to_iterate(catalogue: ModuleType) -> None:
+    readme = (Path(catalogue.__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "`iter_...` method" in readme and "`stream_...`" not in readme
+
+
 def test_cursor_pages_send_back_the_token_of_the_page_before(catalogue: ModuleType) -> None:
     tokens = {None: "t1", "t1": "t2", "t2": None}
 
