@@ -1,5 +1,7 @@
-"""Streamed successes: server-sent events and JSON Lines, each item typed as it arrives (only
-APIs with such operations ship this)."""
+"""Streamed successes: server-sent events and JSON Lines, each item typed as it arrives.
+
+Only APIs with such operations ship this.
+"""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ class _Items:
 
     def feed(self, line: str) -> list[Any]:
         """The items one more line completes: for JSON Lines its own, for server-sent events
-        (the WHATWG format) the event a blank line ends."""
+        (the WHATWG format) the event a blank line ends.
+        """
         if not self.events:
             return [self.typed(line)] if line.strip() else []
         if not line:
