@@ -535,13 +535,33 @@ def awaitable(
     group is a coroutine: one definition serves both clients, and this wrapper
     awaits it, so `inspect.iscoroutinefunction` holds.
     """
+    return _Awaited(method)  # type: ignore[return-value]
 
-    async def call(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        result: T = await method(self, *args, **kwargs)  # type: ignore[misc]
-        return result
 
-    functools.update_wrapper(call, method)
-    return call
+class _Awaited:
+    """The coroutine function `awaitable` stands for, made when it is first looked up: an
+    API's async groups define thousands of methods, and most programs call few of them.
+    """
+
+    __slots__ = ("method", "name")
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self.method = method
+        self.name = method.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        method = self.method
+
+        async def call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            return await method(self, *args, **kwargs)
+
+        functools.update_wrapper(call, method)
+        if owner is not None:
+            setattr(owner, self.name, call)  # the class's attribute from now on
+        return call if instance is None else call.__get__(instance, owner)
 
 
 def raw(
