@@ -471,3 +471,19 @@ def test_sdk_symbols_and_files(tmp_path: Path) -> None:
     assert diff_sides(before, after).breaking
     result = run_cli("diff", str(tmp_path / "old.yml"), str(tmp_path / "new.yml"), "--sdk", "--package", "pets", "--format", "json")
     assert json.loads(result.stdout)["sdk"]["symbols_removed"] == list(sdk.symbols_removed)
+
+
+def test_an_operation_that_comes_to_stream_and_page_adds_its_methods(tmp_path: Path) -> None:
+    new = copy.deepcopy(BASE)
+    listing = new["paths"]["/pets"]["get"]
+    listing["responses"]["200"]["content"]["application/x-ndjson"] = {"schema": {"$ref": "#/components/schemas/Pet"}}
+    listing["responses"]["200"]["headers"] = {"Link": {"schema": {"type": "string"}}}
+    before = build_side(load_source(str(write(tmp_path, "old.yml", BASE))))
+    after = build_side(load_source(str(write(tmp_path, "new.yml", new))))
+    sdk = sdk_changes(before, after, "pets")
+    added = [s for s in sdk.symbols_added if s.startswith("pets.client.PetsResource.")]
+    assert any(s.startswith("pets.client.PetsResource.stream_list_pets") for s in added), added
+    assert any(s.startswith("pets.client.PetsResource.iter_pets") for s in added), added
+    assert not sdk.symbols_removed
+    report = diff_sides(before, after)
+    assert not report.breaking

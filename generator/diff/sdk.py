@@ -172,8 +172,9 @@ def named_symbols(side: Side, names: Any) -> dict[SymbolKey, Symbol]:
         own = ("operation", operation.method, operation.path)
         method = f"{owner}.{chosen.method}"
         symbols[own] = Symbol("method", method, chosen.method, parent if group is not None else None, operation.pointer, label)
-        if chosen.pager:
-            symbols[("pager", operation.method, operation.path)] = Symbol("method", f"{owner}.{chosen.pager}", chosen.pager, own, operation.pointer, label)
+        for kind, extra in (("pager", chosen.pager), ("stream", chosen.stream)):  # an operation's more methods
+            if extra:
+                symbols[(kind, operation.method, operation.path)] = Symbol("method", f"{owner}.{extra}", extra, own, operation.pointer, label)
         symbols[("operation-error", operation.method, operation.path)] = Symbol("error", chosen.error_class, chosen.error_class, None, operation.pointer, label)
         body = flattened_body(operation, types)
         wires: list[SymbolKey] = [("argument", operation.method, operation.path, p.location, p.wire_name) for p in operation.parameters]
