@@ -302,3 +302,55 @@ def test_an_sdk_split_by_group_without_data_types_is_valid_code(tmp_path: Path) 
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "bare"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_pagers_and_streams_of_an_sdk_split_by_group(tmp_path: Path) -> None:
+    """A split SDK's group module defines its pagers and streams, typed (mypy) and working."""
+    spec = zoo_spec()
+    spec["paths"]["/keepers"] = {
+        "get": {
+            "operationId": "list_keepers",
+            "tags": ["keepers"],
+            "parameters": [{"name": "pageToken", "in": "query", "schema": {"type": "string"}}],
+            "responses": {
+                "200": {
+                    "description": "A page.",
+                    **_json({"type": "object", "properties": {"keepers": {"type": "array", "items": _ref("Keeper")}, "nextPageToken": {"type": "string"}}}),
+                }
+            },
+        }
+    }
+    spec["paths"]["/keepers/feed"] = {
+        "get": {
+            "operationId": "keeper_feed",
+            "tags": ["keepers"],
+            "responses": {"200": {"description": "Keepers as they come.", "content": {"text/event-stream": {"schema": _ref("Keeper")}}}},
+        }
+    }
+    (tmp_path / "zoo.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SDKWRIGHT_NO_CACHE", "1")
+        generate(Job(str(tmp_path / "zoo.json"), tmp_path / "out", PACKAGE))
+    assert not (tmp_path / "out" / PACKAGE / "_operations.py").exists()
+    badges = run(
+        tmp_path / "out",
+        "import asyncio, json, httpx\n"
+        f"from {PACKAGE} import AsyncClient, Client\n"
+        "def answer(request):\n"
+        "    if request.url.path.endswith('/feed'):\n"
+        "        return httpx.Response(200, headers={'content-type': 'text/event-stream'}, content=b'data: {\"badge\": 7}\\n\\n')\n"
+        "    token = request.url.params.get('pageToken')\n"
+        "    return httpx.Response(200, json={'keepers': [{'badge': 2 if token else 1}], **({} if token else {'nextPageToken': 't'})})\n"
+        "client = Client(http_client=httpx.Client(transport=httpx.MockTransport(answer)))\n"
+        "paged = [k.badge for k in client.keepers.iter_keepers()]\n"
+        "streamed = [k.badge for k in client.keepers.stream_keeper_feed()]\n"
+        "async def main():\n"
+        "    async with AsyncClient(http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer))) as a:\n"
+        "        return [k.badge async for k in await a.keepers.stream_keeper_feed()]\n"
+        "print(json.dumps([paged, streamed, asyncio.run(main())]))\n",
+    )
+    assert badges == [[1, 2], [7], [7]]
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE], cwd=tmp_path / "out", capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
