@@ -23,7 +23,7 @@ import jinja2
 from generator import TEMPLATES, ir
 from generator.collector import collector_paused
 from generator.openapi.conventions import TypeTable
-from generator.naming import ANNOTATION_BUILTINS, Names, flattened_body, request_properties, upper_snake, used_security_schemes, words
+from generator.naming import ANNOTATION_BUILTINS, PAGINATION_CLASSES, Names, OperationNames, flattened_body, request_properties, upper_snake, used_security_schemes, words
 from generator.emit.imports import RUNTIME_NAMES, ImportsView, References, identifiers, imports_of, models_runtime
 from generator.emit.template_cache import compiled_templates
 from generator.emit.source import (
@@ -632,6 +632,36 @@ class _Builder:
             expr = prop.type
         return tuple(attributes)
 
+    def _pagination_item(self, operation: ir.Operation, op_names: OperationNames, paging: ir.Pagination, page_type: ir.TypeExpr) -> Callable[[int], str]:
+        """The `pagination=...,` item of an operation's `Operation(...)`, at an indent: the
+        runtime's description of its style, with attribute paths into the typed page."""
+        items = self._attribute_path(page_type, (paging.items,))[0] if paging.items is not None else None
+        param = next((p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter), None)
+        argument = py(op_names.parameter(param)) if param is not None else ""
+        head = PAGINATION_CLASSES[paging.style]
+        if paging.style == "page_number":
+            assert param is not None
+            options = [py(items), argument]
+            if paging.parameter_key is not None:
+                options.append(f"key={py(self._attribute_path(param.type, (paging.parameter_key,))[0])}")
+            if paging.page_number:
+                options.append(f"page_number={py(self._attribute_path(page_type, paging.page_number))}")
+            options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
+            return lambda i: call("pagination=", head, options, i, ",")
+        if paging.style == "link_header":
+            values = [py(items)] if items is not None else []
+        elif paging.style == "next_link":
+            values = [py(items), py(self._attribute_path(page_type, paging.link))]
+        elif paging.style == "cursor":
+            values = [py(items), py(self._attribute_path(page_type, paging.token)), argument]
+        elif paging.style == "after_last":
+            assert paging.parameter_key is not None
+            item_key = self._attribute_path(paging.item_type, (paging.parameter_key,))[0]
+            values = [py(items), py(self._attribute_path(page_type, paging.has_more)), argument, py(item_key)]
+        else:  # offset
+            values = [py(items), argument, py(self._attribute_path(page_type, paging.total_items))]
+        return lambda i: keyword_call("pagination", head, "(", ")", values, i)
+
     def param_options(self, argument: str, param: ir.Parameter) -> list[str]:
         """The arguments of the `Param(...)` that describes `param`."""
         options = [py(argument), py(param.wire_name), py(param.location), self.descriptor_type(param.type)]
@@ -771,36 +801,7 @@ class _Builder:
             page_type = next(r.type for r in successes if r.status == "200")
             assert page_type is not None
             item_type = self.annotation(paging.item_type)
-            items = self._attribute_path(page_type, (paging.items,))[0] if paging.items is not None else None
-            if paging.style == "link_header":
-                header = [py(items)] if items is not None else []
-                parts.append(lambda i: keyword_call("pagination", "LinkHeader", "(", ")", header, i))
-            elif paging.style == "next_link":
-                link = [py(items), py(self._attribute_path(page_type, paging.link))]
-                parts.append(lambda i: keyword_call("pagination", "NextLink", "(", ")", link, i))
-            elif paging.style == "cursor":
-                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
-                cursor = [py(items), py(self._attribute_path(page_type, paging.token)), py(op_names.parameter(param))]
-                parts.append(lambda i: keyword_call("pagination", "Cursor", "(", ")", cursor, i))
-            elif paging.style == "after_last":
-                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
-                assert paging.parameter_key is not None
-                item_key = self._attribute_path(paging.item_type, (paging.parameter_key,))[0]
-                after = [py(items), py(self._attribute_path(page_type, paging.has_more)), py(op_names.parameter(param)), py(item_key)]
-                parts.append(lambda i: keyword_call("pagination", "AfterLast", "(", ")", after, i))
-            elif paging.style == "offset":
-                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
-                offset = [py(items), py(op_names.parameter(param)), py(self._attribute_path(page_type, paging.total_items))]
-                parts.append(lambda i: keyword_call("pagination", "Offset", "(", ")", offset, i))
-            else:
-                param = next(p for p in operation.parameters if p.location == "query" and p.wire_name == paging.parameter)
-                options = [py(items), py(op_names.parameter(param))]
-                if paging.parameter_key is not None:
-                    options.append(f"key={py(self._attribute_path(param.type, (paging.parameter_key,))[0])}")
-                if paging.page_number:
-                    options.append(f"page_number={py(self._attribute_path(page_type, paging.page_number))}")
-                options.append(f"total_pages={py(self._attribute_path(page_type, paging.total_pages))}")
-                parts.append(lambda i: call("pagination=", "PageNumber", options, i, ","))
+            parts.append(self._pagination_item(operation, op_names, paging, page_type))
 
         stream_item = ""
         stream = operation.stream

@@ -301,9 +301,18 @@ class _Namer:
         return allocated
 
 
-# The runtime classes an SDK imports beside its models only when an operation needs them: a
-# schema may be named like one only in an API that does not (so no earlier name moves for them).
-PAGINATION_CLASSES = {"cursor": "Cursor", "after_last": "AfterLast", "offset": "Offset", "link_header": "LinkHeader"}
+# The runtime class that describes each style of pagination (`ir.Pagination.style`) in an
+# `Operation(...)`. Those an SDK imports beside its models only when an operation needs them,
+# and `Stream` and `Streamed`, are names a schema may have only in an API that does not (so no
+# earlier name moves for them; `PageNumber` and `NextLink` are reserved in every SDK).
+PAGINATION_CLASSES = {
+    "page_number": "PageNumber",
+    "next_link": "NextLink",
+    "cursor": "Cursor",
+    "after_last": "AfterLast",
+    "offset": "Offset",
+    "link_header": "LinkHeader",
+}
 STREAM_CLASSES = frozenset({"Stream", "Streamed"})
 
 
@@ -313,7 +322,7 @@ def _method_claim(key: Key, candidates: Sequence[str]) -> Claim[Key]:
 
 
 def _runtime_names_used(api: ir.Api) -> frozenset[str]:
-    used = {PAGINATION_CLASSES[op.pagination.style] for op in api.operations if op.pagination is not None and op.pagination.style in PAGINATION_CLASSES}
+    used = {PAGINATION_CLASSES[op.pagination.style] for op in api.operations if op.pagination is not None}
     return frozenset(used) | (STREAM_CLASSES if any(op.stream is not None for op in api.operations) else frozenset())
 
 

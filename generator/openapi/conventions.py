@@ -26,6 +26,7 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from generator import ir
 
@@ -40,7 +41,7 @@ TOTAL_PAGES_FIELDS = ("total_pages", "page_count", "pages")
 TOTAL_ITEMS_FIELDS = ("total", "total_count", "total_results", "total_items", "total_elements", "total_size", "num_found")
 OFFSET_PARAMETERS = ("offset", "start_at", "start_index", "skip", "$skip")
 HAS_MORE_FIELDS = ("has_more", "has_next_page")
-AFTER_PARAMETERS = frozenset({"startingafter", "after", "afterid"})  # normalised
+AFTER_PARAMETERS = ("startingafter", "after", "afterid")  # normalised
 PAGE_PARAMETER = re.compile(r"^page(\[number\]|_number|number)?$", re.IGNORECASE)
 
 
@@ -114,23 +115,36 @@ def _found(types: TypeTable, page: ir.ObjectType, names: tuple[str, ...], kinds:
     return [path for depth in (1, 2) for path, kind in matches if len(path) == depth and _is(kind, *kinds)]
 
 
-def _cursor(operation: ir.Operation, types: TypeTable, page: ir.ObjectType) -> tuple[tuple[str, ...], ir.Parameter] | None:
+def _query(operation: ir.Operation) -> dict[str, list[ir.Parameter]]:
+    """An operation's query parameters by normalised name, in the order it lists them."""
+    query: dict[str, list[ir.Parameter]] = defaultdict(list)
+    for param in operation.parameters:
+        if param.location == "query":
+            query[_normalised(param.wire_name)].append(param)
+    return query
+
+
+def _parameter(query: dict[str, list[ir.Parameter]], names: Iterable[str], *kinds: str) -> ir.Parameter | None:
+    """The first query parameter with one of the normalised `names` (in their order) and a type of `kinds`."""
+    return next((p for name in names for p in query.get(name, ()) if _is(p.type, *kinds)), None)
+
+
+def _cursor(query: dict[str, list[ir.Parameter]], types: TypeTable, page: ir.ObjectType) -> tuple[tuple[str, ...], ir.Parameter] | None:
     """The field of `page` that selects the next page and the query parameter that takes it
     back: a token or cursor named as `NEXT_LINK_FIELDS` or `NEXT_TOKEN_FIELDS` are, and a
     parameter of its name or, for a `NEXT_TOKEN_FIELDS` name, of its name without `next`
     (`nextPageToken`, `pageToken`) or with `start` for `next` (`next_cursor`,
     `start_cursor`), of the same type."""
-    query = {_normalised(p.wire_name): p for p in operation.parameters if p.location == "query"}
     tokens = frozenset(map(_normalised, NEXT_TOKEN_FIELDS))
     for kinds in (("str",), ("int",)):
         for path in _found(types, page, NEXT_TOKEN_FIELDS + NEXT_LINK_FIELDS, kinds):
             name = _normalised(path[-1])
             # (A link's name is taken back only as it is: a `next_url` is no `url` parameter's.)
             rest = name[len("next") :] if name.startswith("next") and name in tokens else ""
-            for wanted in (name, rest, "start" + rest if rest else ""):
-                param = query.get(wanted) if wanted not in ("", "token") else None  # (a `token` parameter may be a credential)
-                if param is not None and _is(param.type, *kinds):
-                    return path, param
+            wanted = [w for w in (name, rest, "start" + rest if rest else "") if w not in ("", "token")]  # (a `token` parameter may be a credential)
+            param = _parameter(query, wanted, *kinds)
+            if param is not None:
+                return path, param
     return None
 
 
@@ -178,29 +192,39 @@ def pagination(operation: ir.Operation, types: TypeTable) -> ir.Pagination | Non
     items = lists[0]
     item_list = _core(items.type)
     assert isinstance(item_list, ir.ListOf)
-    cursor = _cursor(operation, types, page)
+    query = _query(operation)
+    cursor = _cursor(query, types, page)
     if cursor is not None:  # (before links: a field a parameter takes back is no address)
         token, param = cursor
         return ir.Pagination("cursor", items.wire_name, item_list.item, parameter=param.wire_name, token=token)
-    more = _find(types, page, HAS_MORE_FIELDS, "bool")
-    after = next((p for p in operation.parameters if p.location == "query" and _normalised(p.wire_name) in AFTER_PARAMETERS and _is(p.type, "str")), None)
-    item = types.object(item_list.item)
-    key = next((p.wire_name for p in item.properties if p.wire_name == "id" and _is(p.type, "str")), None) if item is not None else None
-    if more and after is not None and key is not None:
-        return ir.Pagination("after_last", items.wire_name, item_list.item, parameter=after.wire_name, has_more=more, parameter_key=key)
+    after = _after_last(query, types, page, items.wire_name, item_list.item)
+    if after is not None:
+        return after
     link = _find(types, page, NEXT_LINK_FIELDS, "str")
     if link:
         return ir.Pagination("next_link", items.wire_name, item_list.item, link=link)
     if linked:
         return ir.Pagination("link_header", items.wire_name, item_list.item)
-    numbered = _page_number(operation, types, page, items.wire_name, item_list.item)
-    if numbered is not None:
-        return numbered
+    return _page_number(operation, types, page, items.wire_name, item_list.item) or _offset(query, types, page, items.wire_name, item_list.item)
+
+
+def _after_last(query: dict[str, list[ir.Parameter]], types: TypeTable, page: ir.ObjectType, items: str, item_type: ir.TypeExpr) -> ir.Pagination | None:
+    """Pages after the last item: a `has_more` flag, a `starting_after` parameter, items with a string `id`."""
+    more = _find(types, page, HAS_MORE_FIELDS, "bool")
+    after = _parameter(query, AFTER_PARAMETERS, "str")
+    item = types.object(item_type)
+    key = next((p.wire_name for p in item.properties if p.wire_name == "id" and _is(p.type, "str")), None) if item is not None else None
+    if more and after is not None and key is not None:
+        return ir.Pagination("after_last", items, item_type, parameter=after.wire_name, has_more=more, parameter_key=key)
+    return None
+
+
+def _offset(query: dict[str, list[ir.Parameter]], types: TypeTable, page: ir.ObjectType, items: str, item_type: ir.TypeExpr) -> ir.Pagination | None:
+    """Pages by offset: an integer `offset` parameter and a count of all the items in the page."""
     total = _find(types, page, TOTAL_ITEMS_FIELDS, "int")
-    query = {_normalised(p.wire_name): p for p in operation.parameters if p.location == "query" and _is(p.type, "int")}
-    offset = next((query[name] for name in map(_normalised, OFFSET_PARAMETERS) if name in query), None)
+    offset = _parameter(query, map(_normalised, OFFSET_PARAMETERS), "int")
     if total and offset is not None:
-        return ir.Pagination("offset", items.wire_name, item_list.item, parameter=offset.wire_name, total_items=total)
+        return ir.Pagination("offset", items, item_type, parameter=offset.wire_name, total_items=total)
     return None
 
 

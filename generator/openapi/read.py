@@ -323,12 +323,13 @@ class OpenApiReader:
         content = response_node.value.get("content") if isinstance(response_node.value, dict) else None
         if not isinstance(content, dict):
             return None
-        media = next((m for m in sorted(content) if m.partition(";")[0].strip().lower() in _STREAM_MEDIA), None)
+        essence = {m: m.partition(";")[0].strip().lower() for m in content}  # (without its parameters)
+        media = next((m for m in sorted(content) if essence[m] in _STREAM_MEDIA), None)
         if media is None:
             return None
         entry_node = self.resolver.deref(response_node.child("content", media))
         entry = entry_node.value if isinstance(entry_node.value, dict) else {}
-        events = media.partition(";")[0].strip().lower() == _EVENTS_MEDIA
+        events = essence[media] == _EVENTS_MEDIA
         schema = "itemSchema" if "itemSchema" in entry else "schema" if "schema" in entry else None
         item = self.type_of(entry_node.child(schema), (f"{name} event",)) if schema is not None else ir.ANY
         if item == ir.Primitive("bytes"):

@@ -98,42 +98,40 @@ class _Pages:
         if isinstance(paging, LinkHeader):
             link = response.links.get("next", {}).get("url")
             return _link_request(self.client, link, request) if link else None
-        if isinstance(paging, Cursor):
-            # Until a page names no next one (a page may be empty and name one) or the one it came from.
-            token = _attribute_path(page, paging.token)
-            sent = self.arguments.get(paging.argument)
-            if not isinstance(token, (str, int)) or token in ("", sent):
-                return None
-            self.arguments[paging.argument] = token
-            return self.client._request(self.operation, self.arguments)
-        if not self.items(page):
-            return None
-        if isinstance(paging, AfterLast):
-            last = getattr(self.items(page)[-1], paging.key, None)
-            more = _attribute_path(page, paging.has_more) is True
-            if not more or not isinstance(last, str) or last == self.arguments.get(paging.argument):
-                return None
-            self.arguments[paging.argument] = last
-            return self.client._request(self.operation, self.arguments)
-        if isinstance(paging, Offset):
-            sent = self.arguments.get(paging.argument)
-            following = (sent if isinstance(sent, int) else 0) + len(self.items(page))
-            total = _attribute_path(page, paging.total)
-            if not isinstance(total, int) or following >= total:
-                return None
-            self.arguments[paging.argument] = following
-            return self.client._request(self.operation, self.arguments)
+        if not isinstance(paging, Cursor) and not self.items(page):
+            return None  # (a cursor's page may be empty and name a next one)
         if isinstance(paging, NextLink):
             link = _attribute_path(page, paging.link)
             return _link_request(self.client, link, request) if isinstance(link, str) else None
+        value = self._next_argument(page)
+        if value is None:
+            return None
+        self.arguments[paging.argument] = value
+        return self.client._request(self.operation, self.arguments)
+
+    def _next_argument(self, page: Any) -> Any:
+        """The value of the argument that selects the page after `page`; None after the last."""
+        paging = self.paging
+        sent = self.arguments.get(paging.argument)
+        if isinstance(paging, Cursor):
+            # Until a page names no next one, or the one it came from.
+            token = _attribute_path(page, paging.token)
+            return token if isinstance(token, (str, int)) and token not in ("", sent) else None
+        if isinstance(paging, AfterLast):
+            last = getattr(self.items(page)[-1], paging.key, None)
+            more = _attribute_path(page, paging.has_more) is True
+            return last if more and isinstance(last, str) and last != sent else None
+        if isinstance(paging, Offset):
+            following = (sent if isinstance(sent, int) else 0) + len(self.items(page))
+            total = _attribute_path(page, paging.total)
+            return following if isinstance(total, int) and following < total else None
         number = _attribute_path(page, paging.page_number)
         total = _attribute_path(page, paging.total_pages)
         if not isinstance(number, int):
             number = self._current_number()
         if not isinstance(total, int) or number >= total:
             return None
-        self.arguments[paging.argument] = self._with_number(number + 1)
-        return self.client._request(self.operation, self.arguments)
+        return self._with_number(number + 1)
 
     def _current_number(self) -> int:
         paging = self.paging
